@@ -1,0 +1,98 @@
+import type { Dateline, EntityType, Entity, Keyword, Note, Quote, Span } from './model';
+import type { ResolvedOptions } from './options';
+import type { Token } from './text/tokenize';
+import type { Segment } from './text/sentences';
+import { segmentStage } from './stages/segment';
+import { structureStage } from './stages/structure';
+import { quotesStage } from './stages/quotes';
+import { entitiesStage } from './stages/entities';
+import { speakersStage } from './stages/speakers';
+import { keywordsStage } from './stages/keywords';
+
+/** One typed name occurrence, before clustering into entities. */
+export interface Mention {
+  start: number;
+  end: number;
+  type: EntityType;
+  /** Token indices [tokenStart, tokenEnd). */
+  tokenStart: number;
+  tokenEnd: number;
+  /** Where the decision came from: the statistical tagger, a rule or the user's personal list. */
+  source: 'tagger' | 'rule' | 'personal';
+}
+
+/** Layout of the article outside its body text. */
+export interface Structure {
+  /** Where the article body starts (after header lines and the dateline). */
+  bodyStart: number;
+  dateline?: Dateline;
+  /** Header lines ("date 2024-12-23", "FOR IMMEDIATE RELEASE", embargo lines). */
+  headers: Span[];
+  /** Blocks that are not the story: "About X", media contacts, "###" and what follows, disclaimers. */
+  boilerplate: Span[];
+}
+
+/** Everything the stages know about one text; each stage adds its layer. */
+export interface Doc {
+  readonly text: string;
+  readonly options: ResolvedOptions;
+  tokens: Token[];
+  paragraphs: Segment[];
+  sentences: Segment[];
+  structure: Structure;
+  quotes: Quote[];
+  mentions: Mention[];
+  entities: Entity[];
+  keywords: Keyword[];
+  notes: Note[];
+}
+
+export type Layer = 'tokens' | 'paragraphs' | 'sentences' | 'structure' | 'quotes' | 'mentions' | 'entities' | 'speakers' | 'keywords';
+
+/** A pure step: reads the layers it requires and returns the layers it provides. */
+export interface Stage {
+  readonly name: string;
+  readonly requires: readonly Layer[];
+  readonly provides: readonly Layer[];
+  run(doc: Readonly<Doc>): Partial<Doc>;
+}
+
+/** The stages in order; `runPipeline` checks that each one's requirements come earlier. */
+export const STAGES: readonly Stage[] = [
+  segmentStage,
+  structureStage,
+  quotesStage,
+  entitiesStage,
+  speakersStage,
+  keywordsStage,
+];
+
+export function emptyDoc(text: string, options: ResolvedOptions): Doc {
+  return {
+    text,
+    options,
+    tokens: [],
+    paragraphs: [],
+    sentences: [],
+    structure: { bodyStart: 0, headers: [], boilerplate: [] },
+    quotes: [],
+    mentions: [],
+    entities: [],
+    keywords: [],
+    notes: [],
+  };
+}
+
+export function runPipeline(doc: Doc, stages: readonly Stage[] = STAGES): Doc {
+  const provided = new Set<Layer>();
+  for (const stage of stages) {
+    for (const layer of stage.requires) {
+      if (!provided.has(layer)) throw new Error(`stage ${stage.name} requires ${layer}, which no earlier stage provides`);
+    }
+    const notes = doc.notes;
+    Object.assign(doc, stage.run(doc));
+    if (doc.notes !== notes) doc.notes = [...notes, ...doc.notes.filter(note => !notes.includes(note))];
+    for (const layer of stage.provides) provided.add(layer);
+  }
+  return doc;
+}

@@ -1,0 +1,180 @@
+import { ABBREVIATIONS } from '../lexicon/abbreviations';
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+/** One token: half-open UTF-16 offsets into the analysed text, and the exact text there. */
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  kind: TokenKind;
+}
+
+// Written by hand rather than with Intl.Segmenter, whose word mode splits "U.S." and "e-mail",
+// drops "$" and is quadratic on long strings in V8 (see ../shared/LEXICONS.md), or with a regular
+// expression, which cannot split clitics ("Japan's" → "Japan" + "'s") without lookbehind and
+// backtracking. One pass, constant work per character.
+
+const NON_ASCII_ALNUM = /[\p{L}\p{M}\p{N}]/u;
+const NON_ASCII_SPACE = /[\s\u200b\u200c\u200d\u2060\ufeff]/u;
+
+function isAlnumCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdbff) return NON_ASCII_ALNUM.test(text.slice(i, i + 2));
+  if (c >= 0xdc00 && c <= 0xdfff) return false;
+  return NON_ASCII_ALNUM.test(text[i]);
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isSpaceCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return NON_ASCII_SPACE.test(text[i]);
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  return i < text.length && isAlnumCode(text, i) && !isDigitCode(text.charCodeAt(i));
+}
+
+function charWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 /* ' */ || c === 0x2019 /* ’ */;
+}
+
+const CLITICS = new Set(['s', 're', 've', 'll', 'd', 'm']);
+
+/** Length of a clitic ("'s", "’re", …) starting with the apostrophe at i, or 0. */
+function cliticLength(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length && j - i <= 3 && isLetterAt(text, j)) j++;
+  if (j - i < 2 || j - i > 3 || (j < text.length && isAlnumCode(text, j))) return 0;
+  return CLITICS.has(text.slice(i + 1, j).toLowerCase()) ? j - i : 0;
+}
+
+/**
+ * Splits text into word, number and punctuation tokens with their offsets.
+ *
+ * - Words keep inner hyphens and apostrophes ("visa-free", "EXPO-2027", "O'Neill"); English
+ *   clitics are split off as CoNLL does ("Japan's" → "Japan" "'s", "don't" → "do" "n't").
+ * - Initialisms and known abbreviations keep their period ("U.S.", "Mr.", "J."); numbers keep
+ *   inner separators ("1,000.5").
+ * - Any other character that is not a space is a one-character punctuation token, except runs
+ *   of the same mark ("...", "--", "''").
+ *
+ * Linear in the text. Surrogate pairs stay whole.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (isSpaceCode(text, i)) {
+      i++;
+      continue;
+    }
+    if (!isAlnumCode(text, i)) {
+      const c = text.charCodeAt(i);
+      const width = charWidth(text, i);
+      let j = i + width;
+      if (width === 1 && (c === 46 || c === 45 || c === 39 || c === 96 || c === 0x2014 || c === 0x2013)) {
+        while (j < n && text.charCodeAt(j) === c) j++;
+      }
+      // "'s" with nothing before it (CoNLL: "Japan 's") is still the clitic.
+      if (isApostrophe(c) && j === i + 1) {
+        const clitic = cliticLength(text, i);
+        if (clitic > 0 && (i === 0 || !isAlnumCode(text, i - 1))) {
+          pushToken(tokens, text, i, i + clitic, 'word');
+          i += clitic;
+          continue;
+        }
+      }
+      pushToken(tokens, text, i, j, 'punct');
+      i = j;
+      continue;
+    }
+    i = scanWord(text, i, tokens);
+  }
+  return tokens;
+}
+
+function pushToken(tokens: Token[], text: string, start: number, end: number, kind: TokenKind): void {
+  tokens.push({ start, end, text: text.slice(start, end), kind });
+}
+
+/** Scans one word or number starting at `start`, pushes it (and any clitic) and returns the end. */
+function scanWord(text: string, start: number, tokens: Token[]): number {
+  const n = text.length;
+  let i = start;
+  let hasLetter = false;
+  let allDigits = true;
+  let singleLettersWithDots = true; // "U.S", "e.g"
+  let segmentLength = 0;
+  for (;;) {
+    while (i < n && isAlnumCode(text, i)) {
+      const c = text.charCodeAt(i);
+      if (!isDigitCode(c)) {
+        hasLetter = true;
+        allDigits = false;
+      }
+      segmentLength++;
+      i += charWidth(text, i);
+    }
+    if (segmentLength > 1) singleLettersWithDots = false;
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    const next = i + 1 < n && isAlnumCode(text, i + 1);
+    if (!next) break;
+    if (c === 45 /* - */ || c === 0x2010 || c === 0x2011) {
+      singleLettersWithDots = false;
+    } else if (isApostrophe(c)) {
+      if (cliticLength(text, i) > 0) break;
+      // "don't": split before "n't"
+      if ((text[i + 1] === 't' || text[i + 1] === 'T') && !isAlnumCode(text, i + 2) && i - 1 > start &&
+        (text[i - 1] === 'n' || text[i - 1] === 'N')) {
+        pushToken(tokens, text, start, i - 1, 'word');
+        pushToken(tokens, text, i - 1, i + 2, 'word');
+        return i + 2;
+      }
+      singleLettersWithDots = false;
+    } else if (c === 46 /* . */) {
+      if (allDigits && isDigitCode(text.charCodeAt(i + 1))) {
+        singleLettersWithDots = false;
+      } else if (!(singleLettersWithDots && segmentLength === 1 && isLetterAt(text, i + 1))) {
+        break;
+      }
+    } else if (c === 44 /* , */ && allDigits && isDigitCode(text.charCodeAt(i + 1)) &&
+      isDigitCode(text.charCodeAt(i + 2)) && isDigitCode(text.charCodeAt(i + 3)) && !isAlnumCode(text, i + 4)) {
+      // "1,000"
+    } else {
+      break;
+    }
+    i++;
+    segmentLength = 0;
+  }
+  let end = i;
+  if (end < n && text.charCodeAt(end) === 46 && hasLetter) {
+    const word = text.slice(start, end);
+    const isInitial = word.length === 1 && word.toUpperCase() === word && word.toLowerCase() !== word;
+    if (isInitial || (singleLettersWithDots && word.includes('.')) || ABBREVIATIONS.has(word.toLowerCase())) {
+      // but not the first of "..."
+      if (text.charCodeAt(end + 1) !== 46) end++;
+    }
+  }
+  pushToken(tokens, text, start, end, hasLetter ? 'word' : 'number');
+  if (end < n && isApostrophe(text.charCodeAt(end))) {
+    const clitic = cliticLength(text, end);
+    if (clitic > 0) {
+      pushToken(tokens, text, end, end + clitic, 'word');
+      return end + clitic;
+    }
+  }
+  return end;
+}
