@@ -49,7 +49,10 @@ export interface Doc {
 
 export type Layer = 'tokens' | 'paragraphs' | 'sentences' | 'structure' | 'quotes' | 'mentions' | 'entities' | 'speakers' | 'keywords';
 
-/** A pure step: reads the layers it requires and returns the layers it provides. */
+/**
+ * A pure step: reads the layers it requires and returns the layers it provides. A stage that adds
+ * notes returns `notes: [...doc.notes, ...its own]`.
+ */
 export interface Stage {
   readonly name: string;
   readonly requires: readonly Layer[];
@@ -89,9 +92,7 @@ export function runPipeline(doc: Doc, stages: readonly Stage[] = STAGES): Doc {
     for (const layer of stage.requires) {
       if (!provided.has(layer)) throw new Error(`stage ${stage.name} requires ${layer}, which no earlier stage provides`);
     }
-    const notes = doc.notes;
     Object.assign(doc, stage.run(doc));
-    if (doc.notes !== notes) doc.notes = [...notes, ...doc.notes.filter(note => !notes.includes(note))];
     for (const layer of stage.provides) provided.add(layer);
   }
   return doc;
