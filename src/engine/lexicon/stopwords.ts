@@ -1,0 +1,31 @@
+/**
+ * Words that never start, end or sit inside a topic keyphrase, lower case.
+ *
+ * The base is the English list of the `stopword` npm package (MIT, 108 words), copied here so the
+ * engine has no runtime dependency. The additions are function words that list lacks ("among",
+ * "whether", clitics such as "'s"), which would otherwise glue two phrases together: "trade
+ * among neighbours" must give "trade" and "neighbours", not one phrase.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  // stopword 3.1.5, `eng`
+  'about', 'after', 'all', 'also', 'am', 'an', 'and', 'another', 'any', 'are', 'as', 'at', 'be', 'because',
+  'been', 'before', 'being', 'between', 'both', 'but', 'by', 'came', 'can', 'come', 'could', 'did', 'do',
+  'each', 'for', 'from', 'get', 'got', 'has', 'had', 'he', 'have', 'her', 'here', 'him', 'himself', 'his',
+  'how', 'if', 'in', 'into', 'is', 'it', 'like', 'make', 'many', 'me', 'might', 'more', 'most', 'much', 'must',
+  'my', 'never', 'now', 'of', 'on', 'only', 'or', 'other', 'our', 'out', 'over', 'said', 'same', 'should',
+  'since', 'some', 'still', 'such', 'take', 'than', 'that', 'the', 'their', 'them', 'then', 'there', 'these',
+  'they', 'this', 'those', 'through', 'to', 'too', 'under', 'up', 'very', 'was', 'way', 'we', 'well', 'were',
+  'what', 'where', 'which', 'while', 'who', 'with', 'would', 'you', 'your', 'a', 'i',
+  // additions: function words
+  'above', 'across', 'against', 'ago', 'almost', 'along', 'already', 'although', 'amid', 'among', 'amongst',
+  'around', 'away', 'below', 'beside', 'besides', 'beyond', 'despite', 'down', 'during', 'either', 'else',
+  'enough', 'even', 'ever', 'every', 'except', 'few', 'further', 'however', 'its', 'itself', 'just', 'least',
+  'less', 'may', 'mine', 'myself', 'neither', 'nor', 'not', 'off', 'often', 'once', 'onto', 'ours', 'ourselves',
+  'per', 'perhaps', 'quite', 'rather', 'really', 'several', 'shall', 'she', 'so', 'themselves', 'theirs',
+  'though', 'thus', 'till', 'toward', 'towards', 'until', 'unto', 'upon', 'us', 'via', 'whatever', 'when',
+  'whenever', 'whereas', 'whether', 'whichever', 'whoever', 'whom', 'whose', 'why', 'will', 'within',
+  'without', 'yet', 'yours', 'yourself', 'yourselves', 'herself', 'hers', 'does', 'done', 'doing', 'having',
+  'isn', 'let', 'lets', 'next', 'last', 'ones', 'one', 'own', 'etc', 'vs', 'e.g.', 'i.e.',
+  // clitics as the tokenizer splits them: "Japan's" → "Japan" "'s"
+  "'s", '’s', "'re", '’re', "'ve", '’ve', "'ll", '’ll', "'d", '’d', "'m", '’m', "n't", 'n’t',
+]);
