@@ -1,0 +1,163 @@
+import * as vscode from 'vscode';
+import { analyze, type Analysis } from '../engine/index';
+import { analysisOptions, type ConfigStore } from './config';
+
+/** Why a document in scope has no analysis yet, for the status bar and the panel. */
+export type DocumentState =
+  | { kind: 'ready'; analysis: Analysis; ms: number }
+  | { kind: 'pending' }
+  | { kind: 'tooLarge'; sizeKb: number; limitKb: number }
+  | { kind: 'failed'; message: string }
+  | { kind: 'outOfScope' };
+
+interface Entry {
+  version: number;
+  analysis?: Analysis;
+  ms?: number;
+  failure?: string;
+  /** The run scheduled or in flight for `version`; superseded runs see a newer version and drop out. */
+  running?: Promise<Analysis | undefined>;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * The only cache of analyses and the only listener for document edits and closes.
+ *
+ * Scenarios it handles:
+ * - open/show: `get()` analyses at once (no debounce) and caches by URI + version;
+ * - typing: each edit restarts a per-URI timer (pressLens.debounceMs); only the last version is
+ *   analysed, earlier timers are cleared, and a result for an outdated version is never published;
+ * - close: the entry and its timer are dropped;
+ * - large documents (over pressLens.maxDocumentSizeKb): skipped until Annotate Now marks the URI;
+ * - settings that change the result (personal lists, keyword count): everything is recomputed.
+ * `analyze` is synchronous; running it from a timer keeps edits and hovers from waiting on it.
+ */
+export class AnalysisStore implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly forced = new Set<string>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's analysis (or its state) changed. */
+  readonly onDidChangeAnalysis = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly config: ConfigStore,
+    private readonly log: vscode.OutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (e.contentChanges.length > 0 && this.isInScope(e.document)) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument(doc => this.drop(doc.uri)),
+      config.onDidChange(() => this.invalidateAll()),
+    );
+  }
+
+  isInScope(doc: vscode.TextDocument): boolean {
+    return this.config.value.languages.includes(doc.languageId) && doc.uri.scheme !== 'output' && doc.uri.scheme !== 'vscode-settings';
+  }
+
+  isTooLarge(doc: vscode.TextDocument): boolean {
+    return !this.forced.has(doc.uri.toString()) && doc.getText().length > this.config.value.maxDocumentSizeKb * 1024;
+  }
+
+  /** The analysis of the document's current version; undefined when out of scope, too large or failed. */
+  async get(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    if (!this.isInScope(doc) || this.isTooLarge(doc)) return undefined;
+    const key = doc.uri.toString();
+    const entry = this.entries.get(key);
+    if (entry && entry.version === doc.version) {
+      if (entry.analysis || entry.failure !== undefined) return entry.analysis;
+      if (entry.running) return entry.running;
+    }
+    return this.run(doc);
+  }
+
+  /** What the status bar and the panel say about a document, without starting any work. */
+  state(doc: vscode.TextDocument): DocumentState {
+    if (!this.isInScope(doc)) return { kind: 'outOfScope' };
+    if (this.isTooLarge(doc)) {
+      return { kind: 'tooLarge', sizeKb: Math.round(doc.getText().length / 1024), limitKb: this.config.value.maxDocumentSizeKb };
+    }
+    const entry = this.entries.get(doc.uri.toString());
+    if (!entry || entry.version !== doc.version) return { kind: 'pending' };
+    if (entry.failure !== undefined) return { kind: 'failed', message: entry.failure };
+    return entry.analysis ? { kind: 'ready', analysis: entry.analysis, ms: entry.ms ?? 0 } : { kind: 'pending' };
+  }
+
+  /** Annotate Now: analyse this document even though it is over the size limit. */
+  force(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    this.forced.add(doc.uri.toString());
+    return this.get(doc);
+  }
+
+  /** Refresh: forget cached results and analyse the open documents again. */
+  invalidateAll(): void {
+    for (const entry of this.entries.values()) if (entry.timer) clearTimeout(entry.timer);
+    this.entries.clear();
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (this.isInScope(editor.document)) this.emitter.fire(editor.document.uri);
+    }
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const previous = this.entries.get(key);
+    if (previous?.timer) clearTimeout(previous.timer);
+    const entry: Entry = { version: doc.version };
+    this.entries.set(key, entry);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      if (this.entries.get(key) === entry && !doc.isClosed && doc.version === entry.version) void this.run(doc);
+    }, this.config.value.debounceMs);
+  }
+
+  private run(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    const entry: Entry = { version };
+    this.entries.set(key, entry);
+    entry.running = new Promise<Analysis | undefined>(resolve => {
+      // A macrotask, not inline: a burst of get() calls for one version shares this run.
+      setTimeout(() => {
+        if (doc.isClosed) {
+          resolve(undefined);
+          return;
+        }
+        if (this.entries.get(key) !== entry || doc.version !== version) {
+          // Superseded by an edit or a refresh: answer with the current version's analysis instead.
+          resolve(this.get(doc));
+          return;
+        }
+        const t0 = Date.now();
+        try {
+          entry.analysis = analyze(doc.getText(), analysisOptions(this.config.value));
+        } catch (error) {
+          // analyze() promises never to throw; if it does, say so in the log, never in a popup.
+          entry.failure = error instanceof Error ? error.message : String(error);
+          this.log.appendLine(`[error] analysing ${doc.uri.toString(true)}: ${entry.failure}`);
+        }
+        entry.ms = Date.now() - t0;
+        entry.running = undefined;
+        resolve(entry.analysis);
+        this.emitter.fire(doc.uri);
+      }, 0);
+    });
+    return entry.running;
+  }
+
+  private drop(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const entry = this.entries.get(key);
+    if (entry?.timer) clearTimeout(entry.timer);
+    this.entries.delete(key);
+    this.forced.delete(key);
+  }
+
+  dispose(): void {
+    for (const entry of this.entries.values()) if (entry.timer) clearTimeout(entry.timer);
+    this.entries.clear();
+    this.emitter.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
