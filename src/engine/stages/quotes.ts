@@ -1,11 +1,348 @@
-import type { Stage } from '../pipeline';
+import type { Note, Quote } from '../model';
+import type { Doc, Stage } from '../pipeline';
+import type { Token } from '../text/tokenize';
+import type { Segment } from '../text/sentences';
+import { REPORTING_VERBS, PREPOSITIONAL_CUES } from '../lexicon/reportingVerbs';
+import { NAMING_WORDS } from '../lexicon/speakerNouns';
 
-/** Direct quotations, without speakers. (placeholder: finds nothing yet) */
+// Written by hand: textacy and compromise pair quotation marks with regular expressions over
+// one sentence, which cannot follow a quotation over several paragraphs, tell "students' books"
+// from a closing mark, or nest. One pass over the characters with a small stack instead.
+
+/** Which marks may close which: any double mark closes any double mark ('"…”', '„…“', '``…'''). */
+type Family = 'double' | 'single' | 'guillemet' | 'angle' | 'corner' | 'whiteCorner';
+
+interface Open {
+  family: Family;
+  /** The opening character, to tell «…» from »…«. */
+  mark: string;
+  start: number;
+  /** Length of the opening mark (2 for "``"). */
+  width: number;
+  /** Quotations closed directly inside this one, kept in case this one turns out to be an apostrophe. */
+  inner: Quote[];
+}
+
+const MAX_DEPTH = 8;
+
+/** Letters and digits, for telling an apostrophe ("don't", "’90s") from a mark. */
+const NON_ASCII_ALNUM = /[\p{L}\p{N}]/u;
+const NON_ASCII_SPACE = /\s/u;
+
+function isAlnum(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xdc00 && c <= 0xdfff) return NON_ASCII_ALNUM.test(text.slice(i - 1, i + 1));
+  return NON_ASCII_ALNUM.test(c >= 0xd800 && c <= 0xdbff ? text.slice(i, i + 2) : text[i]);
+}
+
+function isSpaceOrEdge(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return NON_ASCII_SPACE.test(text[i]);
+}
+
+const OPENING_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', '“', '‘', '"', "'", '«', '‹', '„', '‚', '「', '『', ':']);
+/** Characters after which a mark cannot close: '("' and '“"' open. */
+const OPENING_ONLY = new Set(['(', '[', '{', '“', '‘', '«', '‹', '„', '‚', '「', '『']);
+const CLOSING_CONTEXT = new Set([')', ']', '}', '.', ',', ';', ':', '!', '?', '…', '—', '–', '-', '/', '”', '’', '"', "'", '»', '›', '」', '』', '*']);
+
+/** A mark with space (or an opening bracket) before it and text after it: ' "We…' opens. */
+function opensByContext(text: string, i: number, width: number): boolean {
+  return (isSpaceOrEdge(text, i - 1) || OPENING_CONTEXT.has(text[i - 1])) && !isSpaceOrEdge(text, i + width);
+}
+
+/** A mark with text before it and space or punctuation after it: 'won," he' closes. */
+function closesByContext(text: string, i: number, width: number): boolean {
+  return !isSpaceOrEdge(text, i - 1) && !OPENING_ONLY.has(text[i - 1]) &&
+    (isSpaceOrEdge(text, i + width) || CLOSING_CONTEXT.has(text[i + width]));
+}
+
+/** Words that begin with an apostrophe rather than a quotation mark: "'em", "rock 'n' roll", "'til". */
+const ELISIONS = new Set(['em', 'n', 'til', 'tis', 'twas', 'cause', 'bout', 'round', 'nuff', 'kay', 'cos', 'cuz', 'ol', 'y']);
+
+function isElision(text: string, i: number): boolean {
+  let j = i + 1;
+  while (j < text.length && j - i <= 6 && isAlnum(text, j)) j++;
+  return ELISIONS.has(text.slice(i + 1, j).toLowerCase());
+}
+
+type MarkRole = 'open' | 'close' | 'either';
+
+interface Mark {
+  family: Family;
+  role: MarkRole;
+  width: number;
+}
+
+/**
+ * What the character at i can be, judged from it and its neighbours only; undefined when it is
+ * no quotation mark (letters, apostrophes: "don't", "Azerbaijan’s", "’90s", "students' books"
+ * outside a single-quoted passage).
+ */
+function classify(text: string, i: number, top: Open | undefined, singleOpen: boolean): Mark | undefined {
+  const ch = text[i];
+  switch (ch) {
+    case '"': {
+      const opens = opensByContext(text, i, 1);
+      const closes = closesByContext(text, i, 1);
+      return { family: 'double', role: opens === closes ? 'either' : opens ? 'open' : 'close', width: 1 };
+    }
+    case '“':
+      // '„Ja“' (German) and '”…“' typed the wrong way round close with the left mark.
+      if (top?.family === 'double' && (top.mark === '„' || (closesByContext(text, i, 1) && !opensByContext(text, i, 1)))) {
+        return { family: 'double', role: 'close', width: 1 };
+      }
+      return { family: 'double', role: 'open', width: 1 };
+    case '”':
+      // Swedish and sloppy typing open with the right mark: '”Ja” sa han'.
+      if (top?.family !== 'double' && opensByContext(text, i, 1) && !closesByContext(text, i, 1)) {
+        return { family: 'double', role: 'open', width: 1 };
+      }
+      return { family: 'double', role: 'close', width: 1 };
+    case '„':
+      return { family: 'double', role: 'open', width: 1 };
+    case '`':
+      return text[i + 1] === '`' && text[i + 2] !== '`' ? { family: 'double', role: 'open', width: 2 } : undefined;
+    case "'": {
+      if (text[i + 1] === "'" && text[i + 2] !== "'") {
+        // CoNLL's closing "''"
+        return top?.family === 'double' && !isSpaceOrEdge(text, i - 1) ? { family: 'double', role: 'close', width: 2 } : undefined;
+      }
+      return classifySingle(text, i, singleOpen);
+    }
+    case '‘':
+      if (top?.family === 'single' && top.mark === '‚') return { family: 'single', role: 'close', width: 1 };
+      // "‘90s" typed by autocorrect is an apostrophe
+      if (isAlnum(text, i + 1) && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) return undefined;
+      return { family: 'single', role: 'open', width: 1 };
+    case '’':
+      return classifySingle(text, i, singleOpen);
+    case '‚':
+      return isAlnum(text, i - 1) ? undefined : { family: 'single', role: 'open', width: 1 };
+    case '«':
+      return { family: 'guillemet', role: top?.family === 'guillemet' && top.mark === '»' ? 'close' : 'open', width: 1 };
+    case '»':
+      return { family: 'guillemet', role: top?.family === 'guillemet' && top.mark === '«' ? 'close'
+        : opensByContext(text, i, 1) ? 'open' : 'close', width: 1 };
+    case '‹':
+      return { family: 'angle', role: top?.family === 'angle' && top.mark === '›' ? 'close' : 'open', width: 1 };
+    case '›':
+      return { family: 'angle', role: top?.family === 'angle' && top.mark === '‹' ? 'close'
+        : opensByContext(text, i, 1) ? 'open' : 'close', width: 1 };
+    case '「': return { family: 'corner', role: 'open', width: 1 };
+    case '」': return { family: 'corner', role: 'close', width: 1 };
+    case '『': return { family: 'whiteCorner', role: 'open', width: 1 };
+    case '』': return { family: 'whiteCorner', role: 'close', width: 1 };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * ' and ’ are apostrophes far more often than marks, so they only open before a word at a word
+ * start ("'Yes'", not "'90s" or "'em") and only close a single quotation already open.
+ */
+function classifySingle(text: string, i: number, singleOpen: boolean): Mark | undefined {
+  const before = isAlnum(text, i - 1);
+  const after = isAlnum(text, i + 1);
+  if (singleOpen && !isSpaceOrEdge(text, i - 1) && !after) return { family: 'single', role: 'close', width: 1 };
+  if (text[i] === "'" && !before && after && opensByContext(text, i, 1)) {
+    const c = text.charCodeAt(i + 1);
+    if ((c >= 48 && c <= 57) || isElision(text, i)) return undefined;
+    return { family: 'single', role: 'open', width: 1 };
+  }
+  return undefined;
+}
+
+/** Paired quotation marks of one text: top-level quotations (inner ones dropped) and notes. */
+export function pairQuotationMarks(text: string, paragraphs: readonly Segment[]): { quotes: Quote[]; notes: Note[] } {
+  const quotes: Quote[] = [];
+  const notes: Note[] = [];
+  const stack: Open[] = [];
+  const familyCount = new Map<Family, number>();
+  const count = (f: Family) => familyCount.get(f) ?? 0;
+  const push = (open: Open) => {
+    stack.push(open);
+    familyCount.set(open.family, count(open.family) + 1);
+  };
+  const pop = (): Open => {
+    const open = stack.pop()!;
+    familyCount.set(open.family, count(open.family) - 1);
+    return open;
+  };
+  /** Drops the top opener as unpaired; what it enclosed belongs to the level below. */
+  const discard = (reason: string | undefined) => {
+    const open = pop();
+    if (reason) notes.push({ span: { start: open.start, end: open.start + open.width }, message: reason });
+    const below = stack.length ? stack[stack.length - 1].inner : quotes;
+    for (const q of open.inner) below.push(q);
+  };
+  const unclosed = 'Quotation mark never closed: no quote recorded here.';
+  /** Singles left open are usually apostrophes ("the '90s", "Jones' book"): drop them silently. */
+  const dropSingles = () => {
+    while (stack.length && stack[stack.length - 1].family === 'single') discard(stack[stack.length - 1].mark === '‘' ? unclosed : undefined);
+  };
+
+  let skipUntil = -1;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p];
+    for (let i = para.start; i < para.end; i++) {
+      if (i < skipUntil) continue;
+      const top = stack.length ? stack[stack.length - 1] : undefined;
+      const mark = classify(text, i, top, count('single') > 0);
+      if (!mark) continue;
+      let role = mark.role;
+      if (role === 'either') role = count(mark.family) > 0 && top?.family === mark.family ? 'close' : 'open';
+      if (role === 'close' && count(mark.family) === 0) {
+        // '… “Yes” …' read fine, but a lone closing mark means a missing opener somewhere.
+        if (mark.family !== 'single') notes.push({ span: { start: i, end: i + mark.width }, message: 'Closing quotation mark without an opening one: ignored.' });
+        skipUntil = i + mark.width;
+        continue;
+      }
+      if (role === 'close') {
+        // Whatever opened after the matching mark never closed: '"He said \'no," she said.'
+        while (stack[stack.length - 1].family !== mark.family) {
+          discard(stack[stack.length - 1].family === 'single' ? undefined : unclosed);
+        }
+        const open = pop();
+        const quote: Quote = {
+          kind: 'quote',
+          span: { start: open.start, end: i + mark.width },
+          content: { start: open.start + open.width, end: i },
+        };
+        (stack.length ? stack[stack.length - 1].inner : quotes).push(quote);
+      } else {
+        if (stack.length >= MAX_DEPTH) {
+          notes.push({ span: { start: i, end: i + mark.width }, message: 'Quotation marks nested too deeply: ignored.' });
+        } else {
+          push({ family: mark.family, mark: text[i], start: i, width: mark.width, inner: [] });
+        }
+      }
+      skipUntil = i + mark.width;
+    }
+    if (!stack.length) continue;
+    const next = p + 1 < paragraphs.length ? paragraphs[p + 1] : undefined;
+    const nextMark = next ? classify(text, next.start, undefined, false) : undefined;
+    if (stack.length === 1 && stack[0].mark === '‘' && nextMark?.family === 'single' && nextMark.role === 'open') {
+      skipUntil = next!.start + nextMark.width;
+      continue;
+    }
+    dropSingles();
+    if (!stack.length) continue;
+    // A quotation running on: the paragraph ends open and the next one starts with an opening
+    // mark of the same kind ('"First…\n\n"Second…," he said.') is ONE quotation.
+    if (stack.length === 1 && next && nextMark && nextMark.role !== 'close' && nextMark.family === stack[0].family) {
+      skipUntil = next.start + nextMark.width;
+      continue;
+    }
+    while (stack.length) discard(unclosed);
+  }
+  quotes.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { quotes, notes };
+}
+
+/** Index of the first token ending after `offset` (tokens sorted by start). */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the segment containing `offset`, or of the last one starting before it. */
+export function segmentAt(segments: readonly Segment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+/** True for a word that reports speech ("said"), lower case or capitalised at a sentence start ("Said"). */
+export function isReportingWord(token: Token, sentenceStart: boolean): boolean {
+  if (token.kind !== 'word') return false;
+  if (REPORTING_VERBS.has(token.text)) return true;
+  return sentenceStart && REPORTING_VERBS.has(token.text.toLowerCase());
+}
+
+/** Length in tokens of a prepositional cue ('according to') starting at token i, or 0. */
+export function prepositionalCueLength(tokens: readonly Token[], i: number, end: number): number {
+  for (const cue of PREPOSITIONAL_CUES) {
+    if (i + cue.length > end) continue;
+    let k = 0;
+    while (k < cue.length && tokens[i + k].text.toLowerCase() === cue[k]) k++;
+    if (k === cue.length) return k;
+  }
+  return 0;
+}
+
+const CONTEXT_TOKENS = 30;
+
+/**
+ * Speech or not. Speech: the content reads like an utterance (ends in punctuation, holds a
+ * sentence break, or runs six words or more: '"We will win," he said'), or a reporting cue sits
+ * in the same sentence ('he called it "a historic step"'). Not speech: short spans without either
+ * ('the film "Dune"'), and anything right after a naming word ('so-called "experts"',
+ * 'a program dubbed "Fast Track"').
+ */
+function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index: number): boolean {
+  const { text, tokens, sentences } = doc;
+  const first = tokenAt(tokens, quote.content.start);
+  const last = tokenAt(tokens, quote.span.end); // the first token after the closing mark
+  let words = 0;
+  for (let t = first; t < last && tokens[t].start < quote.content.end; t++) if (tokens[t].kind === 'word' || tokens[t].kind === 'number') words++;
+  const opening = tokenAt(tokens, quote.span.start);
+  const before = opening > 0 ? tokens[opening - 1] : undefined;
+  if (before && NAMING_WORDS.has(before.text.toLowerCase()) && words < 8) return false;
+  let end = quote.content.end - 1;
+  while (end > quote.content.start && isSpaceOrEdge(text, end)) end--;
+  if (words === 0) return false;
+  if (words >= 6 || (words >= 3 && ',.!?…:;—'.includes(text[end]))) return true;
+  // A cue in the sentence outside this quotation and its neighbours.
+  const sentence = sentences[segmentAt(sentences, quote.span.start)];
+  const lastSentence = sentences[segmentAt(sentences, quote.span.end - 1)];
+  const from = Math.max(sentence?.tokenStart ?? 0, opening - CONTEXT_TOKENS);
+  const to = Math.min(lastSentence?.tokenEnd ?? tokens.length, last + CONTEXT_TOKENS);
+  const prevEnd = index > 0 ? all[index - 1].span.end : -1;
+  const nextStart = index + 1 < all.length ? all[index + 1].span.start : Infinity;
+  for (let t = from; t < to; t++) {
+    const token = tokens[t];
+    if (token.start >= quote.span.start && token.end <= quote.span.end) continue;
+    if (token.end <= prevEnd || token.start >= nextStart) continue;
+    if (isReportingWord(token, t === sentence?.tokenStart) || prepositionalCueLength(tokens, t, to) > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Finds direct quotations: one span from opening to closing mark, in every common convention
+ * (" ", “ ”, ‘ ’, « », „ “, ‚ ‘, 「 」, ‹ ›, `` ''), also across paragraphs. Inner quotations stay
+ * inside the outer one; scare quotes and titles are left out; unpaired marks become notes.
+ * Linear in the text.
+ */
+export function findQuotes(doc: Readonly<Doc>): { quotes: Quote[]; notes: Note[] } {
+  const paired = pairQuotationMarks(doc.text, doc.paragraphs);
+  const quotes = paired.quotes.filter((quote, i, all) => isSpeech(doc, quote, all, i));
+  return { quotes, notes: paired.notes };
+}
+
+/** Direct quotations, without speakers. */
 export const quotesStage: Stage = {
   name: 'quotes',
   requires: ['tokens', 'paragraphs', 'sentences', 'structure'],
   provides: ['quotes'],
-  run() {
-    return { quotes: [] };
+  run(doc) {
+    const { quotes, notes } = findQuotes(doc);
+    return { quotes, notes: [...doc.notes, ...notes] };
   },
 };

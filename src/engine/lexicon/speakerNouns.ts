@@ -1,0 +1,49 @@
+/**
+ * Words right before a quotation that make it a name, title or scare quote rather than speech:
+ * 'so-called "experts"', 'a program dubbed "Fast Track"', 'the film "Dune"'. Lower case.
+ * Curated by hand (general English).
+ */
+export const NAMING_WORDS: ReadonlySet<string> = new Set([
+  'so-called', 'dubbed', 'titled', 'entitled', 'named', 'nicknamed', 'termed', 'branded', 'labeled',
+  'labelled', 'word', 'words', 'term', 'phrase', 'slogan', 'motto', 'hashtag', 'label', 'nickname',
+  'film', 'movie', 'documentary', 'book', 'novel', 'memoir', 'song', 'album', 'show', 'series',
+  'play', 'musical', 'opera', 'poem', 'article', 'essay', 'column', 'headline', 'report', 'program',
+  'programme', 'campaign', 'operation', 'project', 'initiative', 'exhibition', 'podcast', 'episode',
+  'brand', 'app', 'game', 'painting', 'sculpture', 'category', 'status', 'mark',
+]);
+
+/**
+ * Head nouns of a descriptive speaker that is a person: 'the minister said', 'a spokeswoman for
+ * the ministry said'. Lower case, singular and plural. Curated by hand (general English news roles).
+ */
+export const PERSON_ROLE_NOUNS: ReadonlySet<string> = new Set([
+  'minister', 'ministers', 'president', 'presidents', 'vice-president', 'premier', 'prime', 'chancellor',
+  'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople',
+  'official', 'officials', 'source', 'sources', 'ambassador', 'envoy', 'diplomat', 'diplomats',
+  'senator', 'senators', 'congressman', 'congresswoman', 'lawmaker', 'lawmakers', 'legislator',
+  'governor', 'mayor', 'chairman', 'chairwoman', 'chair', 'chairperson', 'director', 'executive',
+  'executives', 'ceo', 'founder', 'co-founder', 'head', 'chief', 'leader', 'leaders', 'manager',
+  'analyst', 'analysts', 'economist', 'economists', 'expert', 'experts', 'professor', 'researcher',
+  'researchers', 'scientist', 'scientists', 'doctor', 'doctors', 'lawyer', 'lawyers', 'attorney',
+  'prosecutor', 'prosecutors', 'judge', 'candidate', 'nominee', 'adviser', 'advisor', 'aide', 'aides',
+  'general', 'commander', 'officer', 'officers', 'police', 'witness', 'witnesses', 'resident',
+  'residents', 'man', 'woman', 'father', 'mother', 'king', 'queen', 'prince', 'princess', 'pope',
+  'bishop', 'ruler', 'representative', 'representatives', 'delegate', 'member', 'members',
+  'strategist', 'pollster', 'activist', 'activists', 'organizer', 'author', 'writer', 'reporter',
+  'journalist', 'editor', 'host', 'anchor', 'coach', 'player', 'owner', 'partner', 'worker', 'workers',
+  'employee', 'employees', 'student', 'students', 'voter', 'voters', 'supporter', 'supporters',
+  'critic', 'critics', 'person', 'people', 'colleague', 'friend', 'counterpart', 'deputy', 'speaker',
+  'commissioner', 'inspector', 'investigator', 'agent', 'narrator', 'billionaire', 'businessman',
+  'businesswoman', 'mogul', 'nominee', 'incumbent', 'challenger', 'rival', 'opponent',
+]);
+
+/** Head nouns of a descriptive speaker that is an organization: 'the company said', 'the ministry said'. */
+export const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set([
+  'company', 'firm', 'group', 'ministry', 'department', 'agency', 'government', 'administration',
+  'party', 'campaign', 'committee', 'commission', 'council', 'board', 'bank', 'university', 'office',
+  'embassy', 'organization', 'organisation', 'union', 'association', 'federation', 'court', 'army',
+  'military', 'police', 'service', 'network', 'newspaper', 'paper', 'daily', 'magazine', 'channel',
+  'station', 'statement', 'report', 'letter', 'website', 'foundation', 'institute', 'center', 'centre',
+  'team', 'club', 'club', 'parliament', 'congress', 'senate', 'cabinet', 'kremlin', 'regime', 'coalition',
+  'alliance', 'bloc', 'corporation', 'authority', 'authorities', 'secretariat', 'presidency',
+]);
