@@ -1,11 +1,462 @@
-import type { Stage } from '../pipeline';
+import type { Dateline, Span } from '../model';
+import type { Stage, Structure } from '../pipeline';
+import type { Token } from '../text/tokenize';
+import { MONTHS, WEEKDAYS } from '../lexicon/months';
+import { CREDIT_CONTINUATIONS, CREDIT_VERBS, DATE_HEADER_KEYS, HEADER_KEYS } from '../lexicon/structureWords';
 
-/** Header lines, the dateline, the source credit and boilerplate blocks. (placeholder: finds nothing yet) */
+/**
+ * Structure plus where the source credit's name stands ("Trend" in "…, Trend reports."), so the
+ * entities stage can make it an organization mention without searching again.
+ */
+export interface StructureDetail extends Structure {
+  credit?: Span;
+  /** The dateline's place as written ("BAKU"); `dateline.place` is its title-case form. */
+  placeSpan?: Span;
+}
+
+/** Header lines, the dateline, the source credit and boilerplate blocks. */
 export const structureStage: Stage = {
   name: 'structure',
   requires: ['tokens', 'paragraphs', 'sentences'],
   provides: ['structure'],
-  run() {
-    return { structure: { bodyStart: 0, headers: [], boilerplate: [] } };
+  run(doc) {
+    return { structure: detectStructure(doc.text, doc.tokens) };
   },
 };
+
+interface DateParts {
+  year?: number;
+  month: number;
+  day: number;
+  /** Token index after the date. */
+  end: number;
+}
+
+interface DatelineMatch {
+  dateline: Dateline;
+  placeSpan: Span;
+  credit?: Span;
+  /** Token index where the body starts. */
+  bodyToken: number;
+}
+
+// Only the top of an article holds header lines and a dateline; looking further would find
+// all-caps subheads in the body.
+const MAX_HEADER_TOKENS = 400;
+const MAX_HEADLINE_LINES = 4;
+const MAX_HEADLINE_TOKENS = 30;
+
+/**
+ * Finds the layout of an article outside its story: header lines at the top, the dateline and
+ * its source credit, and boilerplate blocks (contacts, "About X", end marks, forward-looking
+ * statements). Linear: the top is scanned over a bounded number of tokens, the rest line by line
+ * with anchored patterns that cannot backtrack.
+ */
+export function detectStructure(text: string, tokens: readonly Token[]): StructureDetail {
+  const lines = lineStarts(text, tokens);
+  const headers: Span[] = [];
+  let headerDate: DateParts | undefined;
+  let i = 0;
+  for (;;) {
+    const header = matchHeader(text, tokens, i, lines);
+    if (!header) break;
+    headers.push({ start: tokens[i].start, end: tokens[header.end - 1].end });
+    headerDate ??= header.date;
+    i = header.end;
+  }
+
+  let match: DatelineMatch | undefined;
+  let lineStart = i;
+  for (let line = 0; line < MAX_HEADLINE_LINES && lineStart < tokens.length && lineStart < MAX_HEADER_TOKENS; line++) {
+    match = matchDateline(text, tokens, lineStart, lines, headerDate);
+    if (match) break;
+    const next = nextLineToken(tokens, lineStart, lines);
+    if (next - lineStart > MAX_HEADLINE_TOKENS) break;
+    lineStart = next;
+  }
+
+  const structure: StructureDetail = {
+    bodyStart: match ? startOf(text, tokens, match.bodyToken) : startOf(text, tokens, i),
+    headers,
+    boilerplate: findBoilerplate(text, tokens, lines, match ? match.bodyToken : i),
+  };
+  if (match) {
+    structure.dateline = match.dateline;
+    structure.placeSpan = match.placeSpan;
+    if (!match.credit) {
+      const credit = findSourceCredit(text, tokens, match.bodyToken);
+      if (credit) {
+        match.dateline.source = credit.name;
+        match.credit = credit.span;
+      }
+    }
+    if (match.credit) structure.credit = match.credit;
+  } else {
+    const credit = findSourceCredit(text, tokens, i);
+    if (credit) structure.credit = credit.span;
+  }
+  return structure;
+}
+
+function startOf(text: string, tokens: readonly Token[], index: number): number {
+  return index < tokens.length ? tokens[index].start : text.length;
+}
+
+/** isLineStart[i]: token i is the first on its line. */
+function lineStarts(text: string, tokens: readonly Token[]): boolean[] {
+  const starts = new Array<boolean>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (i === 0) {
+      starts[i] = true;
+      continue;
+    }
+    let breaks = false;
+    for (let k = tokens[i - 1].end; k < tokens[i].start; k++) {
+      if (text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) {
+        breaks = true;
+        break;
+      }
+    }
+    starts[i] = breaks;
+  }
+  return starts;
+}
+
+function nextLineToken(tokens: readonly Token[], i: number, lines: readonly boolean[]): number {
+  let k = i + 1;
+  while (k < tokens.length && !lines[k]) k++;
+  return k;
+}
+
+function isWord(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === 'word';
+}
+
+function hasLower(s: string): boolean {
+  return s !== s.toUpperCase();
+}
+
+/** "BAKU", "AL-AIN", "ST.", "D.C.": letters, all upper case, at least two of them. */
+function isCapsWord(token: Token | undefined): boolean {
+  if (!token || token.kind !== 'word' || hasLower(token.text)) return false;
+  let letters = 0;
+  for (const c of token.text) if (c.toLowerCase() !== c) letters++;
+  return letters >= 2 || (letters === 1 && token.text.endsWith('.'));
+}
+
+function isCapitalized(token: Token | undefined): boolean {
+  if (!token || token.kind !== 'word') return false;
+  const c = token.text[0];
+  return c !== c.toLowerCase();
+}
+
+function monthOf(token: Token | undefined): number | undefined {
+  if (!isWord(token)) return undefined;
+  const word = token!.text.endsWith('.') ? token!.text.slice(0, -1) : token!.text;
+  if (!isCapitalized(token)) return undefined;
+  return MONTHS.get(word.toLowerCase());
+}
+
+function numberOf(token: Token | undefined, min: number, max: number, digits: number[]): number | undefined {
+  if (!token || token.kind !== 'number' || !digits.includes(token.text.length) || !/^\d+$/.test(token.text)) return undefined;
+  const n = Number(token.text);
+  return n >= min && n <= max ? n : undefined;
+}
+
+// "2024-12-23" is one token; fixed-width, so the pattern cannot backtrack.
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A date starting at token i: "2024-12-23", "December 23", "Dec. 23, 2024", "23 December 2024",
+ * optionally after a weekday ("Monday, Jan. 5").
+ */
+export function parseDate(tokens: readonly Token[], i: number): DateParts | undefined {
+  let k = i;
+  if (isWord(tokens[k]) && WEEKDAYS.has(tokens[k].text.replace(/\.$/, '').toLowerCase()) && isCapitalized(tokens[k])) {
+    k++;
+    if (tokens[k]?.text === ',') k++;
+  }
+  const token = tokens[k];
+  if (!token) return undefined;
+  const iso = ISO_DATE.exec(token.text);
+  if (iso) {
+    const month = Number(iso[2]);
+    const day = Number(iso[3]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+    return { year: Number(iso[1]), month, day, end: k + 1 };
+  }
+  const month = monthOf(token);
+  if (month !== undefined) {
+    const day = numberOf(tokens[k + 1], 1, 31, [1, 2]);
+    if (day === undefined) return undefined;
+    let end = k + 2;
+    const comma = tokens[end]?.text === ',' ? 1 : 0;
+    const year = numberOf(tokens[end + comma], 1800, 2200, [4]);
+    if (year !== undefined) end += comma + 1;
+    return { year, month, day, end };
+  }
+  const day = numberOf(token, 1, 31, [1, 2]);
+  const dayMonth = monthOf(tokens[k + 1]);
+  if (day !== undefined && dayMonth !== undefined) {
+    const year = numberOf(tokens[k + 2], 1800, 2200, [4]);
+    return { year, month: dayMonth, day, end: year !== undefined ? k + 3 : k + 2 };
+  }
+  return undefined;
+}
+
+/**
+ * A header field at token i: "date 2024-12-23" (the value is one date, so a dateline may follow
+ * on the same line), "Source: Acme Wire" (to the end of the line), "FOR IMMEDIATE RELEASE",
+ * "EMBARGOED UNTIL 10:00 GMT", "By Jo Ng". Returns the token index after it.
+ */
+function matchHeader(text: string, tokens: readonly Token[], i: number, lines: readonly boolean[]):
+  { end: number; date?: DateParts } | undefined {
+  const token = tokens[i];
+  if (!isWord(token) || i >= MAX_HEADER_TOKENS) return undefined;
+  const word = token.text.toLowerCase();
+  const lineEnd = nextLineToken(tokens, i, lines);
+  if (word === 'for' && tokens[i + 1]?.text.toLowerCase() === 'immediate' && tokens[i + 2]?.text.toLowerCase() === 'release') {
+    return { end: lineEnd };
+  }
+  if (word === 'embargoed' || (word === 'embargo' && tokens[i + 1]?.text === ':') ||
+    (word === 'for' && tokens[i + 1]?.text.toLowerCase() === 'release' && lines[i])) {
+    return { end: lineEnd };
+  }
+  if (!HEADER_KEYS.has(word)) return undefined;
+  const colon = tokens[i + 1]?.text === ':' ? 1 : 0;
+  if (DATE_HEADER_KEYS.has(word)) {
+    const date = parseDate(tokens, i + 1 + colon);
+    if (date && date.end <= lineEnd) return { end: date.end, date };
+    if (!colon || !lines[i]) return undefined;
+    return { end: lineEnd };
+  }
+  if (word === 'by' && !colon) {
+    // "By Jo Ng" alone on its line: a byline, not a sentence starting with "By".
+    if (!lines[i] || lineEnd - i > 8 || lineEnd - i < 2) return undefined;
+    for (let k = i + 1; k < lineEnd; k++) {
+      if (isWord(tokens[k]) && !isCapitalized(tokens[k]) && tokens[k].text !== 'and') return undefined;
+      if (tokens[k].kind === 'punct' && tokens[k].text !== ',' && tokens[k].text !== '.') return undefined;
+    }
+    return { end: lineEnd };
+  }
+  if (!colon || !lines[i] || lineEnd <= i + 2) return undefined;
+  // "Source: …" only as a header at the top, where a colon right after the first word on the
+  // line is not prose.
+  return text.charCodeAt(tokens[i + 1].start) === 58 ? { end: lineEnd } : undefined;
+}
+
+const DASHES = new Set(['-', '--', '—', '–', '---', '——']);
+
+/** "BAKU" → "Baku", "AL-AIN" → "Al-Ain", "NEW YORK" → "New York", "ST." → "St."; other case kept. */
+export function titleCase(s: string): string {
+  if (hasLower(s)) return s;
+  let out = '';
+  let atWordStart = true;
+  for (const c of s) {
+    const isLetter = c.toLowerCase() !== c.toUpperCase();
+    out += isLetter ? (atWordStart ? c : c.toLowerCase()) : c;
+    atWordStart = !isLetter && c !== "'" && c !== '’';
+  }
+  return out;
+}
+
+/** "BUSINESS WIRE" → "Business Wire"; short all-caps credits are acronyms and stay: "AP", "AFP". */
+function creditName(s: string): string {
+  return s.replace(/\s+/g, ' ').length > 4 && s.includes(' ') ? titleCase(s) : s;
+}
+
+/**
+ * A credit right after a dateline: "(Reuters)", "(BUSINESS WIRE)", "/PRNewswire/", "--(AP)--".
+ * Returns the name's token range and the token index after the closing mark.
+ */
+function matchAgency(tokens: readonly Token[], i: number, lineEnd: number): { from: number; to: number; end: number } | undefined {
+  let k = i;
+  if (DASHES.has(tokens[k]?.text ?? '')) k++;
+  const open = tokens[k]?.text;
+  if (open !== '(' && open !== '/') return undefined;
+  const close = open === '(' ? ')' : '/';
+  const from = k + 1;
+  let to = from;
+  while (to < lineEnd && to - from < 5 && isWord(tokens[to]) && isCapitalized(tokens[to])) to++;
+  if (to === from || tokens[to]?.text !== close) return undefined;
+  return { from, to, end: to + 1 };
+}
+
+/**
+ * A dateline starting at token i, where a line starts or a date header ended:
+ * "BAKU, Azerbaijan, December 23." · "WASHINGTON (Reuters) -" · "LONDON, March 3 (AP) —" ·
+ * "NEW YORK--(BUSINESS WIRE)--" · "SAN FRANCISCO, Calif., Jan. 5, 2024 /PRNewswire/ --" ·
+ * "BRUSSELS 1996-08-22" (CoNLL) · "Washington (Reuters) -" (title case needs the credit).
+ * Not a dateline: an all-caps headline "SOCCER - JAPAN WIN" (what follows the dash has no lower
+ * case), a sentence "NATO, Russia and China agreed" (no date, credit or dash after the place).
+ */
+function matchDateline(text: string, tokens: readonly Token[], i: number, lines: readonly boolean[],
+  headerDate: DateParts | undefined): DatelineMatch | undefined {
+  const lineEnd = nextLineToken(tokens, i, lines);
+  let k = i;
+  const caps = isCapsWord(tokens[k]);
+  if (caps) {
+    while (k < lineEnd && k - i < 5 && isCapsWord(tokens[k]) && monthOf(tokens[k]) === undefined) k++;
+  } else if (isCapitalized(tokens[k]) && lines[i]) {
+    while (k < lineEnd && k - i < 3 && isCapitalized(tokens[k]) && monthOf(tokens[k]) === undefined) k++;
+  }
+  if (k === i) return undefined;
+  const placeEnd = k;
+  let last = k; // token index after the last part of the dateline
+  let regions = 0;
+  let date: DateParts | undefined;
+  let agency: { from: number; to: number; end: number } | undefined;
+  // ", Azerbaijan" / ", Calif." / ", United Arab Emirates": up to two regions.
+  while (regions < 2 && tokens[k]?.text === ',' && k + 1 < lineEnd && isCapitalized(tokens[k + 1]) &&
+    monthOf(tokens[k + 1]) === undefined && !WEEKDAYS.has(tokens[k + 1].text.replace(/\.$/, '').toLowerCase())) {
+    let r = k + 1;
+    while (r < lineEnd && r - k <= 3 && (isCapitalized(tokens[r]) || (regions >= 0 && tokens[r].text === 'of'))) r++;
+    k = r;
+    last = r;
+    regions++;
+  }
+  const dateAt = tokens[k]?.text === ',' ? k + 1 : k;
+  date = dateAt < lineEnd ? parseDate(tokens, dateAt) : undefined;
+  if (date && date.end <= lineEnd) {
+    k = date.end;
+    last = k;
+  } else {
+    date = undefined;
+  }
+  agency = k < lineEnd ? matchAgency(tokens, k, lineEnd) : undefined;
+  if (agency) {
+    k = agency.end;
+    last = k;
+  }
+  let separator = '';
+  while (k < lineEnd && (DASHES.has(tokens[k].text) || tokens[k].text === ':')) {
+    separator ||= tokens[k].text;
+    k++;
+  }
+  const spanEnd = separator && DASHES.has(separator) ? k : last;
+  if (!separator && k < lineEnd && tokens[k].text === '.' && (date || regions > 0)) {
+    separator = '.';
+    k++;
+  }
+  const atLineEnd = k >= lineEnd;
+  if (caps) {
+    if (!date && !agency && !(separator && separator !== '.') && !(regions > 0 && (separator === '.' || atLineEnd))) return undefined;
+    if (!separator && !atLineEnd) {
+      // "BRUSSELS 1996-08-22" ends its line; "BAKU, Dec. 23 Officials said" runs on without a mark.
+      if (!agency && !date) return undefined;
+    }
+  } else if (!agency && !(date && separator)) {
+    return undefined;
+  }
+  if (!atLineEnd) {
+    // What follows a dateline is prose; an all-caps rest of line means a headline.
+    const restText = text.slice(tokens[k].start, tokens[lineEnd - 1].end);
+    if (/[A-Za-z]/.test(restText) && !hasLower(restText)) return undefined;
+  }
+
+  const placeSpan = { start: tokens[i].start, end: tokens[placeEnd - 1].end };
+  const dateline: Dateline = {
+    kind: 'dateline',
+    span: { start: tokens[i].start, end: tokens[spanEnd - 1].end },
+    place: titleCase(text.slice(placeSpan.start, placeSpan.end)),
+  };
+  const iso = isoDate(date, headerDate);
+  if (iso) dateline.date = iso;
+  let credit: Span | undefined;
+  if (agency) {
+    credit = { start: tokens[agency.from].start, end: tokens[agency.to - 1].end };
+    dateline.source = creditName(text.slice(credit.start, credit.end));
+  }
+  return { dateline, placeSpan, credit, bodyToken: k };
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/**
+ * The dateline's date in ISO form. A dateline without a year ("December 23") takes it from the
+ * header date, choosing the year that puts the two dates closest ("December 31" under a
+ * 2025-01-02 header is 2024-12-31). No dateline date: the header date itself.
+ */
+function isoDate(date: DateParts | undefined, header: DateParts | undefined): string | undefined {
+  const chosen = date ?? header;
+  if (!chosen) return undefined;
+  let year = chosen.year;
+  if (year === undefined && header?.year !== undefined) {
+    const headerDay = header.month * 31 + header.day;
+    const day = chosen.month * 31 + chosen.day;
+    year = header.year + (day - headerDay > 183 ? -1 : headerDay - day > 183 ? 1 : 0);
+  }
+  if (year === undefined) return undefined;
+  return `${pad(year, 4)}-${pad(chosen.month, 2)}-${pad(chosen.day, 2)}`;
+}
+
+const CREDIT_SCAN_TOKENS = 200;
+
+/**
+ * A news agency credited in a sentence of the lead: "…, said the minister, Acme News reports." →
+ * "Acme News". Up to four capitalised words between a comma and a credit verb that ends the
+ * sentence or goes on with "citing …". Looks at the first tokens of the body only.
+ */
+function findSourceCredit(text: string, tokens: readonly Token[], from: number): { name: string; span: Span } | undefined {
+  const limit = Math.min(tokens.length, from + CREDIT_SCAN_TOKENS);
+  for (let k = from + 2; k < limit; k++) {
+    if (!isWord(tokens[k]) || !CREDIT_VERBS.has(tokens[k].text.toLowerCase())) continue;
+    const after = tokens[k + 1];
+    if (after && after.text !== '.' && after.text !== ',' && !CREDIT_CONTINUATIONS.has(after.text.toLowerCase())) continue;
+    let s = k;
+    while (s > from && k - s < 4 && isCapitalized(tokens[s - 1])) s--;
+    if (s === k || tokens[s - 1]?.text !== ',') continue;
+    const span = { start: tokens[s].start, end: tokens[k - 1].end };
+    return { name: creditName(text.slice(span.start, span.end)), span };
+  }
+  return undefined;
+}
+
+// Anchored at a line start, alternations of literals only: cannot backtrack.
+const END_MARK = /^\s*(?:#\s*#\s*#|-\s*30\s*-|-?\s*ends?\s*-?|-+\s*#+\s*-+)\s*$/i;
+const CONTACT_LINE = /^\s*(?:(?:media|press|investor|investors|company|news)\s+(?:relations\s+)?(?:contacts?|inquiries|enquiries)|contacts?\s*:|for (?:further|more) information,? (?:please )?contact)/i;
+const ABOUT_LINE = /^\s*about\s+\S/i;
+const FLS_LINE = /^\s*(?:forward[-\s]looking\s+statements?|safe\s+harbou?r|cautionary\s+(?:note|statement)|(?:this|the)\s+(?:press|news)\s+release\s+(?:contains|includes|may contain)\s+(?:certain\s+)?["“]?forward[-\s]looking)/i;
+
+/**
+ * Blocks that are not the story, from their first line: an end mark ("###", "-30-") or an
+ * "About Acme" heading runs to the end of the text; a forward-looking-statements heading too;
+ * a contact line ("Media Contact:") runs to the end of its paragraph. Only after the lead.
+ */
+function findBoilerplate(text: string, tokens: readonly Token[], lines: readonly boolean[], bodyToken: number): Span[] {
+  const spans: Span[] = [];
+  for (let i = bodyToken + 1; i < tokens.length; i++) {
+    if (!lines[i]) continue;
+    const lineEnd = nextLineToken(tokens, i, lines);
+    const lineText = text.slice(tokens[i].start, Math.min(tokens[lineEnd - 1].end, tokens[i].start + 200));
+    const start = tokens[i].start;
+    if (END_MARK.test(lineText)) {
+      spans.push({ start, end: tokens[tokens.length - 1].end });
+      break;
+    }
+    const short = lineEnd - i <= 12 && !/[.!?]["”’]?$/.test(lineText);
+    if ((ABOUT_LINE.test(lineText) && short && isCapitalized(tokens[i + 1])) || (FLS_LINE.test(lineText) && short)) {
+      spans.push({ start, end: tokens[tokens.length - 1].end });
+      break;
+    }
+    if (CONTACT_LINE.test(lineText) || (FLS_LINE.test(lineText))) {
+      const end = paragraphEnd(text, tokens, i);
+      spans.push({ start, end: tokens[end - 1].end });
+      i = end - 1;
+    }
+  }
+  return spans;
+}
+
+/** Token index after the paragraph holding token i (paragraphs end at a blank line). */
+function paragraphEnd(text: string, tokens: readonly Token[], i: number): number {
+  let k = i + 1;
+  for (; k < tokens.length; k++) {
+    let breaks = 0;
+    for (let c = tokens[k - 1].end; c < tokens[k].start; c++) if (text.charCodeAt(c) === 10) breaks++;
+    if (breaks >= 2) break;
+  }
+  return k;
+}

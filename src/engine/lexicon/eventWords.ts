@@ -1,0 +1,29 @@
+/**
+ * Head words of named events, lower case: a capitalised name ending in one of them is an event
+ * ("Paris Peace *Conference*", "Summer *Olympics*", "Gulf *War*", "World *Cup*"). General English
+ * nouns for kinds of events, never particular events.
+ */
+export const EVENT_HEADS: ReadonlySet<string> = new Set([
+  'summit', 'summits', 'conference', 'convention', 'congress', 'symposium', 'colloquium', 'forum', 'expo', 'exposition',
+  'exhibition', 'fair', 'show', 'festival', 'fest', 'carnival', 'biennale', 'biennial', 'triennale', 'games',
+  'olympics', 'olympiad', 'paralympics', 'cup', 'championship', 'championships', 'tournament', 'open', 'grand prix',
+  'marathon', 'rally', 'race', 'derby', 'regatta', 'classic', 'series', 'bowl', 'league', 'war', 'wars', 'battle',
+  'revolution', 'uprising', 'rebellion', 'crisis', 'massacre', 'genocide', 'siege', 'invasion', 'offensive',
+  'ceasefire', 'treaty', 'accord', 'accords', 'agreement', 'talks', 'dialogue', 'meeting', 'session', 'assembly',
+  'election', 'elections', 'referendum', 'primary', 'primaries', 'caucus', 'caucuses', 'inauguration', 'coronation',
+  'jubilee', 'anniversary', 'week', 'day', 'awards', 'prize', 'ceremony', 'gala', 'pilgrimage', 'hajj', 'earthquake',
+  'hurricane', 'cyclone', 'typhoon', 'storm', 'flood', 'floods', 'disaster', 'pandemic', 'epidemic', 'outbreak',
+  'scandal', 'affair', 'trial', 'hearing', 'hearings', 'inquiry', 'round',
+]);
+
+/**
+ * Heads that name an event only with a year or ordinal: "Davos Forum 2025" and "the 29th Congress"
+ * are events, but "World Economic Forum", "Congress", "Premier League" and "Human Rights Day"
+ * are usually organisations, bodies or recurring days. Must also be in EVENT_HEADS.
+ */
+export const EVENT_HEADS_NEEDING_NUMBER: ReadonlySet<string> = new Set([
+  'forum', 'congress', 'assembly', 'session', 'league', 'series', 'show', 'fair', 'meeting', 'dialogue', 'talks',
+  'round', 'week', 'day', 'treaty', 'accord', 'accords', 'agreement', 'prize', 'awards', 'trial', 'hearing',
+  'hearings', 'inquiry', 'affair', 'election', 'elections', 'primary', 'primaries', 'caucus', 'caucuses', 'convention',
+  'classic', 'open', 'rally', 'race',
+]);
