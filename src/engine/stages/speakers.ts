@@ -1,11 +1,417 @@
-import type { Stage } from '../pipeline';
+import type { Entity, Quote, Span } from '../model';
+import type { Doc, Stage } from '../pipeline';
+import type { Token } from '../text/tokenize';
+import type { Segment } from '../text/sentences';
+import { CUE_AUDIENCES, CUE_MODIFIERS } from '../lexicon/reportingVerbs';
+import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
+import { ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/speakerNouns';
+import { isReportingWord, prepositionalCueLength, segmentAt, tokenAt } from './quotes';
 
-/** Each quote's cue, speaker mention and speaker entity. (placeholder: attributes nothing yet) */
+// Written by hand: textacy's direct_quotations() attributes with a dependency parse we do not
+// have, and compromise has no attribution. Token patterns around the cue, nearest first, cover
+// news style: '"…," X said', '"…," said X', 'X said: "…"', 'According to X, "…"'.
+
+/** One quote's attribution: token ranges [start, end) for the cue and the speaker phrase. */
+interface Attribution {
+  cue: [number, number];
+  speaker?: [number, number];
+  /** Token range of the speaker's head phrase without its prepositional tail ('a spokesman' of 'a spokesman for X'). */
+  head?: [number, number];
+}
+
+/** Prepositions that attach a speaker to an organization: 'a spokesman for the ministry'. */
+const SPEAKER_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with']);
+/** Lower-case pieces inside a name: 'Charles de Gaulle', 'Ursula von der Leyen', 'Mohammed bin Salman'. */
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'da', 'di', 'du', 'del', 'dos', 'ben']);
+
+const AFTER_WINDOW = 14;
+const BEFORE_WINDOW = 30;
+/** A cue this close after the closing mark wins over one before the quote: '"…," he said'. */
+const NEAR_AFTER = 6;
+
+function isCapitalised(token: Token): boolean {
+  if (token.kind !== 'word') return false;
+  const c = token.text[0];
+  return c !== c.toLowerCase();
+}
+
+function isLowerWord(token: Token): boolean {
+  if (token.kind !== 'word') return false;
+  const c = token.text[0];
+  return c === c.toLowerCase() && c !== c.toUpperCase();
+}
+
+function isPossessive(token: Token): boolean {
+  return token.text === "'s" || token.text === '’s' || token.text === "'" || token.text === '’';
+}
+
+/** Attributes quotes: the scan over one article. */
+class Attributor {
+  private readonly tokens: readonly Token[];
+  private readonly sentences: readonly Segment[];
+  private readonly paragraphs: readonly Segment[];
+  private readonly quotes: readonly Quote[];
+
+  constructor(private readonly doc: Readonly<Doc>) {
+    this.tokens = doc.tokens;
+    this.sentences = doc.sentences;
+    this.paragraphs = doc.paragraphs;
+    this.quotes = doc.quotes;
+  }
+
+  /** True when token t lies inside any quotation (binary search over the sorted quotes). */
+  private insideQuote(t: number): boolean {
+    const offset = this.tokens[t].start;
+    let lo = 0;
+    let hi = this.quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.quotes[mid].span.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && offset < this.quotes[lo - 1].span.end;
+  }
+
+  private isSentenceStart(t: number): boolean {
+    const s = this.sentences[segmentAt(this.sentences, this.tokens[t].start)];
+    return s !== undefined && s.tokenStart === t;
+  }
+
+  /** A reporting cue starting at token t: its token range, or undefined. 'told reporters' keeps the audience. */
+  private cueAt(t: number, end: number): [number, number] | undefined {
+    const tokens = this.tokens;
+    const prepositional = prepositionalCueLength(tokens, t, end);
+    if (prepositional) return [t, t + prepositional];
+    if (!isReportingWord(tokens[t], this.isSentenceStart(t))) return undefined;
+    // 'the company said' is a cue, 'a said plan' is not worth guarding against; 'he told reporters'
+    // keeps the audience so the speaker is not taken from it.
+    if (t + 1 < end && /^tel|^tol/i.test(tokens[t].text)) {
+      const one = tokens[t + 1].text.toLowerCase();
+      const two = t + 2 < end ? `${one} ${tokens[t + 2].text.toLowerCase()}` : '';
+      if (CUE_AUDIENCES.has(two)) return [t, t + 3];
+      if (CUE_AUDIENCES.has(one)) return [t, t + 2];
+    }
+    return [t, t + 1];
+  }
+
+  /** The capitalised name ending at token t ('Foreign Minister Marko Djuric', 'Mr. Obama'): its start, or -1. */
+  private nameEndingAt(t: number, lo: number): number {
+    const tokens = this.tokens;
+    if (t < lo || !isCapitalised(tokens[t])) return -1;
+    let s = t;
+    while (s - 1 >= lo) {
+      const prev = tokens[s - 1];
+      if (isCapitalised(prev) && !this.isSentenceStartCommonWord(s - 1)) s--;
+      else if (NAME_PARTICLES.has(prev.text) && s - 2 >= lo && isCapitalised(tokens[s - 2])) s--;
+      else break;
+    }
+    return s;
+  }
+
+  /** 'The' or 'Speaking' at a sentence start is capitalised but no part of a name. */
+  private isSentenceStartCommonWord(t: number): boolean {
+    const word = this.tokens[t].text.toLowerCase();
+    return SPEAKER_DETERMINERS.has(word) || SPEAKER_PRONOUNS.has(word) || CUE_MODIFIERS.has(word) ||
+      (this.isSentenceStart(t) && (word.endsWith('ing') || word === 'but' || word === 'and' || word === 'as'));
+  }
+
+  /** The capitalised name starting at token t: its end, or -1. */
+  private nameStartingAt(t: number, hi: number): number {
+    const tokens = this.tokens;
+    if (t >= hi || !isCapitalised(tokens[t]) || SPEAKER_PRONOUNS.has(tokens[t].text.toLowerCase())) return -1;
+    let e = t + 1;
+    while (e < hi) {
+      if (isCapitalised(tokens[e])) e++;
+      else if (NAME_PARTICLES.has(tokens[e].text) && e + 1 < hi && isCapitalised(tokens[e + 1])) e++;
+      else break;
+    }
+    return e;
+  }
+
+  /**
+   * The speaker phrase ending at token t (the word before the cue), or undefined:
+   * 'he', 'Jane Doe', 'the minister', 'Obama's spokesman', 'police', and with appositions
+   * 'Jane Doe, CEO of Acme,' → 'Jane Doe'.
+   */
+  private phraseEndingAt(t: number, lo: number, allowApposition = true): [number, number] | undefined {
+    const tokens = this.tokens;
+    while (t >= lo && isLowerWord(tokens[t]) && (CUE_MODIFIERS.has(tokens[t].text) || (tokens[t].text.endsWith('ly') && tokens[t].text.length > 4))) t--;
+    if (t < lo) return undefined;
+    const token = tokens[t];
+    if (SPEAKER_PRONOUNS.has(token.text.toLowerCase())) return [t, t + 1];
+    if (token.text === ',' && allowApposition) {
+      // 'Jane Doe, CEO of Acme, said' / 'Smith, 45, said': the name sits before the previous comma.
+      for (let c = t - 1; c >= Math.max(lo, t - 25); c--) {
+        const text = tokens[c].text;
+        if (text === '.' || text === ';' || text === ':' || this.insideQuote(c)) return undefined;
+        if (text === ',') return this.phraseEndingAt(c - 1, lo, false);
+      }
+      return undefined;
+    }
+    let core: [number, number] | undefined;
+    const nameStart = this.nameEndingAt(t, lo);
+    if (nameStart >= 0) {
+      core = [nameStart, t + 1];
+    } else if (isLowerWord(token) && !REPORTING_SKIP.has(token.text)) {
+      // 'the minister', 'a senior official', 'Obama's spokesman', bare plurals 'officials'
+      for (let s = t; s >= Math.max(lo, t - 5); s--) {
+        const word = tokens[s].text.toLowerCase();
+        if (SPEAKER_DETERMINERS.has(word)) {
+          core = [s, t + 1];
+          break;
+        }
+        if (isPossessive(tokens[s]) && s - 1 >= lo) {
+          const owner = this.nameEndingAt(s - 1, lo);
+          core = [owner >= 0 ? owner : s - 1, t + 1];
+          break;
+        }
+        if (tokens[s].kind !== 'word' || REPORTING_SKIP.has(word) || isReportingWord(tokens[s], false)) break;
+      }
+      if (!core && (PERSON_ROLE_NOUNS.has(token.text) || ORGANIZATION_NOUNS.has(token.text)) && token.text.endsWith('s')) core = [t, t + 1];
+    }
+    if (!core) return undefined;
+    // 'a spokesman for the ministry': the preposition joins two phrases into one speaker.
+    const prep = core[0] - 1;
+    if (prep - 1 >= lo && SPEAKER_PREPOSITIONS.has(tokens[prep].text)) {
+      const outer = this.phraseEndingAt(prep - 1, lo, false);
+      if (outer && outer[1] === prep && !SPEAKER_PRONOUNS.has(tokens[outer[0]].text.toLowerCase())) return [outer[0], core[1]];
+    }
+    return core;
+  }
+
+  /** The speaker phrase starting at token t (after an inverted cue: 'said Jane Doe, CEO of Acme'). */
+  private phraseStartingAt(t: number, hi: number): [number, number] | undefined {
+    const tokens = this.tokens;
+    if (t >= hi) return undefined;
+    const word = tokens[t].text.toLowerCase();
+    if (SPEAKER_PRONOUNS.has(word)) return [t, t + 1];
+    const nameEnd = this.nameStartingAt(t, hi);
+    if (nameEnd >= 0) return [t, nameEnd];
+    if (SPEAKER_DETERMINERS.has(word)) {
+      let e = t + 1;
+      while (e < hi && e - t <= 5 && tokens[e].kind === 'word' && !SPEAKER_PREPOSITIONS.has(tokens[e].text) && !isReportingWord(tokens[e], false)) e++;
+      if (e === t + 1) return undefined;
+      if (e + 1 < hi && SPEAKER_PREPOSITIONS.has(tokens[e].text)) {
+        const tail = this.phraseStartingAt(e + 1, hi);
+        if (tail) return [t, tail[1]];
+      }
+      return [t, e];
+    }
+    return undefined;
+  }
+
+  /** The attribution of a cue at token t: speaker before it ('he said') or after it ('said Smith'). */
+  private attributeCue(t: number, lo: number, hi: number): Attribution | undefined {
+    const cue = this.cueAt(t, hi);
+    if (!cue) return undefined;
+    const prepositional = !isReportingWord(this.tokens[t], true);
+    const speaker = prepositional ? this.phraseStartingAt(cue[1], hi)
+      : this.phraseEndingAt(t - 1, lo) ?? this.phraseStartingAt(cue[1], hi);
+    return { cue, speaker };
+  }
+
+  /** The first cue in tokens [from, to) reading forward, skipping quoted tokens. */
+  private cueForward(from: number, to: number, lo: number, hi: number): Attribution | undefined {
+    for (let t = from; t < to; t++) {
+      const text = this.tokens[t].text;
+      if (text === '.' || text === '!' || text === '?') return undefined;
+      if (this.insideQuote(t)) continue;
+      const found = this.attributeCue(t, lo, hi);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The nearest cue in tokens [from, to) reading backward, skipping quoted tokens. */
+  private cueBackward(from: number, to: number, lo: number, hi: number): Attribution | undefined {
+    for (let t = to - 1; t >= from; t--) {
+      if (this.insideQuote(t)) continue;
+      const found = this.attributeCue(t, lo, hi);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The cue and speaker of the sentence holding tokens [from, to), outside its quotes. */
+  private cueInSentence(s: Segment | undefined): Attribution | undefined {
+    if (!s) return undefined;
+    const found = this.cueBackward(s.tokenStart, s.tokenEnd, s.tokenStart, s.tokenEnd);
+    return found?.speaker ? found : undefined;
+  }
+
+  /**
+   * Each quote's attribution, in order. Quotes without a cue of their own take one from the
+   * sentence before, a paragraph ending in a colon ('Smith continued:'), or the quote before them
+   * in the same or the previous paragraph ('"A," he said. "B."' → both his).
+   */
+  attributeAll(): (Attribution | undefined)[] {
+    const { tokens, sentences, paragraphs, quotes } = this;
+    const result: (Attribution | undefined)[] = [];
+    for (let k = 0; k < quotes.length; k++) {
+      const quote = quotes[k];
+      const open = tokenAt(tokens, quote.span.start);
+      const after = tokenAt(tokens, quote.span.end);
+      const firstSentence = sentences[segmentAt(sentences, quote.span.start)];
+      const lastSentence = sentences[segmentAt(sentences, quote.span.end - 1)];
+      const prevEnd = k > 0 ? tokenAt(tokens, quotes[k - 1].span.end) : 0;
+      const nextStart = k + 1 < quotes.length ? tokenAt(tokens, quotes[k + 1].span.start) : tokens.length;
+      const afterHi = Math.min(lastSentence?.tokenEnd ?? tokens.length, nextStart);
+      const beforeLo = Math.max(firstSentence?.tokenStart ?? 0, prevEnd, open - BEFORE_WINDOW);
+
+      let found: Attribution | undefined;
+      const near = this.cueForward(after, Math.min(afterHi, after + NEAR_AFTER), after, afterHi);
+      if (near?.speaker) found = near;
+      found ??= this.cueBackward(beforeLo, open, beforeLo, open);
+      if (found && !found.speaker) found = undefined;
+      found ??= this.cueForward(after, Math.min(afterHi, after + AFTER_WINDOW), after, afterHi);
+      if (found && !found.speaker) found = undefined;
+
+      if (!found) found = this.contextAttribution(k, open, result);
+      result.push(found);
+    }
+    return result;
+  }
+
+  private contextAttribution(k: number, open: number, earlier: readonly (Attribution | undefined)[]): Attribution | undefined {
+    const { tokens, sentences, paragraphs, quotes } = this;
+    const quote = quotes[k];
+    const si = segmentAt(sentences, quote.span.start);
+    const pi = segmentAt(paragraphs, quote.span.start);
+    const paragraph = paragraphs[pi];
+    const sentence = sentences[si];
+    const startsSentence = sentence !== undefined && sentence.tokenStart === open;
+    const previous = k > 0 ? quotes[k - 1] : undefined;
+    const previousParagraph = previous ? segmentAt(paragraphs, previous.span.start) : -1;
+    // the sentence before, in the same paragraph: 'Smith spoke on Monday. "We won."'
+    if (startsSentence && si > 0 && paragraph && sentences[si - 1].start >= paragraph.start) {
+      const found = this.cueInSentence(sentences[si - 1]);
+      if (found) return found;
+    }
+    if (previous && previousParagraph === pi && earlier[k - 1]) return earlier[k - 1];
+    // 'Smith continued:' ending the paragraph before
+    if (paragraph && paragraph.tokenStart === open && pi > 0) {
+      const before = paragraphs[pi - 1];
+      const last = tokens[before.tokenEnd - 1];
+      if (last.text === ':' || last.text === ',') {
+        const found = this.cueInSentence(sentences[segmentAt(sentences, last.start)]);
+        if (found) return found;
+      }
+      if (previous && previousParagraph === pi - 1 && earlier[k - 1]) return earlier[k - 1];
+    }
+    // the sentence after, in the same paragraph: '"We won." That was how Smith put it.'
+    const nextSentenceIndex = segmentAt(sentences, quote.span.end - 1) + 1;
+    if ( nextSentenceIndex < sentences.length && paragraph && sentences[nextSentenceIndex].end <= paragraph.end) {
+      return this.cueInSentence(sentences[nextSentenceIndex]);
+    }
+    return undefined;
+  }
+}
+
+/** Lower-case words that end a speaker search: 'the plan was "x," officials said' must not take 'was'. */
+const REPORTING_SKIP = new Set(['that', 'which', 'who', 'and', 'or', 'but', 'because', 'if', 'when', 'as', 'than', 'so', 'to']);
+
+/** Resolves speaker phrases to entities: overlapping mentions, names, pronouns and role nouns. */
+class SpeakerResolver {
+  /** Person and organization mentions outside quotes, sorted by start. */
+  private readonly mentions: { start: number; end: number; entity: Entity }[] = [];
+  private readonly byName = new Map<string, Entity>();
+
+  constructor(entities: readonly Entity[], quotes: readonly Quote[], private readonly text: string) {
+    for (const entity of entities) {
+      if (entity.type !== 'person' && entity.type !== 'organization') continue;
+      for (const m of entity.mentions) this.mentions.push({ start: m.start, end: m.end, entity });
+      for (const name of [entity.name, ...entity.aliases]) {
+        const key = name.toLowerCase();
+        if (!this.byName.has(key)) this.byName.set(key, entity);
+      }
+    }
+    this.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    // Drop mentions inside quotations: the speaker is rarely named in their own words. Linear merge.
+    let q = 0;
+    this.mentions = this.mentions.filter(m => {
+      while (q < quotes.length && quotes[q].span.end <= m.start) q++;
+      return !(q < quotes.length && quotes[q].span.start <= m.start && m.end <= quotes[q].span.end);
+    });
+  }
+
+  /** Index of the first mention starting at or after `offset`. */
+  private firstFrom(offset: number): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The entity of the latest mention ending before `anchor` that `accept` takes. */
+  private latestBefore(anchor: number, accept: (entity: Entity) => boolean): Entity | undefined {
+    for (let i = this.firstFrom(anchor) - 1, seen = 0; i >= 0 && seen < 200; i--, seen++) {
+      const m = this.mentions[i];
+      if (m.end <= anchor && accept(m.entity)) return m.entity;
+    }
+    return undefined;
+  }
+
+  resolve(speaker: Span, head: string, anchor: number): string | undefined {
+    // a mention inside the speaker phrase; a person wins over its organization ('Smith of Acme')
+    let found: Entity | undefined;
+    for (let i = this.firstFrom(speaker.start); i < this.mentions.length && this.mentions[i].start < speaker.end; i++) {
+      const entity = this.mentions[i].entity;
+      if (!found || (found.type !== 'person' && entity.type === 'person')) found = entity;
+    }
+    if (found) return found.id;
+    const phrase = this.text.slice(speaker.start, speaker.end);
+    const byName = this.byName.get(phrase.toLowerCase());
+    if (byName) return byName.id;
+    const lower = phrase.toLowerCase();
+    const pronoun = SPEAKER_PRONOUNS.get(lower);
+    if (pronoun === 'male' || pronoun === 'female' || pronoun === 'person') {
+      return this.latestBefore(anchor, e => e.type === 'person')?.id;
+    }
+    if (pronoun === 'thing' || pronoun === 'group') {
+      return this.latestBefore(anchor, e => e.type === 'organization')?.id;
+    }
+    const headWord = head.toLowerCase().split(/\s+/).pop() ?? '';
+    if (PERSON_ROLE_NOUNS.has(headWord) && !headWord.endsWith('s')) {
+      // 'the minister said' → the person whose role names a minister, else the latest person
+      const role = new RegExp(`\\b${headWord}\\b`, 'i');
+      return (this.latestBefore(anchor, e => e.type === 'person' && e.role !== undefined && role.test(e.role)) ??
+        this.latestBefore(anchor, e => e.type === 'person'))?.id;
+    }
+    if (ORGANIZATION_NOUNS.has(headWord)) return this.latestBefore(anchor, e => e.type === 'organization')?.id;
+    return undefined;
+  }
+}
+
+/** Fills each quote's cue, speaker mention and speaker entity. Quotes come back as new objects. */
+export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
+  const attributions = new Attributor(doc).attributeAll();
+  const resolver = new SpeakerResolver(doc.entities, doc.quotes, doc.text);
+  const tokens = doc.tokens;
+  return doc.quotes.map((quote, k) => {
+    const a = attributions[k];
+    if (!a) return quote;
+    const result: Quote = { ...quote, cue: { start: tokens[a.cue[0]].start, end: tokens[a.cue[1] - 1].end } };
+    if (a.speaker) {
+      const speakerMention = { start: tokens[a.speaker[0]].start, end: tokens[a.speaker[1] - 1].end };
+      result.speakerMention = speakerMention;
+      const head = doc.text.slice(speakerMention.start, speakerMention.end).split(/\s+(?:for|of|at|from|with)\s+/)[0];
+      const id = resolver.resolve(speakerMention, head, Math.min(quote.span.start, speakerMention.start));
+      if (id) result.speakerId = id;
+    }
+    return result;
+  });
+}
+
+/** Each quote's cue, speaker mention and speaker entity. */
 export const speakersStage: Stage = {
   name: 'speakers',
   requires: ['tokens', 'sentences', 'quotes', 'entities'],
   provides: ['speakers'],
-  run() {
-    return {};
+  run(doc) {
+    return { quotes: attributeQuotes(doc) };
   },
 };
