@@ -1,0 +1,200 @@
+// Trains the name tagger and writes src/engine/ner/modelData.ts. Usage:
+//   npm run train [-- --epochs 12] [-- --gmb] [-- --dry-run]
+// An averaged structured perceptron (Collins 2002) over the features of src/engine/ner/features.ts,
+// trained on CoNLL-2003 train as the engine tokenizes it; the epoch is chosen on CoNLL valid only.
+// Deterministic: documents are shuffled with a seeded generator.
+import * as fs from 'fs';
+import * as path from 'path';
+import { HASH_BITS, LABEL_COUNT, buildDocContext, labelPart, labelType, recordHistory, NAME_TYPES } from '../src/engine/ner/features';
+import { viterbi, transitionIndex } from '../src/engine/ner/decode';
+import { emissionsFromFeatures, sentenceFeatures, type Weights } from '../src/engine/ner/tagger';
+import { decodeModel, encodeModel } from '../src/engine/ner/modelCodec';
+import { tagNames, useNameModel } from '../src/engine/ner/index';
+import { loadCorpus, namesAsSpans, Scorer, type GoldSpan, type PreparedDoc } from './nerData';
+
+const L = LABEL_COUNT;
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const EPOCHS = option('epochs', 15);
+const SEED = option('seed', 1);
+const GMB_SENTENCES = args.includes('--gmb') ? option('gmb-limit', 20000) : 0;
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function spansOf(doc: PreparedDoc, labels: Int32Array): GoldSpan[] {
+  const spans: GoldSpan[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    const part = labelPart(labels[i]);
+    if (part !== 0 && part !== 3) continue;
+    let last = i;
+    if (part === 0) while (last + 1 < labels.length && labelPart(labels[last]) !== 2) last++;
+    spans.push({ start: doc.tokens[i].start, end: doc.tokens[last].end, type: NAME_TYPES[labelType(labels[i])] });
+    i = last;
+  }
+  return spans;
+}
+
+const started = Date.now();
+const train = loadCorpus('conll2003/train.jsonl');
+if (GMB_SENTENCES > 0) {
+  // GMB is sentence-level: group consecutive sentences into pseudo-documents of 10.
+  const gmb = loadCorpus('gmb-ner/train.jsonl', GMB_SENTENCES);
+  train.push(...gmb);
+}
+const valid = loadCorpus('conll2003/valid.jsonl');
+console.log(`loaded ${train.length} training and ${valid.length} valid documents in ${Date.now() - started} ms`);
+
+const size = (1 << HASH_BITS) * L;
+const w = new Float32Array(size);
+const u = new Float64Array(size);
+const tw = new Float32Array((L + 1) * (L + 1));
+const tu = new Float64Array((L + 1) * (L + 1));
+let c = 1;
+
+const buckets: number[] = [];
+const offsets: number[] = [];
+let emissions = new Float32Array(1024 * L);
+let predicted = new Int32Array(1024);
+
+function ensure(n: number): void {
+  if (predicted.length < n) {
+    emissions = new Float32Array(n * 2 * L);
+    predicted = new Int32Array(n * 2);
+  }
+}
+
+function update(feature: number, label: number, delta: number): void {
+  w[feature * L + label] += delta;
+  u[feature * L + label] += c * delta;
+}
+
+function updateTransition(prev: number, next: number, delta: number): void {
+  const k = transitionIndex(prev, next);
+  tw[k] += delta;
+  tu[k] += c * delta;
+}
+
+function trainDocument(doc: PreparedDoc, weights: Weights): void {
+  const context = buildDocContext(doc.tokens, doc.sentences);
+  for (const sentence of doc.sentences) {
+    const n = sentence.tokenEnd - sentence.tokenStart;
+    ensure(n);
+    sentenceFeatures(context, sentence.tokenStart, sentence.tokenEnd, buckets, offsets);
+    emissionsFromFeatures(buckets, offsets, weights, emissions);
+    viterbi(emissions, n, tw, predicted);
+    const gold = doc.gold.subarray(sentence.tokenStart, sentence.tokenEnd);
+    let wrong = false;
+    for (let t = 0; t < n; t++) {
+      const g = gold[t], p = predicted[t];
+      if (g !== p) {
+        wrong = true;
+        for (let f = offsets[t]; f < offsets[t + 1]; f++) {
+          update(buckets[f], g, 1);
+          update(buckets[f], p, -1);
+        }
+      }
+    }
+    if (wrong) {
+      for (let t = 0; t <= n; t++) {
+        const gPrev = t === 0 ? L : gold[t - 1], gNext = t === n ? L : gold[t];
+        const pPrev = t === 0 ? L : predicted[t - 1], pNext = t === n ? L : predicted[t];
+        if (gPrev !== pPrev || gNext !== pNext) {
+          updateTransition(gPrev, gNext, 1);
+          updateTransition(pPrev, pNext, -1);
+        }
+      }
+    }
+    // The history feature must see the model's own (imperfect) decisions, as at run time.
+    recordHistory(context, sentence.tokenStart, predicted.subarray(0, n));
+    c++;
+  }
+}
+
+function averaged(): { rows: Float32Array; transitions: Float32Array } {
+  const rows = new Float32Array(size);
+  for (let i = 0; i < size; i++) rows[i] = w[i] - u[i] / c;
+  const transitions = new Float32Array(tw.length);
+  for (let i = 0; i < tw.length; i++) transitions[i] = tw[i] - tu[i] / c;
+  return { rows, transitions };
+}
+
+function evaluate(docs: readonly PreparedDoc[], weights: Weights): Scorer {
+  const scorer = new Scorer();
+  for (const doc of docs) {
+    const context = buildDocContext(doc.tokens, doc.sentences);
+    const labels = new Int32Array(doc.tokens.length);
+    for (const sentence of doc.sentences) {
+      const n = sentence.tokenEnd - sentence.tokenStart;
+      ensure(n);
+      sentenceFeatures(context, sentence.tokenStart, sentence.tokenEnd, buckets, offsets);
+      emissionsFromFeatures(buckets, offsets, weights, emissions);
+      viterbi(emissions, n, weights.transitions, predicted);
+      recordHistory(context, sentence.tokenStart, predicted.subarray(0, n));
+      labels.set(predicted.subarray(0, n), sentence.tokenStart);
+    }
+    scorer.add(doc.spans, spansOf(doc, labels));
+  }
+  return scorer;
+}
+
+const rng = random(SEED);
+const order = train.map((_, i) => i);
+const live: Weights = { rows: w, scale: 1, transitions: tw, id: -1 };
+let best: { f: number; epoch: number; rows: Float32Array; transitions: Float32Array } = { f: -1, epoch: 0, rows: new Float32Array(0), transitions: new Float32Array(0) };
+for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  for (const i of order) trainDocument(train[i], live);
+  const { rows, transitions } = averaged();
+  const scorer = evaluate(valid, { rows, scale: 1, transitions, id: -2 });
+  const f = scorer.score(['PER', 'ORG', 'LOC']).f;
+  console.log(`epoch ${epoch} (${((Date.now() - started) / 1000).toFixed(0)} s): valid PER/ORG/LOC F1 ${(100 * f).toFixed(2)}, all ${(100 * scorer.score(NAME_TYPES).f).toFixed(2)}`);
+  if (f > best.f) best = { f, epoch, rows, transitions };
+}
+console.log(`best epoch ${best.epoch}`);
+
+// Quantize: one scale for all weights, set by the 99.99th percentile of |w| so that a few large
+// bias weights do not flatten the rest; weights under half a step are dropped.
+const magnitudes = Array.from(best.rows.filter(x => x !== 0), Math.abs).sort((a, b) => a - b);
+const scale = magnitudes[Math.floor(magnitudes.length * 0.9999)] / 127;
+const data = encodeModel(best.rows, best.transitions, scale);
+const model = decodeModel(data);
+useNameModel(model);
+
+// Score and time the shipped path: the engine's tokens and sentences, then tagNames.
+const scorer = new Scorer();
+for (const doc of valid) scorer.add(doc.spans, namesAsSpans(tagNames(doc)));
+console.log(scorer.report('CoNLL valid, shipped int8 model through tagNames'));
+const chars = valid.reduce((sum, doc) => sum + doc.text.length, 0);
+const tokens = valid.reduce((sum, doc) => sum + doc.tokens.length, 0);
+const timeStart = process.hrtime.bigint();
+const rounds = 5;
+for (let r = 0; r < rounds; r++) for (const doc of valid) tagNames(doc);
+const seconds = Number(process.hrtime.bigint() - timeStart) / 1e9;
+console.log(`tagNames speed: ${((rounds * chars) / seconds / 1e6).toFixed(1)} MB/s, ${((rounds * tokens) / seconds / 1e6).toFixed(2)} M tokens/s`);
+
+const file = path.join(__dirname, '..', '..', 'src', 'engine', 'ner', 'modelData.ts');
+const source = [
+  `// Generated by scripts/train.ts (${EPOCHS} epochs max, best ${best.epoch}, seed ${SEED}${GMB_SENTENCES ? `, + ${GMB_SENTENCES} GMB sentences` : ''}): do not edit.`,
+  '// Trained on CoNLL-2003 English train (Reuters RCV1 text, research use); see src/engine/ner/README.md.',
+  "import type { ModelData } from './modelCodec';",
+  `export const MODEL_DATA: ModelData = ${JSON.stringify(data)};`,
+  '',
+].join('\n');
+if (!args.includes('--dry-run')) {
+  fs.writeFileSync(file, source);
+  console.log(`wrote ${file}: ${(source.length / 1e6).toFixed(2)} MB; done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}

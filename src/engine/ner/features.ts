@@ -1,0 +1,259 @@
+import type { Token } from '../text/tokenize';
+import type { Segment } from '../text/sentences';
+import { matchGazetteers, GAZETTEER_LISTS } from './gazetteers';
+import { LOWER_CASE_WORDS, CAPITALISED_WORDS } from '../lexicon/gazetteer';
+
+// Features are hashed to integers without building feature strings: a word's own features are
+// computed once per distinct word (news repeats words) and kept in a cache; features that depend
+// on the sentence or the document are integer mixes of those hashes.
+
+export const NAME_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+/** BILOU labels: 0 = O, then 1 + 4 × type + part, part 0 = B, 1 = I, 2 = L, 3 = U. */
+export const LABEL_COUNT = 1 + 4 * NAME_TYPES.length;
+export const HASH_BITS = 20;
+export const HASH_MASK = (1 << HASH_BITS) - 1;
+/** Context window: the words at offsets -2 … +2 contribute their own features. */
+export const WINDOW = 2;
+
+export function labelType(label: number): number {
+  return label === 0 ? -1 : (label - 1) >> 2;
+}
+export function labelPart(label: number): number {
+  return label === 0 ? -1 : (label - 1) & 3;
+}
+export function makeLabel(type: number, part: number): number {
+  return 1 + 4 * type + part;
+}
+
+function hashString(seed: number, text: string): number {
+  let h = Math.imul(seed ^ 0x811c9dc5, 0x01000193);
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Integer hash of a pair (murmur3 finaliser). */
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(b + 0x9e3779b9, 0x85ebca6b), 0xcc9e2d51);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x1b873593);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+// Template seeds: each names one kind of feature.
+const enum T {
+  Word = 1, Lower, Shape, ShortShape, Prefix, Suffix, Casing, Length, Flags,
+  Bigram, Gazetteer, GazetteerNear, SentenceStart, Headline, DocCasing, History, Bias, TitleLine,
+  HistoryShape, PrevGazNext,
+}
+
+/** How a word is written: 0 lower, 1 Title, 2 ALLCAPS, 3 mIxed, 4 has digits, 5 punctuation. */
+export enum Cap { Lower, Title, Upper, Mixed, Digit, Punct }
+
+/** What the tagger knows about one distinct token text. */
+export interface WordInfo {
+  readonly text: string;
+  readonly lower: string;
+  readonly cap: Cap;
+  /** Hashes of the word's own features, by distance from the tagged token (0, 1, 2). */
+  readonly features: readonly [Uint32Array, Uint32Array, Uint32Array];
+  /** 0 unknown, 1 usually lower case in news text, 2 usually capitalised. */
+  readonly casing: number;
+  readonly lowerHash: number;
+  /** Inference cache: emission scores for the word at offsets -2 … +2 (5 × LABEL_COUNT). */
+  scores?: Float32Array;
+  scoresVersion?: number;
+}
+
+function capOf(text: string): Cap {
+  let upper = 0, lower = 0, digit = 0, letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit++;
+    else if (ch !== ch.toLowerCase()) { upper++; letters++; }
+    else if (ch !== ch.toUpperCase()) { lower++; letters++; }
+  }
+  if (digit > 0) return Cap.Digit;
+  if (letters === 0) return Cap.Punct;
+  if (upper === 0) return Cap.Lower;
+  const first = text[0];
+  if (lower === 0) return upper === 1 && text.length === 1 ? Cap.Title : Cap.Upper;
+  if (first !== first.toLowerCase() && upper === 1) return Cap.Title;
+  return Cap.Mixed;
+}
+
+/** "McDonald's" → "XxXxx'x" collapsed to runs: "XxXx'x"; "1996-08-30" → "d-d-d". */
+function shapeOf(text: string, collapse: boolean): string {
+  let shape = '';
+  let last = '';
+  for (let i = 0; i < text.length && shape.length < 12; i++) {
+    const ch = text[i];
+    const c = text.charCodeAt(i);
+    let s: string;
+    if (c >= 48 && c <= 57) s = 'd';
+    else if (ch !== ch.toLowerCase()) s = 'X';
+    else if (ch !== ch.toUpperCase()) s = 'x';
+    else s = ch;
+    if (!collapse || s !== last) shape += s;
+    last = s;
+  }
+  return shape;
+}
+
+let lowerWords: Set<string> | undefined;
+let capitalisedWords: Set<string> | undefined;
+
+function casingOf(lower: string): number {
+  lowerWords ??= new Set(LOWER_CASE_WORDS.split('|'));
+  capitalisedWords ??= new Set(CAPITALISED_WORDS.split('|'));
+  return lowerWords.has(lower) ? 1 : capitalisedWords.has(lower) ? 2 : 0;
+}
+
+function computeWordInfo(text: string): WordInfo {
+  const lower = text.toLowerCase();
+  const cap = capOf(text);
+  const casing = casingOf(lower);
+  const shape = shapeOf(text, false);
+  const shortShape = shapeOf(text, true);
+  const lowerHash = hashString(T.Lower, lower);
+  const shapeHash = hashString(T.Shape, shape);
+  const shortHash = hashString(T.ShortShape, shortShape);
+  const casingHash = mix(T.Casing, casing * 8 + cap);
+  const center: number[] = [hashString(T.Word, text), lowerHash, shapeHash, shortHash, casingHash,
+    mix(T.Length, Math.min(text.length, 12))];
+  for (let n = 1; n <= 4 && n <= lower.length; n++) {
+    center.push(hashString(T.Prefix * 16 + n, lower.slice(0, n)));
+    center.push(hashString(T.Suffix * 16 + n, lower.slice(lower.length - n)));
+  }
+  let flags = 0;
+  if (text.includes('-')) flags |= 1;
+  if (text.includes('.')) flags |= 2;
+  if (text.includes("'") || text.includes('’')) flags |= 4;
+  if (text.length === 1) flags |= 8;
+  center.push(mix(T.Flags, flags));
+  const suffix3 = hashString(T.Suffix * 16 + 3, lower.slice(Math.max(0, lower.length - 3)));
+  const near = [lowerHash, shortHash, suffix3, casingHash];
+  const far = [lowerHash, shortHash];
+  return {
+    text, lower, cap, casing, lowerHash,
+    features: [Uint32Array.from(center), Uint32Array.from(near), Uint32Array.from(far)],
+  };
+}
+
+const wordCache = new Map<string, WordInfo>();
+const WORD_CACHE_LIMIT = 200_000;
+
+export function wordInfo(text: string): WordInfo {
+  let info = wordCache.get(text);
+  if (info === undefined) {
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    info = computeWordInfo(text);
+    wordCache.set(text, info);
+  }
+  return info;
+}
+
+/** Stands for the words before the sentence start and after its end. */
+export const PAD = computeWordInfo('<pad>');
+
+/** Per-document evidence, gathered in one pass before tagging. */
+export interface DocContext {
+  readonly words: WordInfo[];
+  /** Per lower-case word: 1 seen lower case inside a sentence, 2 seen capitalised inside a sentence. */
+  readonly docCasing: Map<string, number>;
+  /** Per lower-case word: the last name type (1 + type) it was tagged with, or 5 if tagged O while capitalised. */
+  readonly history: Map<string, number>;
+  /** Gazetteer position codes per token and list: 0 none, 1 + part (BILU). */
+  readonly gazetteer: Uint8Array;
+}
+
+export function buildDocContext(tokens: readonly Token[], sentences: readonly Segment[]): DocContext {
+  const words = new Array<WordInfo>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) words[i] = wordInfo(tokens[i].text);
+  const docCasing = new Map<string, number>();
+  for (const sentence of sentences) {
+    for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; i++) {
+      const word = words[i];
+      const bit = word.cap === Cap.Lower ? 1 : word.cap === Cap.Title ? 2 : 0;
+      if (bit === 0 || isQuoteOrBullet(words[i - 1].text)) continue;
+      docCasing.set(word.lower, (docCasing.get(word.lower) ?? 0) | bit);
+    }
+  }
+  const gazetteer = new Uint8Array(tokens.length * GAZETTEER_LISTS);
+  for (const sentence of sentences) matchGazetteers(words, sentence.tokenStart, sentence.tokenEnd, gazetteer);
+  return { words, docCasing, history: new Map(), gazetteer };
+}
+
+function isQuoteOrBullet(text: string): boolean {
+  return text === '"' || text === '“' || text === "'" || text === '‘' || text === '-' || text === '(' || text === ':';
+}
+
+/** Sentence-level casing: 1 mostly ALL CAPS (a wire headline), 2 Title Case Headline, 0 prose. */
+export function sentenceStyle(words: readonly WordInfo[], start: number, end: number): number {
+  let letters = 0, upper = 0, title = 0;
+  for (let i = start; i < end; i++) {
+    const cap = words[i].cap;
+    if (cap === Cap.Punct || cap === Cap.Digit) continue;
+    letters++;
+    if (cap === Cap.Upper) upper++;
+    else if (cap === Cap.Title && words[i].text.length > 3) title++;
+    else if (cap === Cap.Lower && words[i].text.length > 3) title -= 2;
+  }
+  if (letters >= 2 && upper >= 0.8 * letters) return 1;
+  if (letters >= 3 && title >= 0.6 * letters) return 2;
+  return 0;
+}
+
+/**
+ * Hashes of the features that depend on the token's place in its sentence and document (not on
+ * the word alone), pushed onto `out`. `i` is a token index; the sentence is [start, end).
+ */
+export function pushContextFeatures(doc: DocContext, i: number, start: number, end: number, style: number, out: number[]): void {
+  const words = doc.words;
+  const word = words[i];
+  const prev = i > start ? words[i - 1] : PAD;
+  const next = i + 1 < end ? words[i + 1] : PAD;
+  out.push(T.Bias);
+  out.push(mix(mix(T.Bigram, prev.lowerHash), word.lowerHash));
+  out.push(mix(mix(T.Bigram + 100, word.lowerHash), next.lowerHash));
+  if (i === start) out.push(mix(T.SentenceStart, word.cap * 4 + word.casing), mix(T.SentenceStart + 100, word.lowerHash));
+  if (style !== 0) {
+    out.push(mix(T.Headline, style * 8 + word.cap), mix(mix(T.Headline + 100, style), word.lowerHash));
+  }
+  const docCasing = doc.docCasing.get(word.lower) ?? 0;
+  out.push(mix(T.DocCasing, docCasing * 64 + word.cap * 8 + (i === start ? 4 : 0) + style));
+  const history = word.cap === Cap.Lower || word.cap === Cap.Punct ? 0 : doc.history.get(word.lower) ?? 0;
+  out.push(mix(T.History, history), mix(T.HistoryShape, history * 16 + word.cap * 2 + (style === 1 ? 1 : 0)));
+  const g = doc.gazetteer;
+  for (let list = 0; list < GAZETTEER_LISTS; list++) {
+    const here = g[i * GAZETTEER_LISTS + list];
+    if (here !== 0) out.push(mix(T.Gazetteer, list * 8 + here), mix(T.Gazetteer + 100, list * 64 + here * 8 + word.cap));
+    if (i > start && g[(i - 1) * GAZETTEER_LISTS + list] !== 0) out.push(mix(T.GazetteerNear, list));
+    if (i + 1 < end && g[(i + 1) * GAZETTEER_LISTS + list] !== 0) out.push(mix(T.GazetteerNear + 100, list));
+  }
+}
+
+/** Bucket of a word's own feature seen at `offset` (-2 … +2) from the tagged token. */
+export function wordBucket(hash: number, offset: number): number {
+  return mix(hash, offset + 16) & HASH_MASK;
+}
+
+export function contextBucket(hash: number): number {
+  return mix(hash, 7) & HASH_MASK;
+}
+
+/** Records the labels just decided for a sentence, for the history feature of later sentences. */
+export function recordHistory(doc: DocContext, start: number, labels: ArrayLike<number>): void {
+  for (let k = 0; k < labels.length; k++) {
+    const word = doc.words[start + k];
+    if (word.cap === Cap.Lower || word.cap === Cap.Punct || word.cap === Cap.Digit) continue;
+    const label = labels[k];
+    doc.history.set(word.lower, label === 0 ? 5 : 1 + labelType(label));
+  }
+}

@@ -1,0 +1,67 @@
+import { GAZETTEER } from '../lexicon/gazetteer';
+import type { WordInfo } from './features';
+
+/** The gazetteer lists, in the order of their feature codes. */
+export const GAZETTEER_NAMES = ['country', 'city', 'region', 'firstName', 'lastName', 'person', 'organization', 'demonym'] as const;
+export const GAZETTEER_LISTS = GAZETTEER_NAMES.length;
+
+interface Gazetteers {
+  /** Phrase (lower-case tokens joined by one space) → bit set of the lists that hold it. */
+  phrases: Map<string, number>;
+  /** Every proper prefix of a multi-token phrase, so a match can stop as soon as none extends. */
+  prefixes: Set<string>;
+}
+
+let loaded: Gazetteers | undefined;
+
+function load(): Gazetteers {
+  const phrases = new Map<string, number>();
+  const prefixes = new Set<string>();
+  GAZETTEER_NAMES.forEach((name, list) => {
+    for (const phrase of GAZETTEER[name].split('|')) {
+      phrases.set(phrase, (phrases.get(phrase) ?? 0) | (1 << list));
+      for (let space = phrase.indexOf(' '); space >= 0; space = phrase.indexOf(' ', space + 1)) {
+        prefixes.add(phrase.slice(0, space));
+      }
+    }
+  });
+  return { phrases, prefixes };
+}
+
+function startsLowerCase(word: WordInfo): boolean {
+  const first = word.text[0];
+  return first !== first.toUpperCase();
+}
+
+/**
+ * Marks, for each token of words[start, end) and each list, where the longest match of that list
+ * starting at a capitalised token puts it: 1 B, 2 I, 3 L, 4 U (into `out`, GAZETTEER_LISTS per token).
+ * "New York Stock Exchange" → city B I on "New York"; "may" (lower case) never matches a first name.
+ * A match is at most 8 tokens, so this is linear.
+ */
+export function matchGazetteers(words: readonly WordInfo[], start: number, end: number, out: Uint8Array): void {
+  loaded ??= load();
+  const { phrases, prefixes } = loaded;
+  const longest = new Int32Array(GAZETTEER_LISTS);
+  for (let i = start; i < end; i++) {
+    if (startsLowerCase(words[i]) || words[i].cap === 5) continue;
+    longest.fill(0);
+    let key = words[i].lower;
+    for (let j = i; ; ) {
+      const bits = phrases.get(key);
+      if (bits !== undefined && !startsLowerCase(words[j])) {
+        for (let list = 0; list < GAZETTEER_LISTS; list++) if (bits & (1 << list)) longest[list] = j + 1;
+      }
+      if (++j >= end || j - i >= 8 || !prefixes.has(key)) break;
+      key += ' ' + words[j].lower;
+    }
+    for (let list = 0; list < GAZETTEER_LISTS; list++) {
+      const stop = longest[list];
+      if (stop === 0) continue;
+      for (let k = i; k < stop; k++) {
+        const part = stop - i === 1 ? 4 : k === i ? 1 : k === stop - 1 ? 3 : 2;
+        out[k * GAZETTEER_LISTS + list] = part;
+      }
+    }
+  }
+}

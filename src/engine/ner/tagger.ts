@@ -1,0 +1,120 @@
+import {
+  LABEL_COUNT, PAD, WINDOW, contextBucket, pushContextFeatures, recordHistory, sentenceStyle, wordBucket,
+  type DocContext, type WordInfo,
+} from './features';
+import { viterbi } from './decode';
+
+const L = LABEL_COUNT;
+
+/** Weights: LABEL_COUNT per hash bucket (row-major), times `scale`; BILOU transition scores. */
+export interface Weights {
+  readonly rows: Float32Array | Int8Array;
+  readonly scale: number;
+  readonly transitions: Float32Array;
+  /** Identifies these weights in the per-word score cache. */
+  readonly id: number;
+}
+
+/**
+ * The hashed features of tokens [start, end), in compressed-row form: token t's buckets are
+ * buckets[offsets[t] … offsets[t + 1]). Used by training, and to check the cached path.
+ */
+export function sentenceFeatures(doc: DocContext, start: number, end: number, buckets: number[], offsets: number[]): void {
+  const style = sentenceStyle(doc.words, start, end);
+  const context: number[] = [];
+  buckets.length = 0;
+  offsets.length = 0;
+  for (let i = start; i < end; i++) {
+    offsets.push(buckets.length);
+    for (let k = -WINDOW; k <= WINDOW; k++) {
+      const word = i + k >= start && i + k < end ? doc.words[i + k] : PAD;
+      for (const hash of word.features[k < 0 ? -k : k]) buckets.push(wordBucket(hash, k));
+    }
+    context.length = 0;
+    pushContextFeatures(doc, i, start, end, style, context);
+    for (const hash of context) buckets.push(contextBucket(hash));
+  }
+  offsets.push(buckets.length);
+}
+
+export function emissionsFromFeatures(buckets: readonly number[], offsets: readonly number[], weights: Weights, out: Float32Array): void {
+  const rows = weights.rows;
+  const n = offsets.length - 1;
+  out.fill(0, 0, n * L);
+  for (let t = 0; t < n; t++) {
+    const base = t * L;
+    for (let f = offsets[t]; f < offsets[t + 1]; f++) {
+      const row = buckets[f] * L;
+      for (let y = 0; y < L; y++) out[base + y] += rows[row + y];
+    }
+    if (weights.scale !== 1) for (let y = 0; y < L; y++) out[base + y] *= weights.scale;
+  }
+}
+
+/** The word's own contribution to the scores of the tokens 2 before … 2 after it, cached on the word. */
+function wordScores(word: WordInfo, weights: Weights): Float32Array {
+  if (word.scores !== undefined && word.scoresVersion === weights.id) return word.scores;
+  const scores = new Float32Array((2 * WINDOW + 1) * L);
+  const rows = weights.rows;
+  // Seen from the token at offset k, this word sits at offset -k.
+  for (let k = -WINDOW; k <= WINDOW; k++) {
+    const base = (k + WINDOW) * L;
+    for (const hash of word.features[k < 0 ? -k : k]) {
+      const row = wordBucket(hash, k) * L;
+      for (let y = 0; y < L; y++) scores[base + y] += rows[row + y] * weights.scale;
+    }
+  }
+  word.scores = scores;
+  word.scoresVersion = weights.id;
+  return scores;
+}
+
+const context: number[] = [];
+
+/** Same scores as emissionsFromFeatures over sentenceFeatures, without building feature lists. */
+export function emissionsCached(doc: DocContext, start: number, end: number, weights: Weights, out: Float32Array): void {
+  const style = sentenceStyle(doc.words, start, end);
+  const rows = weights.rows;
+  const scale = weights.scale;
+  const n = end - start;
+  out.fill(0, 0, n * L);
+  for (let i = start; i < end; i++) {
+    const base = (i - start) * L;
+    for (let k = -WINDOW; k <= WINDOW; k++) {
+      const word = i + k >= start && i + k < end ? doc.words[i + k] : PAD;
+      const scores = wordScores(word, weights);
+      const from = (k + WINDOW) * L;
+      for (let y = 0; y < L; y++) out[base + y] += scores[from + y];
+    }
+    context.length = 0;
+    pushContextFeatures(doc, i, start, end, style, context);
+    for (let f = 0; f < context.length; f++) {
+      const row = contextBucket(context[f]) * L;
+      for (let y = 0; y < L; y++) out[base + y] += rows[row + y] * scale;
+    }
+  }
+}
+
+let emissions = new Float32Array(0);
+let labels = new Int32Array(0);
+
+/**
+ * Labels every sentence of the document in order (BILOU label ids, one per token), feeding each
+ * sentence's labels to the history feature of the sentences after it.
+ */
+export function tagDocument(doc: DocContext, sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, weights: Weights): Int32Array {
+  const result = new Int32Array(doc.words.length);
+  for (const sentence of sentences) {
+    const n = sentence.tokenEnd - sentence.tokenStart;
+    if (emissions.length < n * L) {
+      emissions = new Float32Array(n * L * 2);
+      labels = new Int32Array(n * 2);
+    }
+    emissionsCached(doc, sentence.tokenStart, sentence.tokenEnd, weights, emissions);
+    viterbi(emissions, n, weights.transitions, labels);
+    const sentenceLabels = labels.subarray(0, n);
+    recordHistory(doc, sentence.tokenStart, sentenceLabels);
+    result.set(sentenceLabels, sentence.tokenStart);
+  }
+  return result;
+}
