@@ -64,6 +64,7 @@ const FORMS = [
   'disclose discloses disclosed disclosing',
   'mention mentions mentioned mentioning',
   'repeated repeating',
+  'reads',
   'reiterate reiterates reiterated reiterating',
   'agree agrees agreed agreeing',
   'countered countering',
@@ -94,6 +95,20 @@ const FORMS = [
 
 /** Every form of every reporting verb, lower case: 'said', 'adds', 'telling'. */
 export const REPORTING_VERBS: ReadonlySet<string> = new Set(FORMS.flatMap(line => line.split(' ')));
+
+/**
+ * Present forms of the verbs above that are more often nouns ('the report', 'his claims'): a cue
+ * only right before a colon or comma, 'The Times reports: "…"'.
+ */
+export const NOUN_LIKE_REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'states', 'notes', 'comments', 'answers', 'reports', 'claims', 'promises', 'vows', 'pledges', 'demands',
+  'tweets', 'remarks', 'replies', 'jokes', 'quips', 'shouts', 'cries', 'chants', 'boasts', 'sighs',
+  'whispers', 'repeats', 'posts', 'responds', 'counters', 'charges', 'protests', 'objects', 'calls',
+  'state', 'note', 'comment', 'answer', 'report', 'claim', 'promise', 'tweet', 'reply', 'respond', 'post',
+]);
+
+/** Dashes that attribute a quotation in epigraph style: '"…" ― Jane Doe'. */
+export const ATTRIBUTION_DASHES: ReadonlySet<string> = new Set(['―', '—', '–', '-', '--', '~']);
 
 /**
  * Multi-word cues that attribute without a verb of saying, lower case, as token sequences:

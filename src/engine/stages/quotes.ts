@@ -69,6 +69,9 @@ function isElision(text: string, i: number): boolean {
   return ELISIONS.has(text.slice(i + 1, j).toLowerCase());
 }
 
+/** Every character classify() looks at, to skip the rest fast. */
+const MARK_CODES: ReadonlySet<number> = new Set([...'"“”„`\'‘’‚«»‹›「」『』'].map(c => c.charCodeAt(0)));
+
 type MarkRole = 'open' | 'close' | 'either';
 
 interface Mark {
@@ -190,7 +193,7 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Segment[])
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p];
     for (let i = para.start; i < para.end; i++) {
-      if (i < skipUntil) continue;
+      if (i < skipUntil || !MARK_CODES.has(text.charCodeAt(i))) continue;
       const top = stack.length ? stack[stack.length - 1] : undefined;
       const mark = classify(text, i, top, count('single') > 0);
       if (!mark) continue;
@@ -288,6 +291,38 @@ export function prepositionalCueLength(tokens: readonly Token[], i: number, end:
 
 const CONTEXT_TOKENS = 30;
 
+/** Small words that stay lower case in Title Case. */
+const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'is', 'vs', 'vs.']);
+
+/**
+ * A short Title Case span with no sentence break inside: 'on CBS's "Face the Nation,"', 'his
+ * book "The Art of the Deal"'. Speech in Title Case ('"Stop Now!"') usually comes with a cue.
+ */
+function looksLikeTitle(tokens: readonly Token[], first: number, last: number, contentEnd: number): boolean {
+  let words = 0;
+  for (let t = first; t < last && tokens[t].start < contentEnd; t++) {
+    const token = tokens[t];
+    if (token.kind === 'punct') {
+      if ('.!?…'.includes(token.text[0]) && t + 1 < last && tokens[t + 1].start < contentEnd && tokens[t + 1].kind !== 'punct') return false;
+      continue;
+    }
+    words++;
+    const c = token.text[0];
+    const isUpper = c !== c.toLowerCase() || token.kind === 'number';
+    if (!isUpper && !(words > 1 && TITLE_FUNCTION_WORDS.has(token.text))) return false;
+  }
+  return words > 0 && words <= 8;
+}
+
+/** A reporting word within `window` tokens from token i: '"…," he said', '"…," said Smith'. */
+function nearCue(tokens: readonly Token[], i: number, window: number): boolean {
+  for (let t = i; t < Math.min(tokens.length, i + window); t++) {
+    if (isReportingWord(tokens[t], false)) return true;
+    if ('.!?'.includes(tokens[t].text)) return false;
+  }
+  return false;
+}
+
 /**
  * Speech or not. Speech: the content reads like an utterance (ends in punctuation, holds a
  * sentence break, or runs six words or more: '"We will win," he said'), or a reporting cue sits
@@ -307,6 +342,10 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   let end = quote.content.end - 1;
   while (end > quote.content.start && isSpaceOrEdge(text, end)) end--;
   if (words === 0) return false;
+  const afterQuote = last < tokens.length ? tokens[last] : undefined;
+  const cueAdjacent = (before && isReportingWord(before, false)) || text[quote.span.start - 1] === ':' ||
+    (afterQuote !== undefined && nearCue(tokens, last, 4));
+  if (!cueAdjacent && looksLikeTitle(tokens, first, last, quote.content.end)) return false;
   if (words >= 6 || (words >= 3 && ',.!?…:;—'.includes(text[end]))) return true;
   // A cue in the sentence outside this quotation and its neighbours.
   const sentence = sentences[segmentAt(sentences, quote.span.start)];

@@ -2,7 +2,7 @@ import type { Entity, Quote, Span } from '../model';
 import type { Doc, Stage } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
-import { CUE_AUDIENCES, CUE_MODIFIERS } from '../lexicon/reportingVerbs';
+import { ATTRIBUTION_DASHES, CUE_AUDIENCES, CUE_MODIFIERS, NOUN_LIKE_REPORTING_VERBS } from '../lexicon/reportingVerbs';
 import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
 import { ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/speakerNouns';
 import { isReportingWord, prepositionalCueLength, segmentAt, tokenAt } from './quotes';
@@ -82,7 +82,11 @@ class Attributor {
     const tokens = this.tokens;
     const prepositional = prepositionalCueLength(tokens, t, end);
     if (prepositional) return [t, t + prepositional];
-    if (!isReportingWord(tokens[t], this.isSentenceStart(t))) return undefined;
+    if (!isReportingWord(tokens[t], this.isSentenceStart(t))) {
+      // 'The Times reports: "…"', but not 'the report said'
+      const next = t + 1 < end ? tokens[t + 1].text : '';
+      if (!(NOUN_LIKE_REPORTING_VERBS.has(tokens[t].text) && (next === ':' || next === ','))) return undefined;
+    }
     // 'the company said' is a cue, 'a said plan' is not worth guarding against; 'he told reporters'
     // keeps the audience so the speaker is not taken from it.
     if (t + 1 < end && /^tel|^tol/i.test(tokens[t].text)) {
@@ -139,11 +143,19 @@ class Attributor {
     if (t < lo) return undefined;
     const token = tokens[t];
     if (SPEAKER_PRONOUNS.has(token.text.toLowerCase())) return [t, t + 1];
+    if (token.text === ')') {
+      // 'Rep. Jane Doe (D-Wis.) said': the party label belongs to the name before it
+      for (let c = t - 1; c >= Math.max(lo, t - 8); c--) {
+        if (tokens[c].text === '(') return this.phraseEndingAt(c - 1, lo, allowApposition);
+      }
+      return undefined;
+    }
     if (token.text === ',' && allowApposition) {
       // 'Jane Doe, CEO of Acme, said' / 'Smith, 45, said': the name sits before the previous comma.
       for (let c = t - 1; c >= Math.max(lo, t - 25); c--) {
         const text = tokens[c].text;
-        if (text === '.' || text === ';' || text === ':' || this.insideQuote(c)) return undefined;
+        // 'Mitch McConnell, R-Ky., said' keeps the period of an abbreviation
+        if ((text === '.' && tokens[c + 1].text !== ',') || text === ';' || text === ':' || this.insideQuote(c)) return undefined;
         if (text === ',') return this.phraseEndingAt(c - 1, lo, false);
       }
       return undefined;
@@ -187,7 +199,12 @@ class Attributor {
     if (SPEAKER_PRONOUNS.has(word)) return [t, t + 1];
     const nameEnd = this.nameStartingAt(t, hi);
     if (nameEnd >= 0) return [t, nameEnd];
-    if (SPEAKER_DETERMINERS.has(word)) {
+    // 'said former Gov. Jane Doe', 'said 9/11 widow Jane Doe': lower-case words before a name
+    for (let m = t; m < Math.min(hi, t + 3) && (isLowerWord(tokens[m]) || tokens[m].kind === 'number') && !COMPLEMENTIZERS.has(tokens[m].text); m++) {
+      const end = this.nameStartingAt(m + 1, hi);
+      if (end >= 0) return [t, end];
+    }
+    if (SPEAKER_DETERMINERS.has(word) && !COMPLEMENTIZERS.has(word)) {
       let e = t + 1;
       while (e < hi && e - t <= 5 && tokens[e].kind === 'word' && !SPEAKER_PREPOSITIONS.has(tokens[e].text) && !isReportingWord(tokens[e], false)) e++;
       if (e === t + 1) return undefined;
@@ -204,17 +221,42 @@ class Attributor {
   private attributeCue(t: number, lo: number, hi: number): Attribution | undefined {
     const cue = this.cueAt(t, hi);
     if (!cue) return undefined;
-    const prepositional = !isReportingWord(this.tokens[t], true);
-    const speaker = prepositional ? this.phraseStartingAt(cue[1], hi)
-      : this.phraseEndingAt(t - 1, lo) ?? this.phraseStartingAt(cue[1], hi);
-    return { cue, speaker };
+    const prepositional = prepositionalCueLength(this.tokens, t, hi) > 0;
+    if (prepositional) return { cue, speaker: this.phraseStartingAt(cue[1], hi) };
+    const left = this.phraseEndingAt(t - 1, lo);
+    if (left) return { cue, speaker: left };
+    // 'Trump attacked Clinton, saying, "…"': a participle speaks for the subject of its clause
+    if (this.tokens[t].text.endsWith('ing')) return { cue, speaker: this.clauseSubject(t) };
+    return { cue, speaker: this.phraseStartingAt(cue[1], hi) };
+  }
+
+  /** The first pronoun or name of the sentence before token t, outside quotes: the likely subject. */
+  private clauseSubject(t: number): [number, number] | undefined {
+    const sentence = this.sentences[segmentAt(this.sentences, this.tokens[t].start)];
+    if (!sentence) return undefined;
+    for (let s = sentence.tokenStart; s < t; s++) {
+      if (this.insideQuote(s)) continue;
+      const token = this.tokens[s];
+      if (SPEAKER_PRONOUNS.has(token.text.toLowerCase()) && token.text.toLowerCase() !== 'it' && token.text.toLowerCase() !== 'who') return [s, s + 1];
+      if (isCapitalised(token) && !this.isSentenceStartCommonWord(s) && !(s === sentence.tokenStart && SENTENCE_START_PREPOSITIONS.has(token.text))) {
+        const end = this.nameStartingAt(s, t);
+        if (end >= 0) return [s, end];
+      }
+    }
+    return undefined;
+  }
+
+  /** '"…" ― Jane Doe': an epigraph dash and a name closing the sentence. */
+  private dashAttribution(after: number, hi: number): Attribution | undefined {
+    if (after >= hi || !ATTRIBUTION_DASHES.has(this.tokens[after].text)) return undefined;
+    const name = this.nameStartingAt(after + 1, hi);
+    if (name < 0 || (name < hi && !/^[.,;]$/.test(this.tokens[name].text))) return undefined;
+    return { cue: [after, after + 1], speaker: [after + 1, name] };
   }
 
   /** The first cue in tokens [from, to) reading forward, skipping quoted tokens. */
   private cueForward(from: number, to: number, lo: number, hi: number): Attribution | undefined {
     for (let t = from; t < to; t++) {
-      const text = this.tokens[t].text;
-      if (text === '.' || text === '!' || text === '?') return undefined;
       if (this.insideQuote(t)) continue;
       const found = this.attributeCue(t, lo, hi);
       if (found) return found;
@@ -258,9 +300,9 @@ class Attributor {
       const afterHi = Math.min(lastSentence?.tokenEnd ?? tokens.length, nextStart);
       const beforeLo = Math.max(firstSentence?.tokenStart ?? 0, prevEnd, open - BEFORE_WINDOW);
 
-      let found: Attribution | undefined;
+      let found = this.dashAttribution(after, afterHi);
       const near = this.cueForward(after, Math.min(afterHi, after + NEAR_AFTER), after, afterHi);
-      if (near?.speaker) found = near;
+      if (!found && near?.speaker) found = near;
       found ??= this.cueBackward(beforeLo, open, beforeLo, open);
       if (found && !found.speaker) found = undefined;
       found ??= this.cueForward(after, Math.min(afterHi, after + AFTER_WINDOW), after, afterHi);
@@ -306,6 +348,11 @@ class Attributor {
     return undefined;
   }
 }
+
+/** Words that follow a verb without naming anyone: 'said that …'. */
+const COMPLEMENTIZERS = new Set(['that', 'this', 'these', 'those', 'whether', 'how', 'what', 'why']);
+/** Capitalised sentence openers that start an adverbial, not a subject: 'In a statement, …'. */
+const SENTENCE_START_PREPOSITIONS = new Set(['In', 'On', 'At', 'After', 'Before', 'During', 'When', 'While', 'As', 'For', 'With', 'From', 'Asked', 'Speaking', 'Later', 'Earlier', 'Then', 'But', 'And', 'Still', 'Yet', 'Also']);
 
 /** Lower-case words that end a speaker search: 'the plan was "x," officials said' must not take 'was'. */
 const REPORTING_SKIP = new Set(['that', 'which', 'who', 'and', 'or', 'but', 'because', 'if', 'when', 'as', 'than', 'so', 'to']);
