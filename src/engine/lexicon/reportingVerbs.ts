@@ -64,7 +64,7 @@ const FORMS = [
   'disclose discloses disclosed disclosing',
   'mention mentions mentioned mentioning',
   'repeated repeating',
-  'reads',
+  'reads read',
   'reiterate reiterates reiterated reiterating',
   'agree agrees agreed agreeing',
   'countered countering',
@@ -104,7 +104,6 @@ export const NOUN_LIKE_REPORTING_VERBS: ReadonlySet<string> = new Set([
   'states', 'notes', 'comments', 'answers', 'reports', 'claims', 'promises', 'vows', 'pledges', 'demands',
   'tweets', 'remarks', 'replies', 'jokes', 'quips', 'shouts', 'cries', 'chants', 'boasts', 'sighs',
   'whispers', 'repeats', 'posts', 'responds', 'counters', 'charges', 'protests', 'objects', 'calls',
-  'state', 'note', 'comment', 'answer', 'report', 'claim', 'promise', 'tweet', 'reply', 'respond', 'post',
 ]);
 
 /** Dashes that attribute a quotation in epigraph style: '"…" ― Jane Doe'. */

@@ -152,7 +152,7 @@ class Attributor {
     }
     if (token.text === ',' && allowApposition) {
       // 'Jane Doe, CEO of Acme, said' / 'Smith, 45, said': the name sits before the previous comma.
-      for (let c = t - 1; c >= Math.max(lo, t - 25); c--) {
+      for (let c = t - 1; c >= Math.max(lo, t - 40); c--) {
         const text = tokens[c].text;
         // 'Mitch McConnell, R-Ky., said' keeps the period of an abbreviation
         if ((text === '.' && tokens[c + 1].text !== ',') || text === ';' || text === ':' || this.insideQuote(c)) return undefined;
@@ -169,7 +169,8 @@ class Attributor {
       for (let s = t; s >= Math.max(lo, t - 5); s--) {
         const word = tokens[s].text.toLowerCase();
         if (SPEAKER_DETERMINERS.has(word)) {
-          core = [s, t + 1];
+          // 'marching through the streets chanted': a place, not the speaker
+          if (s - 1 < lo || !LOCATIVE_PREPOSITIONS.has(tokens[s - 1].text.toLowerCase())) core = [s, t + 1];
           break;
         }
         if (isPossessive(tokens[s]) && s - 1 >= lo) {
@@ -223,11 +224,12 @@ class Attributor {
     if (!cue) return undefined;
     const prepositional = prepositionalCueLength(this.tokens, t, hi) > 0;
     if (prepositional) return { cue, speaker: this.phraseStartingAt(cue[1], hi) };
-    const left = this.phraseEndingAt(t - 1, lo);
-    if (left) return { cue, speaker: left };
     // 'Trump attacked Clinton, saying, "…"': a participle speaks for the subject of its clause
-    if (this.tokens[t].text.endsWith('ing')) return { cue, speaker: this.clauseSubject(t) };
-    return { cue, speaker: this.phraseStartingAt(cue[1], hi) };
+    const participle = this.tokens[t].text.endsWith('ing');
+    const left = this.phraseEndingAt(t - 1, lo, !participle);
+    if (left) return { cue, speaker: left };
+    if (participle) return { cue, speaker: this.clauseSubject(t) };
+    return { cue, speaker: this.phraseStartingAt(cue[1], hi) ?? this.clauseSubject(t) };
   }
 
   /** The first pronoun or name of the sentence before token t, outside quotes: the likely subject. */
@@ -348,6 +350,9 @@ class Attributor {
     return undefined;
   }
 }
+
+/** Prepositions whose object is never the speaker: 'in the room said'. */
+const LOCATIVE_PREPOSITIONS = new Set(['in', 'on', 'into', 'through', 'across', 'near', 'outside', 'inside', 'around', 'during', 'after', 'before', 'to', 'over', 'under', 'behind', 'along', 'toward', 'towards', 'about', 'against']);
 
 /** Words that follow a verb without naming anyone: 'said that …'. */
 const COMPLEMENTIZERS = new Set(['that', 'this', 'these', 'those', 'whether', 'how', 'what', 'why']);
