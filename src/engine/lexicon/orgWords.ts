@@ -16,3 +16,19 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set([
 export const ACRONYM_SKIP_WORDS: ReadonlySet<string> = new Set([
   'of', 'and', 'the', 'for', 'on', 'in', 'at', 'to', 'de', 'du', 'des', 'la', 'le', 'del', 'der', 'für', 'und', '&', '-',
 ]);
+
+/**
+ * Head nouns of institution names that take a complement: "Commission *on* Trade and Economic
+ * Cooperation", "Department *of* Health and Human Services", "Committee *for* …". Lower case.
+ */
+export const ORG_HEADS: ReadonlySet<string> = new Set([
+  'commission', 'committee', 'council', 'ministry', 'department', 'agency', 'office', 'bureau', 'institute',
+  'institution', 'board', 'association', 'federation', 'union', 'organization', 'organisation', 'center', 'centre',
+  'fund', 'bank', 'court', 'authority', 'foundation', 'society', 'school', 'university', 'academy', 'chamber',
+  'service', 'directorate', 'secretariat', 'alliance', 'coalition', 'league', 'party', 'front', 'movement', 'forum',
+  'conference', 'assembly', 'parliament', 'senate', 'tribunal', 'inspectorate', 'administration', 'corporation',
+  'company', 'group', 'network', 'initiative', 'program', 'programme', 'partnership', 'panel', 'task force',
+]);
+
+/** Words that join an institution head to its complement: "Commission *on* Trade". */
+export const ORG_COMPLEMENT_LINKS: ReadonlySet<string> = new Set(['of', 'on', 'for']);

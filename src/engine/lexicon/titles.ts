@@ -76,3 +76,12 @@ export const NON_ROLE_APPOSITION_STARTS: ReadonlySet<string> = new Set([
   'who', 'whom', 'whose', 'which', 'that', 'where', 'when', 'while', 'and', 'but', 'or', 'as', 'said', 'says',
   'told', 'added', 'noted', 'according', 'however', 'meanwhile', 'he', 'she', 'they', 'it', 'we', 'i',
 ]);
+
+/**
+ * Government titles whose "of" complement is a portfolio, not an organisation mention:
+ * "Minister of *Foreign Affairs*", "Secretary of *State*". Lower case.
+ */
+export const PORTFOLIO_TITLES: ReadonlySet<string> = new Set([
+  'minister', 'ministers', 'secretary', 'secretaries', 'undersecretary', 'under-secretary', 'commissioner',
+  'commissioners', 'secretary-general', 'director-general',
+]);

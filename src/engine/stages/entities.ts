@@ -1,11 +1,832 @@
-import type { Stage } from '../pipeline';
+import type { Entity, EntityType, Span } from '../model';
+import type { Doc, Mention, Stage } from '../pipeline';
+import type { Token } from '../text/tokenize';
+import { tokenize } from '../text/tokenize';
+import { tagNames, type TaggedName } from '../ner/index';
+import type { StructureDetail } from './structure';
+import { EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER } from '../lexicon/eventWords';
+import { ACRONYM_SKIP_WORDS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
+import { GAZETTEER } from '../lexicon/gazetteer';
+import {
+  HONORIFICS, NON_ROLE_APPOSITION_STARTS, PORTFOLIO_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS,
+} from '../lexicon/titles';
 
-/** Name mentions, typed and clustered into entities with roles. (placeholder: finds nothing yet) */
+/** Name mentions, typed and clustered into entities with roles. */
 export const entitiesStage: Stage = {
   name: 'entities',
   requires: ['tokens', 'sentences', 'structure', 'quotes'],
   provides: ['mentions', 'entities'],
-  run() {
-    return { mentions: [], entities: [] };
+  run(doc) {
+    return findEntities(doc, tagNames(doc));
   },
 };
+
+export type EntitiesInput = Pick<Doc, 'text' | 'tokens' | 'sentences' | 'structure' | 'options'>;
+
+/** A mention while the stage works on it: where it came from and how sure that source is. */
+interface Candidate extends Mention {
+  /** Higher wins an overlap: personal list 3, structure (dateline, credit) 2, tagger 1, shape rule 0. */
+  priority: number;
+  /** The form to show when the text shouts it: "Baku" for a dateline's "BAKU". */
+  display?: string;
+}
+
+const PRIORITY_PERSONAL = 3;
+const PRIORITY_STRUCTURE = 2;
+const PRIORITY_TAGGER = 1;
+const PRIORITY_SHAPE = 0;
+
+/**
+ * Typed mentions and the entities they cluster into, from the tagger's names plus the user's
+ * personal lists, the dateline place, the source credit and event-shaped tokens.
+ *
+ * - MISC and ORG names shaped like events become events ("Summer Olympics", "COP29"); other MISC
+ *   (nationalities, products) is dropped.
+ * - One surface form keeps one type in an article (the majority), and every other occurrence of
+ *   a form found once is a mention too (the tagger may miss the second "Serbia").
+ * - Clusters: a surname joins the full name, an acronym its expansion (defined in brackets or
+ *   matching initials), "Acme" joins "Acme Corp.", case variants merge.
+ * - Roles of people from titles before the name and appositions after it.
+ *
+ * Everything sorted by start; linear apart from sorting.
+ */
+export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]): { mentions: Mention[]; entities: Entity[] } {
+  const { text, tokens } = doc;
+  const structure = doc.structure as StructureDetail;
+  const candidates: Candidate[] = [];
+  for (const name of tagged) {
+    const candidate = fromTagger(text, tokens, name);
+    if (candidate) candidates.push(candidate);
+  }
+  candidates.push(...findPersonalMentions(tokens, doc.options.personalLists));
+  candidates.push(...findStructureMentions(tokens, structure));
+  candidates.push(...findEventShapes(tokens));
+
+  const occupied = new Uint8Array(tokens.length);
+  let mentions = preferLongerSpans(candidates, occupied);
+  mentions = repairOrganizations(tokens, mentions, occupied);
+  mentions.push(...findDefinedAcronyms(text, tokens, mentions, occupied));
+  unifyTypes(text, mentions);
+  mentions.push(...propagateForms(text, tokens, doc.sentences, mentions, occupied));
+  unifyTypes(text, mentions);
+  mentions.sort(bySpan);
+
+  const entities = clusterMentions(text, tokens, mentions, occupied);
+  return { mentions: mentions.map(toMention), entities };
+}
+
+function bySpan(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+function toMention(c: Candidate): Mention {
+  return { start: c.start, end: c.end, type: c.type, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, source: c.source };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates
+
+function isPossessive(token: Token): boolean {
+  return token.text === "'s" || token.text === '’s' || token.text === "'" || token.text === '’';
+}
+
+function fromTagger(text: string, tokens: readonly Token[], name: TaggedName): Candidate | undefined {
+  let { tokenStart, tokenEnd } = name;
+  // A tagger may take in "Acme's": the possessive is not part of the name.
+  while (tokenEnd > tokenStart && isPossessive(tokens[tokenEnd - 1])) tokenEnd--;
+  if (tokenEnd <= tokenStart || tokenEnd > tokens.length) return undefined;
+  let type: EntityType | undefined;
+  if (name.label === 'PER') type = 'person';
+  else if (name.label === 'LOC') type = 'place';
+  else if (isEventName(tokens, tokenStart, tokenEnd)) type = 'event';
+  else if (name.label === 'ORG') type = 'organization';
+  if (!type) return undefined;
+  return {
+    start: tokens[tokenStart].start, end: tokens[tokenEnd - 1].end, type, tokenStart, tokenEnd,
+    source: 'tagger', priority: PRIORITY_TAGGER,
+  };
+}
+
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function isYear(s: string): boolean {
+  return s.length === 4 && isDigits(s) && (s.startsWith('19') || s.startsWith('20'));
+}
+
+// "29th", "2nd", "II", "XXI": a numbered edition.
+const ORDINAL = /^(?:\d{1,4}(?:st|nd|rd|th)|[IVX]{1,5})$/;
+const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']);
+
+function isEditionNumber(token: Token): boolean {
+  return isYear(token.text) || ORDINAL.test(token.text);
+}
+
+function isUpperLetters(s: string): boolean {
+  if (s.length === 0) return false;
+  for (const c of s) if (c === c.toLowerCase() || c.toUpperCase() !== c) return false;
+  return true;
+}
+
+/**
+ * One token shaped like a numbered event: an acronym of three or more capitals with a year
+ * ("EXPO-2027", "EXPO2020") or an edition number written solid ("COP29"). Not "COVID-19" (a
+ * hyphen before two digits reads as a name, not an edition), "G20" or "MH17" (one or two letters:
+ * groups, flights, products), "FY2024".
+ */
+export function isEventShape(word: string): boolean {
+  let i = 0;
+  while (i < word.length && word.charCodeAt(i) >= 65 && word.charCodeAt(i) <= 90) i++;
+  if (i < 3 || i === word.length) return false;
+  const hyphen = word[i] === '-' ? 1 : 0;
+  const digits = word.slice(i + hyphen);
+  if (!isDigits(digits)) return false;
+  if (isYear(digits)) return true;
+  return !hyphen && digits.length === 2;
+}
+
+/**
+ * A name that is a named event: an event shape ("COP29"), or capitalised words ending in an event
+ * head word ("Summer Olympics", "Second World War", "Davos Forum 2025", "Paris Peace
+ * Conference"); heads like "Forum" or "Congress" need an edition ("World Economic Forum" is an
+ * organisation).
+ */
+export function isEventName(tokens: readonly Token[], tokenStart: number, tokenEnd: number): boolean {
+  if (tokenEnd - tokenStart === 1 && isEventShape(tokens[tokenStart].text)) return true;
+  let end = tokenEnd;
+  let numbered = false;
+  while (end > tokenStart + 1 && isEditionNumber(tokens[end - 1])) {
+    end--;
+    numbered = true;
+  }
+  const first = tokens[tokenStart].text;
+  if (ORDINAL.test(first) || ORDINAL_WORDS.has(first.toLowerCase())) numbered = true;
+  const head = tokens[end - 1].text;
+  if (!isCapitalizedWord(head)) return false;
+  const lower = head.toLowerCase();
+  const twoWords = end - tokenStart >= 2 ? `${tokens[end - 2].text.toLowerCase()} ${lower}` : '';
+  if (EVENT_HEADS.has(twoWords)) return true;
+  if (numbered && isUpperLetters(head) && head.length >= 3) return true; // "APEC 2023"
+  if (!EVENT_HEADS.has(lower)) return false;
+  return numbered || !EVENT_HEADS_NEEDING_NUMBER.has(lower);
+}
+
+function isCapitalizedWord(s: string): boolean {
+  const c = s[0];
+  return c !== undefined && c !== c.toLowerCase();
+}
+
+/** Event-shaped tokens the tagger may not know at all: "COP29", "EXPO-2027". */
+function findEventShapes(tokens: readonly Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind !== 'word' || !isEventShape(token.text)) continue;
+    out.push({ start: token.start, end: token.end, type: 'event', tokenStart: i, tokenEnd: i + 1, source: 'rule', priority: PRIORITY_SHAPE });
+  }
+  return out;
+}
+
+/** Index of the first token whose start is >= offset (binary search). */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function spanCandidate(tokens: readonly Token[], span: Span, type: EntityType, display?: string): Candidate | undefined {
+  const tokenStart = tokenAt(tokens, span.start);
+  const tokenEnd = tokenAt(tokens, span.end);
+  if (tokenEnd <= tokenStart) return undefined;
+  const candidate: Candidate = {
+    start: tokens[tokenStart].start, end: tokens[tokenEnd - 1].end, type, tokenStart, tokenEnd,
+    source: 'rule', priority: PRIORITY_STRUCTURE,
+  };
+  if (display) candidate.display = display;
+  return candidate;
+}
+
+/** The dateline's place ("BAKU", shown as "Baku") and the credited source ("…, Acme News reports."). */
+function findStructureMentions(tokens: readonly Token[], structure: StructureDetail): Candidate[] {
+  const out: Candidate[] = [];
+  if (structure.placeSpan) {
+    const place = spanCandidate(tokens, structure.placeSpan, 'place', structure.dateline?.place);
+    if (place) out.push(place);
+  }
+  if (structure.credit) {
+    const credit = spanCandidate(tokens, structure.credit, 'organization', structure.dateline?.source);
+    if (credit) out.push(credit);
+  }
+  return out;
+}
+
+interface Phrase {
+  words: string[];
+  type: EntityType;
+}
+
+/**
+ * Every whole-word, case-sensitive occurrence of the user's names. Matched token by token (a
+ * map from first word to phrases), so the cost is one lookup per token, not one scan per name.
+ */
+function findPersonalMentions(tokens: readonly Token[], lists: Doc['options']['personalLists']): Candidate[] {
+  const byFirst = new Map<string, Phrase[]>();
+  for (const type of ['person', 'organization', 'place', 'event'] as const) {
+    for (const name of lists[type] ?? []) {
+      const words = tokenize(name).map(t => t.text);
+      if (words.length === 0) continue;
+      const list = byFirst.get(words[0]) ?? [];
+      list.push({ words, type });
+      byFirst.set(words[0], list);
+    }
+  }
+  const out: Candidate[] = [];
+  if (byFirst.size === 0) return out;
+  for (let i = 0; i < tokens.length; i++) {
+    const phrases = byFirst.get(tokens[i].text);
+    if (!phrases) continue;
+    let best: Phrase | undefined;
+    for (const phrase of phrases) {
+      if (best && phrase.words.length <= best.words.length) continue;
+      if (matchesAt(tokens, i, phrase.words)) best = phrase;
+    }
+    if (!best) continue;
+    const end = i + best.words.length;
+    out.push({
+      start: tokens[i].start, end: tokens[end - 1].end, type: best.type, tokenStart: i, tokenEnd: end,
+      source: 'personal', priority: PRIORITY_PERSONAL,
+    });
+  }
+  return out;
+}
+
+function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  if (i + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) if (tokens[i + k].text !== words[k]) return false;
+  return true;
+}
+
+/**
+ * Settles overlapping candidates: the higher priority wins (the user's list over the structure
+ * over the tagger over shape rules), then the longer span, then the earlier. Marks the tokens
+ * the winners cover in `occupied`.
+ */
+export function preferLongerSpans(candidates: readonly Candidate[], occupied: Uint8Array): Candidate[] {
+  const ordered = [...candidates].sort((a, b) =>
+    b.priority - a.priority || (b.tokenEnd - b.tokenStart) - (a.tokenEnd - a.tokenStart) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of ordered) {
+    let free = true;
+    for (let k = c.tokenStart; k < c.tokenEnd && free; k++) if (occupied[k]) free = false;
+    if (!free) continue;
+    for (let k = c.tokenStart; k < c.tokenEnd; k++) occupied[k] = 1;
+    kept.push(c);
+  }
+  return kept.sort(bySpan);
+}
+
+const MAX_COMPLEMENT = 8;
+
+/**
+ * Repairs organization names at the edges of titles and institutions:
+ * - "Minister of Foreign Affairs": a name right after a government title and "of" is its
+ *   portfolio, part of a role, not an organization mention; dropped.
+ * - "Intergovernmental Commission" + "on Trade and Economic Cooperation": a name ending in an
+ *   institution head, followed by "on/of/for" and capitalised words (joined by "and"), takes them
+ *   in, with any names the tagger found there. Not across another "of": "Ministry of Foreign
+ *   Affairs of Azerbaijan" leaves the country a place.
+ * Mentions stay sorted and non-overlapping; `occupied` follows.
+ */
+function repairOrganizations(tokens: readonly Token[], mentions: Candidate[], occupied: Uint8Array): Candidate[] {
+  const byStart = new Map<number, Candidate>();
+  for (const m of mentions) byStart.set(m.tokenStart, m);
+  const dropped = new Set<Candidate>();
+  for (const m of mentions) {
+    if (m.type !== 'organization' || m.source !== 'tagger' || dropped.has(m)) continue;
+    if (m.tokenStart >= 2 && tokens[m.tokenStart - 1].text === 'of' && PORTFOLIO_TITLES.has(bare(tokens[m.tokenStart - 2].text))) {
+      dropped.add(m);
+      for (let k = m.tokenStart; k < m.tokenEnd; k++) occupied[k] = 0;
+      continue;
+    }
+    const link = tokens[m.tokenEnd];
+    if (!ORG_HEADS.has(bare(tokens[m.tokenEnd - 1].text)) || !link || !ORG_COMPLEMENT_LINKS.has(link.text)) continue;
+    let k = m.tokenEnd + 1;
+    let end = -1;
+    while (k < tokens.length && k - m.tokenEnd <= MAX_COMPLEMENT) {
+      const token = tokens[k];
+      if (token.kind === 'word' && isCapitalizedWord(token.text)) end = ++k;
+      else if ((token.text === 'and' || token.text === '&') && end === k) k++;
+      else break;
+    }
+    if (end < 0) continue;
+    // A name that starts inside the complement must end there too, or the repair would cut it.
+    let fits = true;
+    const inside: Candidate[] = [];
+    for (let t = m.tokenEnd; t < end; t++) {
+      const other = byStart.get(t);
+      if (!other || dropped.has(other)) continue;
+      if (other.tokenEnd > end || other.source === 'personal') fits = false;
+      inside.push(other);
+    }
+    if (!fits || (occupied[m.tokenEnd] && !byStart.has(m.tokenEnd))) continue;
+    for (const other of inside) dropped.add(other);
+    for (let t = m.tokenEnd; t < end; t++) occupied[t] = 1;
+    m.tokenEnd = end;
+    m.end = tokens[end - 1].end;
+  }
+  return dropped.size === 0 ? mentions : mentions.filter(m => !dropped.has(m));
+}
+
+function isAcronymWord(s: string): boolean {
+  const letters = s.replace(/\./g, '');
+  return letters.length >= 2 && letters.length <= 10 && isUpperLettersOrDigits(letters) && /^[A-Z]/.test(letters);
+}
+
+function isUpperLettersOrDigits(s: string): boolean {
+  for (const c of s) if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c !== '&' && !(c >= 'a' && c <= 'z')) return false;
+  // "BoE", "WHO": most letters capitals
+  let upper = 0;
+  for (const c of s) if (c >= 'A' && c <= 'Z') upper++;
+  return upper * 2 > s.length;
+}
+
+/**
+ * "the World Health Organization (WHO)": the bracketed acronym after a name is a mention of the
+ * same type, even when the tagger skipped it, so later "WHO" mentions find their expansion.
+ */
+function findDefinedAcronyms(text: string, tokens: readonly Token[], mentions: readonly Candidate[], occupied: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of mentions) {
+    if (m.type === 'person' || m.tokenEnd - m.tokenStart < 2) continue;
+    const k = m.tokenEnd;
+    if (tokens[k]?.text !== '(' || tokens[k + 2]?.text !== ')' || occupied[k + 1]) continue;
+    const acronym = tokens[k + 1];
+    if (acronym.kind !== 'word' || !isAcronymWord(acronym.text)) continue;
+    if (initialsOf(text, tokens, m).every(i => i !== acronymKey(acronym.text))) continue;
+    occupied[k + 1] = 1;
+    out.push({ start: acronym.start, end: acronym.end, type: m.type, tokenStart: k + 1, tokenEnd: k + 2, source: 'rule', priority: PRIORITY_STRUCTURE });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types and propagation
+
+/** Case- and punctuation-blind key of a surface form: "EXPO-2027" = "Expo 2027", "BAKU" = "Baku". */
+function formKey(s: string): string {
+  return s.toLowerCase().replace(NOT_ALNUM, '');
+}
+
+const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
+
+function surfaceOf(text: string, m: Candidate): string {
+  return m.display ?? text.slice(m.start, m.end);
+}
+
+/**
+ * One form keeps one type in an article: the user's list decides if it names the form, else the
+ * majority of mentions, structure mentions counting double, ties going to the first mention.
+ * "Jordan" tagged once as a person and twice as a place is a place throughout.
+ */
+function unifyTypes(text: string, mentions: Candidate[]): void {
+  const votes = new Map<string, { counts: Map<EntityType, number>; first: EntityType; forced?: EntityType }>();
+  for (const m of mentions) {
+    const key = formKey(surfaceOf(text, m));
+    let vote = votes.get(key);
+    if (!vote) {
+      vote = { counts: new Map(), first: m.type };
+      votes.set(key, vote);
+    }
+    if (m.source === 'personal') vote.forced ??= m.type;
+    const weight = m.priority === PRIORITY_STRUCTURE ? 2 : 1;
+    vote.counts.set(m.type, (vote.counts.get(m.type) ?? 0) + weight);
+  }
+  const decided = new Map<string, EntityType>();
+  for (const [key, vote] of votes) {
+    if (vote.forced) {
+      decided.set(key, vote.forced);
+      continue;
+    }
+    let best = vote.first;
+    let bestCount = vote.counts.get(best) ?? 0;
+    for (const [type, count] of vote.counts) {
+      if (count > bestCount) {
+        best = type;
+        bestCount = count;
+      }
+    }
+    decided.set(key, best);
+  }
+  for (const m of mentions) m.type = decided.get(formKey(surfaceOf(text, m))) ?? m.type;
+}
+
+interface Form {
+  words: string[];
+  type: EntityType;
+}
+
+/**
+ * Every other occurrence of a form already found is a mention too: the tagger finds "Serbia" in
+ * one sentence and misses it in the next. A person's surname alone counts as a form ("Jeyhun
+ * Bayramov" → "Bayramov"). Only whole names: "Serbia" inside "Serbia Telecom" (a capitalised
+ * word follows) is left alone. A one-word form that also occurs in lower case ("Trend" and
+ * "trend") is not taken at a sentence start, where it may be the common word.
+ */
+function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['sentences'], mentions: readonly Candidate[],
+  occupied: Uint8Array): Candidate[] {
+  const byFirst = new Map<string, Form[]>();
+  const add = (words: string[], type: EntityType) => {
+    if (words.length === 0) return;
+    const list = byFirst.get(words[0]) ?? [];
+    if (!list.some(f => f.type === type && f.words.join(' ') === words.join(' '))) list.push({ words, type });
+    byFirst.set(words[0], list);
+  };
+  for (const m of mentions) {
+    const words: string[] = [];
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) words.push(tokens[k].text);
+    add(words, m.type);
+    if (m.display) add(tokenize(m.display).map(t => t.text), m.type);
+    if (m.type === 'person' && words.length >= 2) {
+      const last = words[words.length - 1];
+      if (last.length >= 2 && isCapitalizedWord(last) && !last.endsWith('.') && !isSuffixWord(last)) add([last], 'person');
+    }
+  }
+  if (byFirst.size === 0) return [];
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && !isCapitalizedWord(t.text)) lowerWords.add(t.text);
+  const sentenceStarts = new Uint8Array(tokens.length);
+  for (const s of sentences) if (s.tokenStart < tokens.length) sentenceStarts[s.tokenStart] = 1;
+
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (occupied[i]) continue;
+    const forms = byFirst.get(tokens[i].text);
+    if (!forms) continue;
+    let best: Form | undefined;
+    for (const form of forms) {
+      if (best && form.words.length <= best.words.length) continue;
+      if (matchesAt(tokens, i, form.words)) best = form;
+    }
+    if (!best) continue;
+    const end = i + best.words.length;
+    let free = true;
+    for (let k = i; k < end; k++) if (occupied[k]) free = false;
+    if (!free) continue;
+    const next = tokens[end];
+    if (next && next.kind === 'word' && isCapitalizedWord(next.text) && next.start - tokens[end - 1].end <= 1 && !sentenceStarts[end]) continue;
+    if (best.words.length === 1 && sentenceStarts[i] && lowerWords.has(best.words[0].toLowerCase())) continue;
+    for (let k = i; k < end; k++) occupied[k] = 1;
+    out.push({ start: tokens[i].start, end: tokens[end - 1].end, type: best.type, tokenStart: i, tokenEnd: end, source: 'rule', priority: PRIORITY_SHAPE });
+    i = end - 1;
+  }
+  return out;
+}
+
+const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+function isSuffixWord(word: string): boolean {
+  return NAME_SUFFIXES.has(word.toLowerCase());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clustering
+
+interface Cluster {
+  type: EntityType;
+  members: Candidate[];
+  /** Forms by key, with their surface text and first mention. */
+  forms: Map<string, { surface: string; words: string[]; count: number; first: number }>;
+}
+
+function wordsOf(text: string, tokens: readonly Token[], m: Candidate): string[] {
+  if (m.display) return tokenize(m.display).map(t => t.text);
+  const words: string[] = [];
+  for (let k = m.tokenStart; k < m.tokenEnd; k++) words.push(tokens[k].text);
+  return words;
+}
+
+function acronymKey(s: string): string {
+  return s.replace(/\./g, '').toUpperCase();
+}
+
+/**
+ * Initials a name may be shortened to: "World Health Organization" → WHO, "Bank of England" →
+ * BE and BOE, "Intergovernmental Commission on Trade" → ICT and ICOT.
+ */
+function initialsOf(text: string, tokens: readonly Token[], m: Candidate): string[] {
+  const words = wordsOf(text, tokens, m).filter(w => /\p{L}/u.test(w[0] ?? ''));
+  if (words.length < 2) return [];
+  let content = '';
+  let all = '';
+  for (const w of words) {
+    const initial = w[0].toUpperCase();
+    all += initial;
+    if (!ACRONYM_SKIP_WORDS.has(w.toLowerCase())) content += initial;
+  }
+  return content === all ? [content] : [content, all];
+}
+
+function stripOrgSuffixes(words: readonly string[]): string[] {
+  let end = words.length;
+  while (end > 1 && ORG_SUFFIXES.has(words[end - 1].toLowerCase().replace(/\.$/, ''))) end--;
+  if (end > 1 && (words[end - 1] === ',' )) end--;
+  return words.slice(0, end);
+}
+
+/**
+ * Groups mentions into entities. Mentions with the same form key (case and punctuation aside)
+ * and type share a cluster; then a shorter form joins a longer one of the same type when it is
+ * its first or last word (people: "Bayramov"), its initials or bracketed acronym (organizations,
+ * places, events: "WHO"), or the same name without a legal suffix ("Acme" / "Acme Corp."). A
+ * form that fits several clusters goes, mention by mention, to the nearest one before it.
+ */
+function clusterMentions(text: string, tokens: readonly Token[], mentions: readonly Candidate[], covered: Uint8Array): Entity[] {
+  const byForm = new Map<string, Candidate[]>();
+  for (const m of mentions) {
+    const key = `${m.type}\u0000${formKey(surfaceOf(text, m))}`;
+    const list = byForm.get(key) ?? [];
+    list.push(m);
+    byForm.set(key, list);
+  }
+  // Longest forms first, so short forms can find the clusters of long ones.
+  const forms = [...byForm.values()].map(list => ({ list, words: wordsOf(text, tokens, list[0]) }))
+    .sort((a, b) => b.words.length - a.words.length || a.list[0].start - b.list[0].start);
+
+  const clusters: Cluster[] = [];
+  const byEdgeWord = new Map<string, Cluster[]>(); // person clusters by first and last word
+  const byInitials = new Map<string, Cluster[]>(); // org/place/event clusters by initials
+  const byStripped = new Map<string, Cluster[]>(); // org clusters by name without legal suffix
+  const index = (map: Map<string, Cluster[]>, key: string, cluster: Cluster) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(cluster)) list.push(cluster);
+    map.set(key, list);
+  };
+  const definedBy = new Map<Candidate, Candidate>(); // "(WHO)" → the name before it
+  const endingAt = new Map<number, Candidate>();
+  for (const m of mentions) endingAt.set(m.tokenEnd, m);
+  for (const m of mentions) {
+    if (m.tokenStart < 2 || tokens[m.tokenStart - 1].text !== '(' || m.tokenEnd - m.tokenStart !== 1 || tokens[m.tokenEnd]?.text !== ')') continue;
+    const owner = endingAt.get(m.tokenStart - 1);
+    if (owner && owner.type === m.type) definedBy.set(m, owner);
+  }
+  const clusterOf = new Map<Candidate, Cluster>();
+
+  for (const { list, words } of forms) {
+    const type = list[0].type;
+    const key = formKey(words.join(' '));
+    let targets: Cluster[] = [];
+    if (type === 'person' && words.length === 1) {
+      targets = byEdgeWord.get(`${type}\u0000${key}`) ?? [];
+    } else if (type !== 'person' && words.length === 1 && isAcronymWord(words[0])) {
+      const defined = list.map(m => definedBy.get(m)).find(o => o !== undefined);
+      const owner = defined ? clusterOf.get(defined) : undefined;
+      targets = owner ? [owner] : byInitials.get(`${type}\u0000${acronymKey(words[0])}`) ?? [];
+    }
+    if (targets.length === 0 && type === 'organization') {
+      targets = byStripped.get(`${type}\u0000${key}`) ?? [];
+    }
+    if (targets.length <= 1) {
+      const cluster = targets[0] ?? newCluster(type, clusters);
+      for (const m of list) cluster.members.push(m);
+      for (const m of list) clusterOf.set(m, cluster);
+      if (targets.length === 0) indexCluster(cluster, words, text, tokens, list[0], index, byEdgeWord, byInitials, byStripped);
+      continue;
+    }
+    // Ambiguous ("Smith" with "John Smith" and "Jane Smith"): each mention to the nearest earlier.
+    for (const m of list) {
+      let best = targets[0];
+      let bestDistance = Infinity;
+      for (const t of targets) {
+        for (const o of t.members) {
+          const distance = o.start <= m.start ? m.start - o.start : Number.MAX_SAFE_INTEGER / 2 + o.start - m.start;
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            best = t;
+          }
+        }
+      }
+      best.members.push(m);
+      clusterOf.set(m, best);
+    }
+  }
+
+  const usedIds = new Set<string>();
+  const entities: Entity[] = [];
+  const ordered = clusters.filter(c => c.members.length > 0).map(c => ({ c, members: [...c.members].sort(bySpan) }))
+    .sort((a, b) => bySpan(a.members[0], b.members[0]));
+  for (const { c, members } of ordered) {
+    const entity = toEntity(text, tokens, c.type, members, usedIds);
+    if (c.type === 'person') {
+      const role = findRoleOf(text, tokens, members, covered);
+      if (role) entity.role = role;
+    }
+    entities.push(entity);
+  }
+  return entities;
+}
+
+function newCluster(type: EntityType, clusters: Cluster[]): Cluster {
+  const cluster: Cluster = { type, members: [], forms: new Map() };
+  clusters.push(cluster);
+  return cluster;
+}
+
+function indexCluster(cluster: Cluster, words: string[], text: string, tokens: readonly Token[], m: Candidate,
+  index: (map: Map<string, Cluster[]>, key: string, cluster: Cluster) => void,
+  byEdgeWord: Map<string, Cluster[]>, byInitials: Map<string, Cluster[]>, byStripped: Map<string, Cluster[]>): void {
+  const type = cluster.type;
+  if (type === 'person' && words.length >= 2) {
+    const nameWords = words.filter(w => !isSuffixWord(w) && !w.endsWith('.'));
+    if (nameWords.length >= 1) {
+      index(byEdgeWord, `${type}\u0000${formKey(nameWords[0])}`, cluster);
+      index(byEdgeWord, `${type}\u0000${formKey(nameWords[nameWords.length - 1])}`, cluster);
+    }
+  }
+  if (type !== 'person') {
+    for (const initials of initialsOf(text, tokens, m)) index(byInitials, `${type}\u0000${initials}`, cluster);
+  }
+  if (type === 'organization') {
+    const stripped = stripOrgSuffixes(words);
+    if (stripped.length < words.length) index(byStripped, `${type}\u0000${formKey(stripped.join(' '))}`, cluster);
+  }
+}
+
+function slugify(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+}
+
+function isShouted(s: string): boolean {
+  return s.length > 4 && s === s.toUpperCase() && s !== s.toLowerCase();
+}
+
+/**
+ * Name = the fullest form: most words, then not shouted in capitals ("Baku" over "BAKU"), then
+ * most frequent, then first. Aliases = the other forms, case variants of the name left out.
+ */
+function toEntity(text: string, tokens: readonly Token[], type: EntityType, members: Candidate[], usedIds: Set<string>): Entity {
+  const forms = new Map<string, { surface: string; words: number; count: number; first: number }>();
+  for (const m of members) {
+    const surface = surfaceOf(text, m).replace(/\s+/g, ' ');
+    const form = forms.get(surface);
+    if (form) form.count++;
+    else forms.set(surface, { surface, words: m.display ? tokenize(m.display).length : m.tokenEnd - m.tokenStart, count: 1, first: m.start });
+  }
+  const ranked = [...forms.values()].sort((a, b) =>
+    b.words - a.words || Number(isShouted(a.surface)) - Number(isShouted(b.surface)) || b.count - a.count || a.first - b.first);
+  const name = ranked[0].surface;
+  const seen = new Set([name.toLowerCase()]);
+  const aliases: string[] = [];
+  for (const form of [...ranked].sort((a, b) => a.first - b.first)) {
+    const lower = form.surface.toLowerCase();
+    if (seen.has(lower)) continue;
+    seen.add(lower);
+    aliases.push(form.surface);
+  }
+  const base = `${type}:${slugify(name)}`;
+  let id = base;
+  for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+  usedIds.add(id);
+  const mentions: Span[] = [];
+  for (const m of members) {
+    const last = mentions[mentions.length - 1];
+    if (!last || last.start !== m.start || last.end !== m.end) mentions.push({ start: m.start, end: m.end });
+  }
+  return { kind: 'entity', id, type, name, aliases, mentions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+
+function bare(word: string): string {
+  return word.replace(/\.$/, '').toLowerCase();
+}
+
+function isTitleWord(word: string): boolean {
+  const w = bare(word);
+  return TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
+}
+
+function isTitleHead(word: string): boolean {
+  const w = bare(word);
+  return TITLE_HEADS.has(w) || TITLE_ABBREVIATIONS.has(w);
+}
+
+// "Serbian", "Azerbaijani": may open a title at a sentence start ("Serbian Foreign Minister …").
+const DEMONYMS: ReadonlySet<string> = new Set((GAZETTEER.demonym ?? '').split('|'));
+
+const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', '&']);
+
+/** The first role found at any mention of a person, in text order; appositions before titles. */
+function findRoleOf(text: string, tokens: readonly Token[], members: readonly Candidate[], covered: Uint8Array): string | undefined {
+  for (const m of members) {
+    const role = findApposition(text, tokens, m) ?? findTitleBefore(text, tokens, m, covered);
+    if (role) return role;
+  }
+  return undefined;
+}
+
+/**
+ * "X’s Minister of Y" → "Minister of Y of X"; "Acme's chief executive" → "chief executive of
+ * Acme": a role reads the same whichever way the text put it, so titles compare.
+ */
+function normalizeRole(text: string, tokens: readonly Token[], from: number, to: number): string | undefined {
+  for (let k = from + 1; k < to - 1; k++) {
+    if (tokens[k].text !== '’s' && tokens[k].text !== "'s") continue;
+    const owner = text.slice(tokens[from].start, tokens[k - 1].end);
+    const title = text.slice(tokens[k + 1].start, tokens[to - 1].end);
+    return `${title} of ${owner}`;
+  }
+  if (to - from === 1) {
+    const expanded = TITLE_ABBREVIATIONS.get(bare(tokens[from].text));
+    if (expanded) return expanded;
+  }
+  return text.slice(tokens[from].start, tokens[to - 1].end);
+}
+
+const APPOSITION_END = new Set([',', '.', ';', ':', ')', '(', '"', '“', '”', '—', '–', '--', '!', '?']);
+const MAX_APPOSITION = 12;
+
+/**
+ * A role in an apposition right after the name: "Jeyhun Bayramov, Azerbaijan’s Minister of
+ * Foreign Affairs, said" or "John Smith, the chief executive of Acme." It must hold a title word
+ * and end within a dozen tokens; "Jo Ng, who …" and "Jo Ng, 45," are not roles.
+ */
+function findApposition(text: string, tokens: readonly Token[], m: Candidate): string | undefined {
+  if (tokens[m.tokenEnd]?.text !== ',') return undefined;
+  let from = m.tokenEnd + 1;
+  while (from < tokens.length && ['the', 'a', 'an'].includes(tokens[from].text.toLowerCase())) from++;
+  if (!tokens[from] || NON_ROLE_APPOSITION_STARTS.has(tokens[from].text.toLowerCase()) || tokens[from].kind !== 'word') return undefined;
+  let to = from;
+  let hasHead = false;
+  while (to < tokens.length && to - from < MAX_APPOSITION && !APPOSITION_END.has(tokens[to].text)) {
+    const word = tokens[to].text.toLowerCase();
+    if (NON_ROLE_APPOSITION_STARTS.has(word) && word !== 'and') return undefined;
+    if (isTitleHead(tokens[to].text)) hasHead = true;
+    to++;
+  }
+  if (!hasHead || to === from || to - from >= MAX_APPOSITION) return undefined;
+  if (to < tokens.length && !APPOSITION_END.has(tokens[to].text)) return undefined;
+  return normalizeRole(text, tokens, from, to);
+}
+
+const MAX_TITLE_BEFORE = 8;
+
+/**
+ * A title right before the name: "Serbian Foreign Minister Marko Djuric", "CEO John Smith",
+ * "said chief executive John Smith", "Acme's chief executive John Smith" (→ "chief executive of
+ * Acme"). Scans back over title words, capitalised words and connectors; stops at other lower-case
+ * words and punctuation. Honorifics ("Mr.") are skipped, not roles; a sentence's first word
+ * counts only if it is a title word, a demonym or part of a name ("Yesterday CEO Jo Ng …" →
+ * "CEO", but "Serbian Foreign Minister Jo Ng …" keeps "Serbian").
+ */
+function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, covered: Uint8Array): string | undefined {
+  let end = m.tokenStart;
+  while (end > 0 && HONORIFICS.has(bare(tokens[end - 1].text)) && isCapitalizedWord(tokens[end - 1].text)) end--;
+  let from = end;
+  let hasHead = false;
+  for (let k = end - 1; k >= 0 && end - k <= MAX_TITLE_BEFORE; k--) {
+    const token = tokens[k];
+    if (hasLineBreakBetween(text, token.end, tokens[k + 1].start)) break;
+    const word = token.text;
+    const lower = word.toLowerCase();
+    if (token.kind !== 'word') break;
+    if (isTitleWord(word) || TITLE_ABBREVIATIONS.has(bare(word))) {
+      if (isTitleHead(word)) hasHead = true;
+    } else if (CONNECTORS.has(lower) || word === '’s' || word === "'s") {
+      // kept only between accepted words; trimmed below when leading
+    } else if (!isCapitalizedWord(word)) {
+      break;
+    }
+    from = k;
+  }
+  if (!hasHead || from === end) return undefined;
+  if (!isTitleWord(tokens[end - 1].text) && !TITLE_ABBREVIATIONS.has(bare(tokens[end - 1].text)) && !isCapitalizedWord(tokens[end - 1].text)) return undefined;
+  while (from < end && (CONNECTORS.has(tokens[from].text.toLowerCase()) || isPossessive(tokens[from]) ||
+    (isSentenceInitial(text, tokens, from) && !isTitleWord(tokens[from].text) && !TITLE_ABBREVIATIONS.has(bare(tokens[from].text)) &&
+      !covered[from] && !DEMONYMS.has(tokens[from].text.toLowerCase())))) from++;
+  if (from >= end) return undefined;
+  return normalizeRole(text, tokens, from, end);
+}
+
+function hasLineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+/** Token k starts a sentence: first in the text, or after a terminal mark or a line break. */
+function isSentenceInitial(text: string, tokens: readonly Token[], k: number): boolean {
+  if (k === 0) return true;
+  const prev = tokens[k - 1].text;
+  return prev === '.' || prev === '!' || prev === '?' || prev === '"' || prev === '“' || hasLineBreakBetween(text, tokens[k - 1].end, tokens[k].start);
+}
