@@ -120,6 +120,7 @@ function classify(text: string, i: number, top: Open | undefined, singleOpen: bo
       if (top?.family === 'single' && top.mark === '‚') return { family: 'single', role: 'close', width: 1 };
       // "‘90s" typed by autocorrect is an apostrophe
       if (isAlnum(text, i + 1) && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) return undefined;
+      if (isElision(text, i)) return undefined;
       return { family: 'single', role: 'open', width: 1 };
     case '’':
       return classifySingle(text, i, singleOpen);
@@ -290,6 +291,7 @@ export function prepositionalCueLength(tokens: readonly Token[], i: number, end:
 }
 
 const CONTEXT_TOKENS = 30;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /** Small words that stay lower case in Title Case. */
 const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'is', 'vs', 'vs.']);
@@ -335,7 +337,10 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   const first = tokenAt(tokens, quote.content.start);
   const last = tokenAt(tokens, quote.span.end); // the first token after the closing mark
   let words = 0;
-  for (let t = first; t < last && tokens[t].start < quote.content.end; t++) if (tokens[t].kind === 'word' || tokens[t].kind === 'number') words++;
+  for (let t = first; t < last && tokens[t].start < quote.content.end; t++) {
+    // '「我们赢了」': CJK writes no spaces, so count each character as a word
+    if (tokens[t].kind === 'word' || tokens[t].kind === 'number') words += CJK.test(tokens[t].text) ? tokens[t].text.length : 1;
+  }
   const opening = tokenAt(tokens, quote.span.start);
   const before = opening > 0 ? tokens[opening - 1] : undefined;
   if (before && NAMING_WORDS.has(before.text.toLowerCase()) && words < 8) return false;
@@ -343,7 +348,7 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   while (end > quote.content.start && isSpaceOrEdge(text, end)) end--;
   if (words === 0) return false;
   const afterQuote = last < tokens.length ? tokens[last] : undefined;
-  const cueAdjacent = (before && isReportingWord(before, false)) || text[quote.span.start - 1] === ':' ||
+  const cueAdjacent = (before && isReportingWord(before, false)) || text[quote.span.start - 1] === ':' || text[quote.span.start - 1] === '：' ||
     (afterQuote !== undefined && nearCue(tokens, last, 4));
   if (!cueAdjacent && looksLikeTitle(tokens, first, last, quote.content.end)) return false;
   if (words >= 6 || (words >= 3 && ',.!?…:;—'.includes(text[end]))) return true;

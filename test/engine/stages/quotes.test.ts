@@ -1,0 +1,92 @@
+import * as assert from 'assert';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { resolveOptions } from '../../../src/engine/options';
+import { emptyDoc, runPipeline, STAGES, type Doc } from '../../../src/engine/pipeline';
+
+/** The doc after segment, structure and quotes. */
+function quotesOf(text: string): Doc {
+  const upTo = STAGES.findIndex(stage => stage.name === 'quotes');
+  return runPipeline(emptyDoc(text, resolveOptions()), STAGES.slice(0, upTo + 1));
+}
+
+describe('[quotes] spans', () => {
+  const cases: Array<[input: string, quotes: string[]]> = [
+    // conventions
+    ['"We won," he said.', ['"We won,"']],
+    ['“We won,” he said.', ['“We won,”']],
+    ['‘We won,’ he said.', ['‘We won,’']],
+    ['«Nous avons gagné ce soir à Paris», a-t-il dit.', ['«Nous avons gagné ce soir à Paris»']],
+    ['»Vi vandt kampen i aften i København«, sagde han.', ['»Vi vandt kampen i aften i København«']],
+    ['„Wir haben heute das Spiel gewonnen“, sagte er.', ['„Wir haben heute das Spiel gewonnen“']],
+    ['‚Wir haben heute das Spiel gewonnen‘, sagte er.', ['‚Wir haben heute das Spiel gewonnen‘']],
+    ['‹Nous avons gagné ce soir à Paris›, a-t-il dit.', ['‹Nous avons gagné ce soir à Paris›']],
+    ['他说：「我们今天赢了比赛」。', ['「我们今天赢了比赛」']],
+    ["``We won the game tonight in Paris,'' he said.", ["``We won the game tonight in Paris,''"]],
+    ['"We won,” he said.', ['"We won,”']],
+    ['He said:"We won the game tonight in Paris."', ['"We won the game tonight in Paris."']],
+    // one quotation over several paragraphs: an opening mark on each, one closing mark
+    ['"First part of the statement.\n\n"Second part.\n\n“Third part of it,” she said.',
+      ['"First part of the statement.\n\n"Second part.\n\n“Third part of it,”']],
+    // nested quotations stay inside
+    ['"He told me \'no way\' and left," she said.', ['"He told me \'no way\' and left,"']],
+    ['“He called it ‘a disaster’ yesterday,” she said.', ['“He called it ‘a disaster’ yesterday,”']],
+    ['"The sign read "No entry" in red letters," she said.', ['"The sign read "No entry" in red letters,"']],
+    // partial quotes with a cue are speech
+    ['He called it "a historic step" for the region.', ['"a historic step"']],
+    ['The minister said the talks were "constructive."', ['"constructive."']],
+    // scare quotes and titles are not
+    ['The so-called "experts" were wrong.', []],
+    ['We watched the film "Dune" last night.', []],
+    ['He appeared on CBS\'s "Face the Nation" on Sunday.', []],
+    ['The "reform" failed.', []],
+    // apostrophes never open or close
+    ["Azerbaijan’s minister said the '90s were hard and students' books don't matter.", []],
+    ["‘Tis the season for rock 'n' roll and the ’80s, y'all.", []],
+    ['"We don\'t know what the students\' books say," he said.', ['"We don\'t know what the students\' books say,"']],
+    ["'We will win this election by a wide margin,' she said.", ["'We will win this election by a wide margin,'"]],
+    ['"A," he said, "B is the next thing we will do."', ['"A,"', '"B is the next thing we will do."']],
+    // unbalanced marks: skipped
+    ['"We won, he said. Then he left.\n\nThe end.', []],
+    ['He left." Then he came back.', []],
+    ['', []],
+  ];
+  for (const [input, expected] of cases) {
+    it(JSON.stringify(input), () => {
+      const doc = quotesOf(input);
+      assert.deepStrictEqual(doc.quotes.map(q => input.slice(q.span.start, q.span.end)), expected);
+      for (const q of doc.quotes) {
+        assert.ok(q.span.start < q.content.start && q.content.end < q.span.end, 'content lies between the marks');
+      }
+    });
+  }
+});
+
+describe('[quotes] notes', () => {
+  const cases: Array<[input: string, notes: number]> = [
+    ['"We won, he said. Then he left.\n\nThe end.', 1],
+    ['He left." Then he came back.', 1],
+    ['"We won," he said.', 0],
+    ["The '90s were students' best years, 'cause they said so.", 0],
+  ];
+  for (const [input, expected] of cases) {
+    it(JSON.stringify(input), () => {
+      const doc = quotesOf(input);
+      assert.strictEqual(doc.notes.length, expected);
+      for (const note of doc.notes) assert.ok(note.span && note.span.end <= input.length);
+    });
+  }
+});
+
+describe('[quotes] sample article', () => {
+  it('has exactly three quotes, each one span from opening to closing mark', () => {
+    const text = readFileSync(join(__dirname, '../../../../samples/trend-azerbaijan-serbia.txt'), 'utf8');
+    const quotes = quotesOf(text).quotes;
+    assert.strictEqual(quotes.length, 3);
+    for (const q of quotes) {
+      assert.strictEqual(text[q.span.start], '"');
+      assert.strictEqual(text[q.span.end - 1], '"');
+      assert.ok(!text.slice(q.content.start, q.content.end).includes('"'));
+    }
+  });
+});
