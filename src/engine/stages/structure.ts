@@ -251,11 +251,17 @@ const DASHES = new Set(['-', '--', '—', '–', '---', '——']);
 export function titleCase(s: string): string {
   if (hasLower(s)) return s;
   let out = '';
-  let atWordStart = true;
+  let run = 0; // letters since the word started
   for (const c of s) {
     const isLetter = c.toLowerCase() !== c.toUpperCase();
-    out += isLetter ? (atWordStart ? c : c.toLowerCase()) : c;
-    atWordStart = !isLetter && c !== "'" && c !== '’';
+    if (isLetter) {
+      out += run === 0 ? c : c.toLowerCase();
+      run++;
+    } else {
+      out += c;
+      // "O'HARE" → "O'Hare", but "CHINA'S" → "China's"
+      if (!((c === "'" || c === '’') && run > 1)) run = 0;
+    }
   }
   return out;
 }

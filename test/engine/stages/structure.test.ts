@@ -1,0 +1,106 @@
+import * as assert from 'assert';
+import { tokenize } from '../../../src/engine/text/tokenize';
+import { detectStructure, parseDate, titleCase } from '../../../src/engine/stages/structure';
+
+function structureOf(text: string) {
+  return detectStructure(text, tokenize(text));
+}
+
+function slice(text: string, span: { start: number; end: number } | undefined): string | undefined {
+  return span ? text.slice(span.start, span.end) : undefined;
+}
+
+describe('[structure] dateline', () => {
+  // input, dateline text, place, date, source, body starts with
+  const cases: Array<[input: string, span: string | undefined, place?: string, date?: string, source?: string, body?: string]> = [
+    [' date 2024-12-23 BAKU, Ruritania, December 23. Two countries met, said Jo Ng, an official, Acme News reports.',
+      'BAKU, Ruritania, December 23', 'Baku', '2024-12-23', 'Acme News', 'Two countries'],
+    ['WASHINGTON (Reuters) - The Senate voted on Tuesday.', 'WASHINGTON (Reuters) -', 'Washington', undefined, 'Reuters', 'The Senate'],
+    ['LONDON, March 3 (AP) — Britain said.', 'LONDON, March 3 (AP) —', 'London', undefined, 'AP', 'Britain'],
+    ['NEW YORK--(BUSINESS WIRE)--Acme Corp. today announced', 'NEW YORK--(BUSINESS WIRE)--', 'New York', undefined, 'Business Wire', 'Acme Corp.'],
+    ['SAN FRANCISCO, Calif., Jan. 5, 2024 /PRNewswire/ -- Acme today announced',
+      'SAN FRANCISCO, Calif., Jan. 5, 2024 /PRNewswire/ --', 'San Francisco', '2024-01-05', 'PRNewswire', 'Acme today'],
+    ['SOCCER - HOSTS WIN , VISITORS LOSE .\nJo Ng\nAL-AIN , United Arab Emirates 1996-12-06\nThe hosts began',
+      'AL-AIN , United Arab Emirates 1996-12-06', 'Al-Ain', '1996-12-06', undefined, 'The hosts'],
+    ['Washington (Reuters) - Lawmakers agreed.', 'Washington (Reuters) -', 'Washington', undefined, 'Reuters', 'Lawmakers'],
+    // a year-less dateline under a header dated early January belongs to the year before
+    ['Date: 2025-01-02\nOSLO, December 31 — Snow fell.', 'OSLO, December 31 —', 'Oslo', '2024-12-31', undefined, 'Snow fell'],
+    ['ST. LOUIS, Monday, May 5, 2025 -- Rain.', 'ST. LOUIS, Monday, May 5, 2025 --', 'St. Louis', '2025-05-05', undefined, 'Rain'],
+    // not datelines
+    ['NATO, Russia and China agreed on Monday.', undefined],
+    ['SOCCER - HOSTS WIN , VISITORS LOSE .', undefined],
+    ['The minister said on Monday that talks would go on.', undefined],
+    ['', undefined],
+  ];
+  for (const [input, span, place, date, source, body] of cases) {
+    it(JSON.stringify(input.slice(0, 60)), () => {
+      const s = structureOf(input);
+      assert.strictEqual(slice(input, s.dateline?.span), span);
+      if (!span) return;
+      assert.strictEqual(s.dateline?.place, place);
+      assert.strictEqual(s.dateline?.date, date);
+      assert.strictEqual(s.dateline?.source, source);
+      assert.ok(input.slice(s.bodyStart).startsWith(body!), `body starts with ${JSON.stringify(input.slice(s.bodyStart, s.bodyStart + 20))}`);
+    });
+  }
+});
+
+describe('[structure] source credit span', () => {
+  const cases: Array<[input: string, credit: string | undefined]> = [
+    ['BAKU, Ruritania, December 23. Two countries met, said Jo Ng, Acme News reports.', 'Acme News'],
+    ['PARIS, May 1 (AFP) - Strikes spread.', 'AFP'],
+    ['OSLO, May 1 - The agency reports.', undefined],
+    ['Growth slowed, the Ministry reported.', undefined],
+    ['Growth slowed, Acme Wire reported citing officials.', 'Acme Wire'],
+  ];
+  for (const [input, credit] of cases) {
+    it(JSON.stringify(input), () => assert.strictEqual(slice(input, structureOf(input).credit), credit));
+  }
+});
+
+describe('[structure] headers and boilerplate', () => {
+  const release = [
+    'FOR IMMEDIATE RELEASE', 'EMBARGOED UNTIL 10:00 GMT, May 2', 'Acme launches widget',
+    'BOSTON, May 2, 2023 -- Acme said it will ship.', '', 'More story here.', '', 'About Acme',
+    'Acme makes things.', '', 'Media Contact:', 'Jo Ng, jo@example.com', '',
+  ].join('\n');
+  const cases: Array<[input: string, headers: string[], boilerplate: string[]]> = [
+    [release, ['FOR IMMEDIATE RELEASE', 'EMBARGOED UNTIL 10:00 GMT, May 2'],
+      ['About Acme\nAcme makes things.\n\nMedia Contact:\nJo Ng, jo@example.com']],
+    [' date 2024-12-23 BAKU, Ruritania, December 23. Text.', ['date 2024-12-23'], []],
+    ['Source: Acme Wire\nBy Jo Ng\nOSLO, May 1 - Text.', ['Source: Acme Wire', 'By Jo Ng'], []],
+    ['OSLO, May 1 - Story.\n\nMore story.\n\n###\n\nNotes to editors.', [], ['###\n\nNotes to editors.']],
+    ['OSLO, May 1 - Story.\n\n-30-', [], ['-30-']],
+    ['OSLO, May 1 - Story.\n\nMedia contacts: Jo Ng\n+1 555 0100\n\nStory again.', [], ['Media contacts: Jo Ng\n+1 555 0100']],
+    ['OSLO, May 1 - Story.\n\nForward-Looking Statements\nThis release has risks.', [], ['Forward-Looking Statements\nThis release has risks.']],
+    ['Story about the budget.\n\nBy the way, more.', [], []],
+    ['OSLO, May 1 - Story.\n\nAbout the deal: it is large.', [], []],
+  ];
+  for (const [input, headers, boilerplate] of cases) {
+    it(JSON.stringify(input.slice(0, 50)), () => {
+      const s = structureOf(input);
+      assert.deepStrictEqual(s.headers.map(h => slice(input, h)), headers);
+      assert.deepStrictEqual(s.boilerplate.map(b => slice(input, b)), boilerplate);
+    });
+  }
+});
+
+describe('[structure] helpers', () => {
+  const dates: Array<[input: string, parts: [number | undefined, number, number] | undefined]> = [
+    ['2024-12-23', [2024, 12, 23]],
+    ['Dec. 23, 2024', [2024, 12, 23]],
+    ['23 December 2024', [2024, 12, 23]],
+    ['December 23', [undefined, 12, 23]],
+    ['Friday, May 2', [undefined, 5, 2]],
+    ['may 2', undefined],
+    ['2024-13-01', undefined],
+  ];
+  for (const [input, parts] of dates) {
+    it(`parseDate ${JSON.stringify(input)}`, () => {
+      const d = parseDate(tokenize(input), 0);
+      assert.deepStrictEqual(d ? [d.year, d.month, d.day] : undefined, parts);
+    });
+  }
+  const names: Array<[string, string]> = [['BAKU', 'Baku'], ['AL-AIN', 'Al-Ain'], ['NEW YORK', 'New York'], ["O'HARE", "O'Hare"], ['Baku', 'Baku']];
+  for (const [input, expected] of names) it(`titleCase ${input}`, () => assert.strictEqual(titleCase(input), expected));
+});
