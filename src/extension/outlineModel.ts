@@ -73,8 +73,16 @@ export function buildOutline(analysis: Analysis, text: string): OutlineNode[] {
   return nodes;
 }
 
+/**
+ * Mentions as children, at most MAX_MENTIONS of them: a phrase repeated 60,000 times on one line
+ * would otherwise make 60,000 symbols and stall the Outline. The rest are summed up in the
+ * parent's detail ("60000 mentions"); the decorations still show every one.
+ */
+export const MAX_MENTIONS = 200;
+
 function mentionNodes(owner: string, mentions: readonly Span[], category: Category, text: string): OutlineNode[] {
-  return [...mentions].sort(bySpan).map(span => leaf(`${owner}@${span.start}`, snippet(text, span, 80), undefined, 'mention', category, span));
+  const shown = mentions.length > MAX_MENTIONS ? [...mentions].sort(bySpan).slice(0, MAX_MENTIONS) : [...mentions].sort(bySpan);
+  return shown.map(span => leaf(`${owner}@${span.start}`, snippet(text, span, 80), undefined, 'mention', category, span));
 }
 
 function leaf(id: string, label: string, detail: string | undefined, kind: OutlineNode['kind'], category: Category, span: Span): OutlineNode {
