@@ -163,7 +163,9 @@ class Attributor {
     let core: [number, number] | undefined;
     const nameStart = this.nameEndingAt(t, lo);
     if (nameStart >= 0) {
-      core = [nameStart, t + 1];
+      // 'The Daily Planet reports' keeps its article
+      const article = nameStart - 1 >= lo && tokens[nameStart - 1].text.toLowerCase() === 'the';
+      core = [article ? nameStart - 1 : nameStart, t + 1];
     } else if (isLowerWord(token) && !REPORTING_SKIP.has(token.text)) {
       // 'the minister', 'a senior official', 'Obama's spokesman', bare plurals 'officials'
       for (let s = t; s >= Math.max(lo, t - 5); s--) {

@@ -1,0 +1,102 @@
+import * as assert from 'assert';
+import type { Entity, EntityType } from '../../../src/engine/model';
+import { resolveOptions } from '../../../src/engine/options';
+import { emptyDoc, runPipeline, STAGES, type Doc } from '../../../src/engine/pipeline';
+import { speakersStage } from '../../../src/engine/stages/speakers';
+
+/** The doc after quotes, with hand-made entities instead of the entities stage, then speakers. */
+function attribute(text: string, entities: Entity[] = []): Doc {
+  const upTo = STAGES.findIndex(stage => stage.name === 'quotes');
+  const doc = runPipeline(emptyDoc(text, resolveOptions()), STAGES.slice(0, upTo + 1));
+  doc.entities = entities;
+  return Object.assign(doc, speakersStage.run(doc));
+}
+
+/** An entity whose mentions are every occurrence of each of `forms` in `text`. */
+function entity(text: string, type: EntityType, forms: string[], role?: string): Entity {
+  const mentions = forms.flatMap(form => {
+    const spans = [];
+    for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) spans.push({ start: i, end: i + form.length });
+    return spans;
+  }).sort((a, b) => a.start - b.start);
+  const id = `${type}:${forms[0].toLowerCase().replace(/\W+/g, '-')}`;
+  return { kind: 'entity', id, type, name: forms[0], aliases: forms.slice(1), ...(role ? { role } : {}), mentions };
+}
+
+const slice = (text: string, span?: { start: number; end: number }) => span && text.slice(span.start, span.end);
+
+describe('[speakers] cue and speaker mention', () => {
+  // [input, which quote (index), cue, speaker mention]
+  const cases: Array<[input: string, quote: number, cue: string | undefined, speaker: string | undefined]> = [
+    ['"We won," he said.', 0, 'said', 'he'],
+    ['"We won," said Jane Doe, CEO of Acme.', 0, 'said', 'Jane Doe'],
+    ['Jane Doe said: "We won the game tonight."', 0, 'said', 'Jane Doe'],
+    ['According to Jane Doe, "the plan failed completely and utterly."', 0, 'According to', 'Jane Doe'],
+    ['Jane Doe, chief executive of Acme, said "we are thrilled with the results."', 0, 'said', 'Jane Doe'],
+    ['"We are thrilled," the minister told reporters.', 0, 'told reporters', 'the minister'],
+    ['"Growth continues," a spokesman for the ministry said.', 0, 'said', 'a spokesman for the ministry'],
+    ['"We won," said the minister.', 0, 'said', 'the minister'],
+    ['He called it "a historic step" for the region.', 0, 'called', 'He'],
+    ['"We won," Rep. Jane Doe (D-Wis.) said on Friday.', 0, 'said', 'Rep. Jane Doe'],
+    ['"We won," Senate Leader John Roe, R-Ky., said Tuesday.', 0, 'said', 'Senate Leader John Roe'],
+    ['"A," he said, "B is the next thing we will do."', 1, 'said', 'he'],
+    ['"Fear is the mind-killer, and it always wins." ― Jane Doe', 0, '―', 'Jane Doe'],
+    ['Jane Doe spoke on Monday. "We will not stop until the job is done."', 0, 'spoke', 'Jane Doe'],
+    ['"First thing we will do," she said.\n\n"Second thing we will do is this."', 1, 'said', 'she'],
+    ['Jane Doe continued:\n\n"We will not stop until the job is done."', 0, 'continued', 'Jane Doe'],
+    ['Jane Doe attacked the plan, saying, "It will never work in this city."', 0, 'saying', 'Jane Doe'],
+    ['The Daily Planet reports: "The mayor has resigned after two years."', 0, 'reports', 'The Daily Planet'],
+    // no cue and no context: no speaker
+    ['The weather was fine.\n\n"We will not stop until the job is done."', 0, undefined, undefined],
+  ];
+  for (const [input, index, cue, speaker] of cases) {
+    it(JSON.stringify(input), () => {
+      const quote = attribute(input).quotes[index];
+      assert.ok(quote, 'the quote is found');
+      assert.strictEqual(slice(input, quote.cue), cue);
+      assert.strictEqual(slice(input, quote.speakerMention), speaker);
+    });
+  }
+});
+
+describe('[speakers] speaker entity', () => {
+  // [input, entities (type, forms, role), expected speakerId per quote]
+  const cases: Array<[input: string, entities: Array<[EntityType, string[], string?]>, ids: Array<string | undefined>]> = [
+    ['Jane Doe arrived. "We won the match tonight," she said.', [['person', ['Jane Doe']]], ['person:jane-doe']],
+    ['"We won," said Jane Doe.', [['person', ['Jane Doe']]], ['person:jane-doe']],
+    // a title finds the person whose role holds it, not just the latest person
+    ['John Roe met Jane Doe. "We agreed on everything today," the minister said.',
+      [['person', ['John Roe'], 'Minister of Finance'], ['person', ['Jane Doe'], 'CEO of Acme']], ['person:john-roe']],
+    // names inside the quotation are not the speaker
+    ['Jane Doe spoke. "I met John Roe today and we talked," she said.', [['person', ['Jane Doe']], ['person', ['John Roe']]], ['person:jane-doe']],
+    // a pronoun after a surname-only mention resolves to the same entity; continued quotes keep it
+    ['Jane Doe met John Roe. Doe praised the deal.\n\n"It is a good deal for both of us," she said.\n\n"We will sign it next week," she added.',
+      [['person', ['Jane Doe', 'Doe']], ['person', ['John Roe']]], ['person:jane-doe', 'person:jane-doe']],
+    ['Acme Corp announced results. "Sales rose by ten percent this year," it said.', [['organization', ['Acme Corp']]], ['organization:acme-corp']],
+    ['"Sales rose by ten percent this year," a spokesman for Acme Corp said.', [['organization', ['Acme Corp']]], ['organization:acme-corp']],
+    // no entities: no id, but the mention is still there
+    ['"We won," he said.', [], [undefined]],
+  ];
+  for (const [input, specs, ids] of cases) {
+    it(JSON.stringify(input), () => {
+      const entities = specs.map(([type, forms, role]) => entity(input, type, forms, role));
+      const quotes = attribute(input, entities).quotes;
+      assert.deepStrictEqual(quotes.map(q => q.speakerId), ids);
+    });
+  }
+});
+
+describe('[speakers] sample-like article', () => {
+  it('resolves "he said", "he added", "he concluded" to the minister named earlier', () => {
+    const text = 'Jane Doe, the Minister of Trade, met John Roe.\n\nSpeaking alongside John Roe, Doe noted progress.\n\n' +
+      '"We are working on it," he said.\n\nDoe further noted the figures.\n\n"We will keep working on trade and energy," he added.\n\n' +
+      'The minister also highlighted the new visa regime.\n\n"This is a big step for both of our countries," he concluded.';
+    const entities = [entity(text, 'person', ['Jane Doe', 'Doe'], 'Minister of Trade'), entity(text, 'person', ['John Roe'])];
+    const quotes = attribute(text, entities).quotes;
+    assert.deepStrictEqual(quotes.map(q => [slice(text, q.cue), slice(text, q.speakerMention), q.speakerId]), [
+      ['said', 'he', 'person:jane-doe'],
+      ['added', 'he', 'person:jane-doe'],
+      ['concluded', 'he', 'person:jane-doe'],
+    ]);
+  });
+});
