@@ -326,7 +326,7 @@ function repairOrganizations(tokens: readonly Token[], mentions: Candidate[], oc
     while (k < tokens.length && k - m.tokenEnd <= MAX_COMPLEMENT) {
       const token = tokens[k];
       if (token.kind === 'word' && isCapitalizedWord(token.text)) end = ++k;
-      else if ((token.text === 'and' || token.text === '&') && end === k) k++;
+      else if ((token.text === 'and' || token.text === '&') && end === k && (byStart.get(k + 1)?.type ?? 'organization') === 'organization') k++;
       else break;
     }
     if (end < 0) continue;
@@ -662,8 +662,17 @@ function indexCluster(cluster: Cluster, words: string[], text: string, tokens: r
   }
 }
 
+// Letters that NFKD does not take apart into a base letter and a mark.
+const TRANSLITERATIONS: Readonly<Record<string, string>> = {
+  'đ': 'd', 'ø': 'o', 'ł': 'l', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'þ': 'th', 'ð': 'd', 'ı': 'i', 'ħ': 'h',
+};
+
+/** "Jeyhun Bayramov" → "jeyhun-bayramov", "Đurić" → "duric"; scripts without Latin letters stay. */
 function slugify(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+  const lower = s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  let out = '';
+  for (const c of lower) out += TRANSLITERATIONS[c] ?? c;
+  return out.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'x';
 }
 
 function isShouted(s: string): boolean {
@@ -814,7 +823,8 @@ function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, c
   if (!isTitleWord(tokens[end - 1].text) && !TITLE_ABBREVIATIONS.has(bare(tokens[end - 1].text)) && !isCapitalizedWord(tokens[end - 1].text)) return undefined;
   while (from < end && (CONNECTORS.has(tokens[from].text.toLowerCase()) || isPossessive(tokens[from]) ||
     (isSentenceInitial(text, tokens, from) && !isTitleWord(tokens[from].text) && !TITLE_ABBREVIATIONS.has(bare(tokens[from].text)) &&
-      !covered[from] && !DEMONYMS.has(tokens[from].text.toLowerCase())))) from++;
+      !covered[from] && !DEMONYMS.has(tokens[from].text.toLowerCase()) && !isAcronymWord(tokens[from].text) &&
+      !isPossessive(tokens[from + 1])))) from++;
   if (from >= end) return undefined;
   return normalizeRole(text, tokens, from, end);
 }

@@ -1,0 +1,190 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { tokenize, type Token } from '../../../src/engine/text/tokenize';
+import { splitParagraphs, splitSentences } from '../../../src/engine/text/sentences';
+import { detectStructure } from '../../../src/engine/stages/structure';
+import { findEntities, isEventName, isEventShape } from '../../../src/engine/stages/entities';
+import { resolveOptions, type AnalysisOptions } from '../../../src/engine/options';
+import type { NameLabel, TaggedName } from '../../../src/engine/ner/index';
+import type { Entity } from '../../../src/engine/model';
+
+/** What a tagger would say: every occurrence of the phrase, or only the first with `once`. */
+type Tag = [phrase: string, label: NameLabel, once?: 'once'];
+
+function fakeTagger(tokens: readonly Token[], tags: readonly Tag[]): TaggedName[] {
+  const names: TaggedName[] = [];
+  for (const [phrase, label, once] of tags) {
+    const words = tokenize(phrase).map(t => t.text);
+    for (let i = 0; i + words.length <= tokens.length; i++) {
+      if (!words.every((w, k) => tokens[i + k].text === w)) continue;
+      const end = i + words.length;
+      names.push({ tokenStart: i, tokenEnd: end, start: tokens[i].start, end: tokens[end - 1].end, label });
+      if (once) break;
+    }
+  }
+  return names.sort((a, b) => a.start - b.start);
+}
+
+function run(text: string, tags: readonly Tag[], options?: AnalysisOptions) {
+  const tokens = tokenize(text);
+  const paragraphs = splitParagraphs(text, tokens);
+  const sentences = splitSentences(text, tokens, paragraphs);
+  const structure = detectStructure(text, tokens);
+  const doc = { text, tokens, sentences, structure, options: resolveOptions(options) };
+  return findEntities(doc, fakeTagger(tokens, tags));
+}
+
+/** "type name [aliases] (role) ×mentions" per entity, for compact expectations. */
+function describeEntity(text: string, e: Entity): string {
+  const aliases = e.aliases.length ? ` [${e.aliases.join('; ')}]` : '';
+  const role = e.role ? ` (${e.role})` : '';
+  return `${e.type} ${e.name}${aliases}${role} ×${e.mentions.length}`;
+}
+
+function assertInvariants(text: string, result: ReturnType<typeof run>): void {
+  const ids = new Set<string>();
+  for (const e of result.entities) {
+    assert.ok(!ids.has(e.id), `duplicate id ${e.id}`);
+    ids.add(e.id);
+    for (let i = 1; i < e.mentions.length; i++) assert.ok(e.mentions[i - 1].start < e.mentions[i].start, 'entity mentions sorted');
+  }
+  for (let i = 1; i < result.mentions.length; i++) {
+    assert.ok(result.mentions[i - 1].end <= result.mentions[i].start, 'mentions sorted and disjoint');
+  }
+  for (const m of result.mentions) assert.ok(m.start >= 0 && m.end <= text.length && m.start < m.end);
+}
+
+describe('[entities] sample article', () => {
+  const text = fs.readFileSync(path.join(__dirname, '../../../../samples/trend-azerbaijan-serbia.txt'), 'utf8');
+  // What a CoNLL-trained tagger says on it, misses and over-splits included.
+  const tags: Tag[] = [
+    ['Azerbaijan', 'LOC', 'once'], ['Serbia', 'LOC', 'once'], ['Jeyhun Bayramov', 'PER'], ['Foreign Affairs', 'ORG'],
+    ['Trend', 'ORG'], ['Serbian', 'MISC'], ['Marko Djuric', 'PER'], ['Bayramov', 'PER', 'once'],
+    ['Strategic Partnership Council', 'ORG'], ['Intergovernmental Commission', 'ORG'],
+    ['Trade and Economic Cooperation', 'ORG'], ['COP29', 'MISC'],
+  ];
+  it('finds the people, organizations, places and events with roles', () => {
+    const result = run(text, tags);
+    assertInvariants(text, result);
+    assert.deepStrictEqual(result.entities.map(e => describeEntity(text, e)), [
+      'place Baku ×1',
+      'place Azerbaijan ×6',
+      'place Serbia ×4',
+      'person Jeyhun Bayramov [Bayramov] (Minister of Foreign Affairs of Azerbaijan) ×3',
+      'organization Trend ×1',
+      'person Marko Djuric (Serbian Foreign Minister) ×1',
+      'organization Strategic Partnership Council ×1',
+      'organization Intergovernmental Commission on Trade and Economic Cooperation ×1',
+      'event COP29 ×1',
+      'event EXPO-2027 ×1',
+    ]);
+    assert.strictEqual(result.entities[3].id, 'person:jeyhun-bayramov');
+  });
+  it('without a tagger still has the dateline place, the credit and event shapes', () => {
+    assert.deepStrictEqual(run(text, []).entities.map(e => describeEntity(text, e)), [
+      'place Baku ×1', 'organization Trend ×1', 'event COP29 ×1', 'event EXPO-2027 ×1',
+    ]);
+  });
+});
+
+describe('[entities] events', () => {
+  const cases: Array<[name: string, isEvent: boolean]> = [
+    ['Summer Olympics', true], ['World Cup', true], ['Second World War', true], ['Paris Peace Conference', true],
+    ['Davos Forum 2025', true], ['Monaco Grand Prix', true], ['APEC 2023', true], ['World War II', true],
+    ['World Economic Forum', false], ['Congress', false], ['Premier League', false], ['Acme Corp', false],
+    ['Vienna', false],
+  ];
+  for (const [name, expected] of cases) {
+    it(name, () => {
+      const tokens = tokenize(name);
+      assert.strictEqual(isEventName(tokens, 0, tokens.length), expected);
+    });
+  }
+  const shapes: Array<[word: string, isEvent: boolean]> = [
+    ['COP29', true], ['EXPO-2027', true], ['EXPO2020', true], ['COVID-19', false], ['G20', false], ['MH17', false],
+    ['FY2024', false], ['ABC', false], ['ABC-1999x', false],
+  ];
+  for (const [word, expected] of shapes) it(`shape ${word}`, () => assert.strictEqual(isEventShape(word), expected));
+
+  it('drops MISC names that are not events and types event-shaped MISC as events', () => {
+    const text = 'Ruritanian fans flew to the Summer Olympics and the COP31 talks.';
+    const result = run(text, [['Ruritanian', 'MISC'], ['Summer Olympics', 'MISC']]);
+    assert.deepStrictEqual(result.entities.map(e => describeEntity(text, e)), ['event Summer Olympics ×1', 'event COP31 ×1']);
+  });
+});
+
+describe('[entities] roles', () => {
+  const cases: Array<[text: string, person: string, role: string | undefined]> = [
+    ['Jo Ng, Ruritania’s Minister of Foreign Affairs, said so.', 'Jo Ng', 'Minister of Foreign Affairs of Ruritania'],
+    ['Talks with Ruritanian Foreign Minister Jo Ng ended.', 'Jo Ng', 'Ruritanian Foreign Minister'],
+    ['Serbian Foreign Minister Jo Ng spoke.', 'Jo Ng', 'Serbian Foreign Minister'],
+    ['CEO John Smith said so.', 'John Smith', 'CEO'],
+    ['Yesterday CEO John Smith said so.', 'John Smith', 'CEO'],
+    ['"Yes," said John Smith, chief executive of Acme.', 'John Smith', 'chief executive of Acme'],
+    ['John Smith, the chief executive of Acme, said so.', 'John Smith', 'chief executive of Acme'],
+    ["Acme's chief executive John Smith said so.", 'John Smith', 'chief executive of Acme'],
+    ['"No," said deputy minister Jo Ng.', 'Jo Ng', 'deputy minister'],
+    ['Sen. John Smith said so.', 'John Smith', 'Senator'],
+    ['U.S. Secretary of State Jo Ng flew in.', 'Jo Ng', 'U.S. Secretary of State'],
+    ['Mr. John Smith said so.', 'John Smith', undefined],
+    ['John Smith, who founded Acme, said so.', 'John Smith', undefined],
+    ['John Smith, 45, said so.', 'John Smith', undefined],
+    ['John Smith, Jane Doe and Jo Ng met.', 'John Smith', undefined],
+    ['On Monday John Smith said so.', 'John Smith', undefined],
+  ];
+  for (const [text, person, role] of cases) {
+    it(text, () => {
+      const result = run(text, [[person, 'PER'], ['Jane Doe', 'PER'], ['Jo Ng', 'PER']]);
+      const entity = result.entities.find(e => e.name === person);
+      assert.ok(entity, `no entity ${person}`);
+      assert.strictEqual(entity.role, role);
+    });
+  }
+});
+
+describe('[entities] clustering and types', () => {
+  const cases: Array<[title: string, text: string, tags: Tag[], expected: string[], options?: AnalysisOptions]> = [
+    ['surname joins the full name', 'Jo Ng arrived. Later Ng said so.', [['Jo Ng', 'PER'], ['Ng', 'PER']],
+      ['person Jo Ng [Ng] ×2']],
+    ['untagged surname found from the full name', 'Jo Ng arrived. Later Ng said so.', [['Jo Ng', 'PER']],
+      ['person Jo Ng [Ng] ×2']],
+    ['ambiguous surname goes to the nearest full name before it', 'John Smith met Jane Smith. Later Smith left.',
+      [['John Smith', 'PER'], ['Jane Smith', 'PER'], ['Smith', 'PER']],
+      ['person John Smith ×1', 'person Jane Smith [Smith] ×2']],
+    ['bracketed acronym joins its expansion', 'The World Health Organization (WHO) warned. WHO experts agreed.',
+      [['World Health Organization', 'ORG']], ['organization World Health Organization [WHO] ×3']],
+    ['acronym joins by initials', 'The European Union met. The EU agreed.', [['European Union', 'ORG'], ['EU', 'ORG']],
+      ['organization European Union [EU] ×2']],
+    ['legal suffix variants merge', 'Acme Corp. grew. Later Acme said so.', [['Acme Corp.', 'ORG'], ['Acme', 'ORG']],
+      ['organization Acme Corp. [Acme] ×2']],
+    ['one type per form, the majority', 'Jordan met Syria. Jordan and Iraq agreed. Jordan left.',
+      [['Jordan', 'LOC'], ['Jordan', 'PER', 'once'], ['Syria', 'LOC'], ['Iraq', 'LOC']],
+      ['place Jordan ×3', 'place Syria ×1', 'place Iraq ×1']],
+    ['a form tagged once counts everywhere', 'Ruritania met Osterlich. Later Ruritania left.',
+      [['Ruritania', 'LOC', 'once'], ['Osterlich', 'LOC']], ['place Ruritania ×2', 'place Osterlich ×1']],
+    ['but not inside a longer name', 'Ruritania met. Ruritania Telecom grew.', [['Ruritania', 'LOC', 'once']],
+      ['place Ruritania ×1']],
+    ['personal lists win over the tagger, every occurrence', 'Acme met Zeta. Later Acme left.', [['Acme', 'ORG', 'once']],
+      ['person Acme ×2', 'event Zeta ×1'], { personalLists: { person: ['Acme'], event: ['Zeta'] } }],
+    ['possessive is not part of the name', "Acme's profit rose.", [["Acme's", 'ORG']], ['organization Acme ×1']],
+    ['portfolio after a minister title is not an organization', 'Jo Ng, Minister of Foreign Affairs, spoke.',
+      [['Jo Ng', 'PER'], ['Foreign Affairs', 'ORG']], ['person Jo Ng (Minister of Foreign Affairs) ×1']],
+    ['institution head takes its complement', 'The Committee on Foreign Relations and Iraq met.',
+      [['Committee', 'ORG'], ['Foreign Relations', 'ORG'], ['Iraq', 'LOC']],
+      ['organization Committee on Foreign Relations ×1', 'place Iraq ×1']],
+  ];
+  for (const [title, text, tags, expected, options] of cases) {
+    it(title, () => {
+      const result = run(text, tags, options);
+      assertInvariants(text, result);
+      assert.deepStrictEqual(result.entities.map(e => describeEntity(text, e)), expected);
+    });
+  }
+
+  it('ids are slugs, unique and stable', () => {
+    const text = 'Đurić met Đuric. Later Đurić left.';
+    const result = run(text, [['Đurić', 'PER'], ['Đuric', 'LOC']]);
+    assert.deepStrictEqual(result.entities.map(e => e.id), ['person:duric', 'place:duric']);
+  });
+});
