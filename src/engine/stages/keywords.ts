@@ -1,11 +1,580 @@
-import type { Stage } from '../pipeline';
+import { stemmer } from 'stemmer';
+import type { Keyword, Span } from '../model';
+import type { Doc, Stage } from '../pipeline';
+import type { Token } from '../text/tokenize';
+import { tokenize } from '../text/tokenize';
+import { STOPWORDS } from '../lexicon/stopwords';
+import { BACKGROUND_DOCUMENTS, BACKGROUND_TABLE } from '../lexicon/backgroundFrequencies';
 
-/** Topic keyphrases, best first. (placeholder: finds nothing yet) */
+/**
+ * Topic keyphrases, best first: noun phrases found with lexical cues (stopwords, the word classes
+ * of the background table, suffixes), scored by how much more often they occur here than in
+ * general news (TF-IDF against the background table) with boosts for an early first mention,
+ * multi-word phrases and phrases whose words keep together. Variants merge on Porter stems
+ * ("renewable energies" = "Renewable energy").
+ *
+ * ###### Notes
+ * - Names of people, organizations and places (doc.entities) are not topics and are skipped;
+ *   named events are candidates as a whole.
+ * - Header lines, the dateline and boilerplate are skipped.
+ * - Personal-list keywords are added to the top `maxKeywords` when they occur in the text.
+ * - Linear in the number of tokens: phrases are windows of at most MAX_WORDS tokens.
+ */
 export const keywordsStage: Stage = {
   name: 'keywords',
   requires: ['tokens', 'sentences', 'structure', 'entities'],
   provides: ['keywords'],
-  run() {
-    return { keywords: [] };
+  run(doc) {
+    return { keywords: scoreKeywords(doc) };
   },
 };
+
+/** The tuning knobs of `scoreKeywords`; exported for the evaluation scripts. */
+export interface KeywordWeights {
+  /** Extra weight per word beyond the first: a two-word phrase gets 1 + phraseLength. */
+  phraseLength: number;
+  /** Weight of cohesion (how often the words occur together rather than apart). */
+  cohesion: number;
+  /** Boost for a first mention in the first sentence (the headline, or the lead). */
+  position: number;
+  /** Factor for phrases that look like names the entity stage missed. */
+  name: number;
+  /** Exponent of the in-document frequency (1 = plain TF). */
+  frequency: number;
+}
+
+export const DEFAULT_WEIGHTS: KeywordWeights = {
+  phraseLength: 0.5,
+  cohesion: 0.5,
+  position: 1,
+  name: 0.5,
+  frequency: 1,
+};
+
+const MAX_WORDS = 4;
+
+const enum WordClass { Noun, Adjective, Other }
+
+// Parsed once at module load: word → document frequency × 4 + class.
+const CLASS_CODES: Record<string, WordClass> = { N: WordClass.Noun, A: WordClass.Adjective };
+const BACKGROUND = parseBackground(BACKGROUND_TABLE);
+
+function parseBackground(table: string): Map<string, number> {
+  const map = new Map<string, number>();
+  let start = 0;
+  while (start < table.length) {
+    let end = table.indexOf('\n', start);
+    if (end < 0) end = table.length;
+    const space = table.indexOf(' ', start);
+    const df = parseInt(table.slice(space + 1, end - 1), 36);
+    map.set(table.slice(start, space), df * 4 + (CLASS_CODES[table[end - 1]] ?? WordClass.Other));
+    start = end + 1;
+  }
+  return map;
+}
+
+// Suffixes of words the background table lacks. "gradually" is an adverb; "landlocked",
+// "geopolitical", "sustainable" modify a noun; anything else rare is taken for a noun.
+const ADVERB_SUFFIX = /ly$/;
+const ADJECTIVE_SUFFIX = /(?:ed|ous|ful|ive|able|ible|al|ic|less|ary)$/;
+// "U.S.", "U.N." are names; "Mr.", "a.m.", "Corp." are not topics.
+const INITIALISM = /^(?:[A-Z]\.)+$/;
+
+function classify(text: string, lower: string): WordClass {
+  if (STOPWORDS.has(lower)) return WordClass.Other;
+  let letters = false;
+  let digits = false;
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c >= '0' && c <= '9') digits = true;
+    else if (c !== c.toLowerCase()) letters = upper = true;
+    else if (c !== c.toUpperCase()) letters = true;
+  }
+  if (!letters) return WordClass.Other;
+  // "EXPO-2027", "G20" are names of things; "11-year-old", "1990s" are not topics.
+  if (digits) return upper ? WordClass.Noun : WordClass.Other;
+  if (text.endsWith('.')) return INITIALISM.test(text) ? WordClass.Noun : WordClass.Other;
+  const entry = BACKGROUND.get(lower);
+  if (entry !== undefined) return entry & 3;
+  const hyphen = lower.lastIndexOf('-');
+  if (hyphen > 0 && hyphen < lower.length - 1) {
+    // "visa-free", "war-torn" modify; "peace-keeping", "cease-fire" may be nouns: the last part decides.
+    const last = BACKGROUND.get(lower.slice(hyphen + 1));
+    return last !== undefined && (last & 3) === WordClass.Noun ? WordClass.Noun : WordClass.Adjective;
+  }
+  if (lower.length > 4 && ADVERB_SUFFIX.test(lower)) return WordClass.Other;
+  if (lower.length > 4 && ADJECTIVE_SUFFIX.test(lower)) return WordClass.Adjective;
+  return WordClass.Noun;
+}
+
+/** What the stage knows about one spelling of a word; memoised across calls. */
+interface WordInfo {
+  /** Interned Porter stem of the lower-case word; hyphenated parts stemmed apart ("visa-free" → "visa free"). */
+  stem: number;
+  cls: WordClass;
+  /** Inverse document frequency against the background; a word the table lacks counts as rare. */
+  idf: number;
+  capitalized: boolean;
+}
+
+// Memoised word information and interned stems. Pure functions of the spelling, so sharing them
+// across documents changes nothing but speed; cleared between calls when large.
+const WORDS = new Map<string, WordInfo>();
+const STEMS = new Map<string, number>();
+const MAX_MEMO = 500_000;
+// Trie keys pack (parent node, stem id) into one number: stem ids stay below this.
+const STEM_SPACE = 2 ** 21;
+
+function wordInfo(text: string): WordInfo {
+  let info = WORDS.get(text);
+  if (info) return info;
+  const lower = text.toLowerCase();
+  const stemText = lower.includes('-') ? lower.split('-').map(part => stemmer(part)).join(' ') : stemmer(lower);
+  let stem = STEMS.get(stemText);
+  if (stem === undefined) STEMS.set(stemText, stem = STEMS.size);
+  const entry = BACKGROUND.get(lower);
+  const df = entry === undefined ? 0 : entry >> 2;
+  const first = text[0];
+  info = {
+    stem,
+    cls: classify(text, lower),
+    idf: Math.log((BACKGROUND_DOCUMENTS + 1) / (df + 1)),
+    capitalized: first !== first.toLowerCase(),
+  };
+  WORDS.set(text, info);
+  return info;
+}
+
+/**
+ * The candidate phrases of one document: a trie of phrases read right to left, so every window
+ * ending at one noun extends the node of the shorter window ("relations" → "trade relations" →
+ * "bilateral trade relations"). A node is one candidate with all its variants (same stems).
+ * Stored as parallel arrays and an open-addressing hash of (parent, stem) → node, because a long
+ * document has a few candidates per token and one object per candidate would be mostly garbage
+ * collection.
+ */
+class Phrases {
+  readonly parent: number[] = [];
+  readonly stem: number[] = [];
+  readonly words: number[] = [];
+  /** Sum of the words' inverse background frequencies. */
+  readonly specificity: number[] = [];
+  readonly firstSentence: number[] = [];
+  /** Mentions where every word is capitalized, not at the start of a sentence or in a headline. */
+  readonly capitalizedInside: number[] = [];
+  /** Mentions where some word is lower case. */
+  readonly lowerCase: number[] = [];
+  /** For one-word nodes: how often the word occurs in any phrase, as a noun or a modifier. */
+  readonly occurrences: number[] = [];
+  readonly isEvent: boolean[] = [];
+  readonly personalPhrase = new Map<number, string>();
+  /** Mentions as a linked list per node: token range [start, end) and the next mention. */
+  readonly mentionCount: number[] = [];
+  readonly firstMention: number[] = [];
+  readonly lastMention: number[] = [];
+  readonly mentionStart: number[] = [];
+  readonly mentionEnd: number[] = [];
+  readonly nextMention: number[] = [];
+  private slots = new Int32Array(1024);
+
+  get size(): number {
+    return this.parent.length;
+  }
+
+  /** The node for `stem` followed by the phrase of `parent` (-1: the empty phrase), or -1. */
+  find(parent: number, stem: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hashPair(parent, stem) & mask, entry = this.slots[slot]; entry !== 0; slot = (slot + 1) & mask, entry = this.slots[slot]) {
+      if (this.parent[entry - 1] === parent && this.stem[entry - 1] === stem) return entry - 1;
+    }
+    return -1;
+  }
+
+  /** The node for `stem` followed by the phrase of `parent` (-1: the empty phrase), added if new. */
+  child(parent: number, stem: number, idf: number): number {
+    let mask = this.slots.length - 1;
+    let slot = hashPair(parent, stem) & mask;
+    for (let entry = this.slots[slot]; entry !== 0; entry = this.slots[slot]) {
+      if (this.parent[entry - 1] === parent && this.stem[entry - 1] === stem) return entry - 1;
+      slot = (slot + 1) & mask;
+    }
+    const node = this.parent.length;
+    this.parent.push(parent);
+    this.stem.push(stem);
+    this.words.push(parent < 0 ? 1 : this.words[parent] + 1);
+    this.specificity.push(parent < 0 ? idf : this.specificity[parent] + idf);
+    this.firstSentence.push(-1);
+    this.capitalizedInside.push(0);
+    this.lowerCase.push(0);
+    this.occurrences.push(0);
+    this.isEvent.push(false);
+    this.mentionCount.push(0);
+    this.firstMention.push(-1);
+    this.lastMention.push(-1);
+    if (2 * (node + 1) > this.slots.length) {
+      this.rehash(this.slots.length * 2);
+      mask = this.slots.length - 1;
+      slot = hashPair(parent, stem) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    }
+    this.slots[slot] = node + 1;
+    return node;
+  }
+
+  addMention(node: number, start: number, end: number, sentence: number): void {
+    const mention = this.mentionStart.length;
+    this.mentionStart.push(start);
+    this.mentionEnd.push(end);
+    this.nextMention.push(-1);
+    if (this.lastMention[node] < 0) this.firstMention[node] = mention;
+    else this.nextMention[this.lastMention[node]] = mention;
+    this.lastMention[node] = mention;
+    this.mentionCount[node]++;
+    if (this.firstSentence[node] < 0) this.firstSentence[node] = sentence;
+  }
+
+  /** The node's mentions as token ranges: [start, end) pairs in the order they were added. */
+  ranges(node: number): number[] {
+    const ranges: number[] = [];
+    for (let m = this.firstMention[node]; m >= 0; m = this.nextMention[m]) ranges.push(this.mentionStart[m], this.mentionEnd[m]);
+    return ranges;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let node = 0; node < this.parent.length; node++) {
+      let slot = hashPair(this.parent[node], this.stem[node]) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = node + 1;
+    }
+  }
+}
+
+function hashPair(parent: number, stem: number): number {
+  const h = Math.imul(parent + 1, 0x9e3779b1) ^ Math.imul(stem + 0x7f4a7c15, 0x85ebca6b);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/**
+ * The keywords of `doc`, best first: at most `maxKeywords` found ones plus the personal-list
+ * keywords that occur.
+ */
+export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFAULT_WEIGHTS): Keyword[] {
+  if (WORDS.size > MAX_MEMO || STEMS.size > MAX_MEMO) {
+    WORDS.clear();
+    STEMS.clear();
+  }
+  const { tokens, sentences } = doc;
+  const blocked = blockedTokens(doc);
+  const eventEnds = eventMentionEnds(doc);
+  const phrases = new Phrases();
+
+  // The current run of adjective/noun tokens (token indices and word information), and the
+  // candidates capitalized mid-sentence, counted at the end of the sentence unless it is a Title
+  // Case headline, where capitals say nothing about names ("Muslim Women in Hijab Break Barriers").
+  const run: number[] = [];
+  const infos: WordInfo[] = [];
+  const capitalized: number[] = [];
+  const hasEvents = eventEnds.size > 0;
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s];
+    let firstWord = sentence.tokenStart;
+    while (firstWord < sentence.tokenEnd && tokens[firstWord].kind === 'punct') firstWord++;
+    let contentWords = 0;
+    let capitalizedWords = 0;
+    let capitalizedCount = 0;
+    // "bilateral trade relations" gives every window that ends in a noun: "bilateral trade
+    // relations", "trade relations", "relations", "bilateral trade", "trade". A window never
+    // spans an adjective after a noun ("economic growth new jobs" is two phrases).
+    let runLength = 0;
+    let phraseStart = 0;
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      if (hasEvents) {
+        const eventEnd = eventEnds.get(i);
+        if (eventEnd !== undefined) {
+          runLength = phraseStart = 0;
+          recordEvent(phrases, tokens, i, Math.min(eventEnd, sentence.tokenEnd), s);
+          i = eventEnd - 1;
+          continue;
+        }
+      }
+      const token = tokens[i];
+      if (token.kind !== 'word' || token.text.length < 2) {
+        runLength = phraseStart = 0;
+        continue;
+      }
+      const info = wordInfo(token.text);
+      if (info.cls === WordClass.Other) {
+        runLength = phraseStart = 0;
+        continue;
+      }
+      contentWords++;
+      if (info.capitalized) capitalizedWords++;
+      if (blocked[i]) {
+        runLength = phraseStart = 0;
+        continue;
+      }
+      const end = runLength++;
+      run[end] = i;
+      infos[end] = info;
+      const wordNode = phrases.child(-1, info.stem, info.idf);
+      phrases.occurrences[wordNode]++;
+      if (info.cls === WordClass.Adjective && end > 0 && infos[end - 1].cls === WordClass.Noun) phraseStart = end;
+      if (info.cls !== WordClass.Noun) continue;
+      let node = -1;
+      let allCapitalized = true;
+      for (let k = end; k >= phraseStart && k > end - MAX_WORDS; k--) {
+        node = k === end ? wordNode : phrases.child(node, infos[k].stem, infos[k].idf);
+        allCapitalized = allCapitalized && infos[k].capitalized;
+        phrases.addMention(node, run[k], i + 1, s);
+        if (!allCapitalized) phrases.lowerCase[node]++;
+        else if (run[k] !== firstWord) capitalized[capitalizedCount++] = node;
+      }
+    }
+    if (contentWords < 2 || capitalizedWords < 0.8 * contentWords) {
+      for (let k = 0; k < capitalizedCount; k++) phrases.capitalizedInside[capitalized[k]]++;
+    }
+  }
+
+  addPersonalKeywords(doc, phrases);
+
+  const scores = new Float64Array(phrases.size);
+  for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights);
+  return selectKeywords(doc, phrases, scores, doc.options.maxKeywords);
+}
+
+function recordEvent(phrases: Phrases, tokens: readonly Token[], from: number, to: number, sentence: number): void {
+  let node = -1;
+  for (let k = to - 1; k >= from; k--) {
+    if (tokens[k].kind === 'punct') continue;
+    const info = wordInfo(tokens[k].text);
+    node = phrases.child(node, info.stem, info.idf);
+  }
+  if (node < 0) return;
+  phrases.isEvent[node] = true;
+  phrases.addMention(node, from, to, sentence);
+}
+
+function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights): number {
+  const tf = phrases.mentionCount[node];
+  if (tf === 0) return 0;
+  const n = phrases.words[node];
+  let score = Math.pow(tf, weights.frequency) * (phrases.specificity[node] / n) * (1 + weights.phraseLength * (n - 1));
+  if (n > 1) {
+    // "climate diplomacy" ×2 with "climate" ×2 in all: cohesion 1; "new areas" ×1 with "new" ×6: 1/6.
+    let most = 0;
+    for (let up = node; up >= 0; up = phrases.parent[up]) const word = phrases.find(-1, phrases.stem[up]);
+      if (word >= 0) most = Math.max(most, phrases.occurrences[word]);
+    score *= 1 + weights.cohesion * (most > 0 ? Math.min(1, tf / most) : 1);
+  }
+  score *= 1 + weights.position / (1 + phrases.firstSentence[node]);
+  if (!phrases.isEvent[node] && !phrases.personalPhrase.has(node) && phrases.lowerCase[node] === 0 && phrases.capitalizedInside[node] > 0) {
+    score *= weights.name;
+  }
+  return score;
+}
+
+/**
+ * Takes candidates best first, skipping one whose every mention lies inside phrases already
+ * taken ("energy" once, only in "renewable energy") and stopping at `max`; personal-list
+ * keywords are always taken. Only the best few are sorted: a cut-off found by selection keeps
+ * this linear on long documents.
+ */
+function selectKeywords(doc: Readonly<Doc>, phrases: Phrases, scores: Float64Array, max: number): Keyword[] {
+  const covered = new Uint8Array(doc.tokens.length);
+  const personal = [...phrases.personalPhrase.keys()];
+  const candidates = phrases.size - personal.length;
+  for (let want = Math.max(4 * max, 32); ; want *= 4) {
+    const cutoff = kthLargest(Float64Array.from(scores), want);
+    const ranked: number[] = [];
+    for (let node = 0; node < phrases.size; node++) {
+      if (scores[node] > 0 && scores[node] >= cutoff && !phrases.personalPhrase.has(node)) ranked.push(node);
+    }
+    ranked.sort((a, b) => scores[b] - scores[a] || phrases.mentionStart[phrases.firstMention[a]] - phrases.mentionStart[phrases.firstMention[b]] ||
+      phrases.words[a] - phrases.words[b] || a - b);
+    covered.fill(0);
+    for (const node of personal) cover(phrases.ranges(node), covered);
+    const taken: number[] = [];
+    for (const node of ranked) {
+      if (taken.length >= max) break;
+      const ranges = phrases.ranges(node);
+      if (isCovered(ranges, covered)) continue;
+      taken.push(node);
+      cover(ranges, covered);
+    }
+    if (taken.length < max && ranked.length < candidates && want < phrases.size) continue;
+    return [...personal, ...taken]
+      .sort((a, b) => scores[b] - scores[a] || a - b)
+      .map(node => toKeyword(doc, phrases, node, scores[node]));
+  }
+}
+
+function cover(ranges: readonly number[], covered: Uint8Array): void {
+  for (let k = 0; k < ranges.length; k += 2) covered.fill(1, ranges[k], ranges[k + 1]);
+}
+
+function isCovered(ranges: readonly number[], covered: Uint8Array): boolean {
+  for (let k = 0; k < ranges.length; k += 2) {
+    for (let i = ranges[k]; i < ranges[k + 1]; i++) if (!covered[i]) return false;
+  }
+  return true;
+}
+
+/** The k-th largest value (the smallest when there are fewer than k); quickselect, linear on average. Reorders `values`. */
+function kthLargest(values: Float64Array, k: number): number {
+  if (values.length === 0) return 0;
+  if (k >= values.length) return values.reduce((a, b) => Math.min(a, b), Infinity);
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] > pivot) i++;
+      while (values[j] < pivot) j--;
+      if (i <= j) {
+        const t = values[i];
+        values[i] = values[j];
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target];
+}
+
+function toKeyword(doc: Readonly<Doc>, phrases: Phrases, node: number, score: number): Keyword {
+  const { tokens, text } = doc;
+  const ranges = phrases.ranges(node);
+  const mentions: Span[] = [];
+  for (let k = 0; k < ranges.length; k += 2) mentions.push({ start: tokens[ranges[k]].start, end: tokens[ranges[k + 1] - 1].end });
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  const isName = phrases.lowerCase[node] === 0 && (phrases.capitalizedInside[node] > 0 || phrases.isEvent[node]);
+  return {
+    kind: 'keyword',
+    phrase: phrases.personalPhrase.get(node) ?? displayPhrase(text, mentions, isName),
+    score: Math.round(score * 1000) / 1000,
+    mentions,
+  };
+}
+
+/** The most frequent surface form, lower-cased unless a name (every mention capitalized mid-sentence). */
+function displayPhrase(text: string, mentions: readonly Span[], isName: boolean): string {
+  const forms = new Map<string, number>();
+  let best = '';
+  let count = 0;
+  for (const mention of mentions) {
+    const form = text.slice(mention.start, mention.end);
+    const n = (forms.get(form) ?? 0) + 1;
+    forms.set(form, n);
+    if (n > count || (n === count && form < best)) {
+      best = form;
+      count = n;
+    }
+  }
+  best = best.replace(/\s+/g, ' ');
+  return isName ? best : best.toLowerCase();
+}
+
+/** Tokens that cannot be part of a keyword: names, and header, dateline and boilerplate text. */
+function blockedTokens(doc: Readonly<Doc>): Uint8Array {
+  const blocked = new Uint8Array(doc.tokens.length);
+  const block = (span: Span) => {
+    for (let i = firstTokenAtOrAfter(doc.tokens, span.start); i < doc.tokens.length && doc.tokens[i].start < span.end; i++) blocked[i] = 1;
+  };
+  const { structure } = doc;
+  for (const span of structure.headers) block(span);
+  for (const span of structure.boilerplate) block(span);
+  if (structure.dateline) block(structure.dateline.span);
+  for (const entity of doc.entities) {
+    if (entity.type === 'event') continue;
+    for (const span of entity.mentions) block(span);
+  }
+  return blocked;
+}
+
+/** Named events from doc.entities: first token index → end token index. */
+function eventMentionEnds(doc: Readonly<Doc>): Map<number, number> {
+  const ends = new Map<number, number>();
+  for (const entity of doc.entities) {
+    if (entity.type !== 'event') continue;
+    for (const span of entity.mentions) {
+      const first = firstTokenAtOrAfter(doc.tokens, span.start);
+      let end = first;
+      while (end < doc.tokens.length && doc.tokens[end].start < span.end) end++;
+      if (end > first) ends.set(first, end);
+    }
+  }
+  return ends;
+}
+
+function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Adds each personal-list phrase that occurs in the text (whole tokens, any case, anywhere) as a
+ * candidate that is always kept; a found phrase with the same stems takes its mentions.
+ */
+function addPersonalKeywords(doc: Readonly<Doc>, phrases: Phrases): void {
+  const list = doc.options.personalLists.keyword;
+  if (list.length === 0) return;
+  // first token (lower case) → the phrases starting with it, as lower-case tokens
+  const byFirst = new Map<string, Array<{ phrase: string; parts: string[] }>>();
+  for (const phrase of list) {
+    const parts = tokenize(phrase).map(t => t.text.toLowerCase());
+    if (parts.length === 0) continue;
+    const entries = byFirst.get(parts[0]) ?? [];
+    entries.push({ phrase: phrase.trim().replace(/\s+/g, ' '), parts });
+    byFirst.set(parts[0], entries);
+  }
+  const { tokens } = doc;
+  let sentence = 0;
+  // node → its mentions as start × 2^16 + length, so that a found mention is not added twice
+  const known = new Map<number, Set<number>>();
+  for (let i = 0; i < tokens.length; i++) {
+    const entries = byFirst.get(tokens[i].text.toLowerCase());
+    if (!entries) continue;
+    while (sentence + 1 < doc.sentences.length && doc.sentences[sentence].tokenEnd <= i) sentence++;
+    for (const { phrase, parts } of entries) {
+      if (i + parts.length > tokens.length) continue;
+      let matches = true;
+      for (let k = 0; k < parts.length && matches; k++) matches = tokens[i + k].text.toLowerCase() === parts[k];
+      if (!matches) continue;
+      let node = -1;
+      for (let k = i + parts.length - 1; k >= i; k--) {
+        if (tokens[k].kind === 'punct') continue;
+        const info = wordInfo(tokens[k].text);
+        node = phrases.child(node, info.stem, info.idf);
+      }
+      if (node < 0) continue;
+      if (!phrases.personalPhrase.has(node)) phrases.personalPhrase.set(node, phrase);
+      let mentions = known.get(node);
+      if (!mentions) {
+        mentions = new Set();
+        const ranges = phrases.ranges(node);
+        for (let k = 0; k < ranges.length; k += 2) mentions.add(ranges[k] * 65536 + ranges[k + 1] - ranges[k]);
+        known.set(node, mentions);
+      }
+      const id = i * 65536 + parts.length;
+      if (mentions.has(id)) continue;
+      mentions.add(id);
+      phrases.addMention(node, i, i + parts.length, sentence);
+    }
+  }
+}
