@@ -365,8 +365,10 @@ function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights)
   if (n > 1) {
     // "climate diplomacy" ×2 with "climate" ×2 in all: cohesion 1; "new areas" ×1 with "new" ×6: 1/6.
     let most = 0;
-    for (let up = node; up >= 0; up = phrases.parent[up]) const word = phrases.find(-1, phrases.stem[up]);
+    for (let up = node; up >= 0; up = phrases.parent[up]) {
+      const word = phrases.find(-1, phrases.stem[up]);
       if (word >= 0) most = Math.max(most, phrases.occurrences[word]);
+    }
     score *= 1 + weights.cohesion * (most > 0 ? Math.min(1, tf / most) : 1);
   }
   score *= 1 + weights.position / (1 + phrases.firstSentence[node]);
