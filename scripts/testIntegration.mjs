@@ -186,7 +186,7 @@ async function runOffline(workspace, screenshot) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'] });
   const origin = `http://127.0.0.1:${cs.port}`;
   // Copy Quotes writes through the browser's clipboard: grant it, as a user's browser would on click.
-  const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
   const wbLog = fs.createWriteStream(path.join(cs.tmp, 'workbench.log'));
@@ -198,6 +198,11 @@ async function runOffline(workspace, screenshot) {
       const line = util.format(...(Array.isArray(a) ? a : [a]));
       wbLog.write(`[${type}] ${line}\n`);
       if (verbose || !NOISE.test(line)) (type === 'error' ? console.error : console.log)(line);
+      if (screenshot && line.includes('PRESS_LENS_SCREENSHOT_PREPARE')) {
+        // Fold the file list so the Outline and the Press Lens panel get the sidebar's height.
+        const folder = page.locator('.pane-header', { hasText: path.basename(workspace) }).first();
+        await folder.click({ timeout: 2000 }).catch(e => console.error('could not fold the file list:', e.message));
+      }
       if (screenshot && !shotTaken && line.includes('PRESS_LENS_SCREENSHOT_NOW')) {
         shotTaken = true;
         await new Promise(r => setTimeout(r, 1500)); // let hovers and the panel finish painting

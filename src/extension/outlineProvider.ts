@@ -4,21 +4,19 @@ import type { Category } from './categories';
 import { toRange } from './convert';
 import { buildOutline, type OutlineNode } from './outlineModel';
 
-/** Symbol kinds pick the Outline's icons; the closest built-in meaning for each row. */
-const SYMBOL_KIND: Record<OutlineNode['kind'], vscode.SymbolKind> = {
-  group: vscode.SymbolKind.Namespace,
-  dateline: vscode.SymbolKind.Event,
-  speaker: vscode.SymbolKind.Object,
+/**
+ * Symbol kinds pick the Outline's icons: one per category, the same for a group and its rows,
+ * so "People" and each person look alike; mentions are plain variables.
+ */
+const SYMBOL_KIND: Record<Category, vscode.SymbolKind> = {
+  dateline: vscode.SymbolKind.File,
   quote: vscode.SymbolKind.String,
-  entity: vscode.SymbolKind.Class,
-  keyword: vscode.SymbolKind.Key,
-  mention: vscode.SymbolKind.Field,
-};
-const ENTITY_KIND: Partial<Record<Category, vscode.SymbolKind>> = {
-  person: vscode.SymbolKind.Constructor,
-  organization: vscode.SymbolKind.Module,
-  place: vscode.SymbolKind.Package,
+  speaker: vscode.SymbolKind.Interface,
+  person: vscode.SymbolKind.Class,
+  organization: vscode.SymbolKind.Struct,
+  place: vscode.SymbolKind.EnumMember,
   event: vscode.SymbolKind.Event,
+  keyword: vscode.SymbolKind.Key,
 };
 
 /** Outline view, breadcrumbs and Go to Symbol: the same tree as the Press Lens panel. */
@@ -33,7 +31,7 @@ export class OutlineProvider implements vscode.DocumentSymbolProvider {
 }
 
 function toSymbol(doc: vscode.TextDocument, node: OutlineNode): vscode.DocumentSymbol {
-  const kind = node.kind === 'entity' ? ENTITY_KIND[node.category] ?? SYMBOL_KIND.entity : SYMBOL_KIND[node.kind];
+  const kind = node.kind === 'mention' ? vscode.SymbolKind.Variable : node.kind === 'speaker' ? SYMBOL_KIND.speaker : SYMBOL_KIND[node.category];
   const symbol = new vscode.DocumentSymbol(node.label, node.detail ?? '', kind, toRange(doc, node.range), toRange(doc, node.selection));
   symbol.children = node.children.map(child => toSymbol(doc, child));
   return symbol;

@@ -14,8 +14,14 @@ suite('screenshot', () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
     const editor = await openSample();
     const analysis = await api.analysisFor(editor.document.uri);
+    // Leave the Explorer to the Outline and the Press Lens panel (this profile is thrown away).
+    for (const view of ['workbench.explorer.fileView', 'timeline']) {
+      await vscode.commands.executeCommand(`${view}.removeView`).then(undefined, () => undefined);
+    }
     await vscode.commands.executeCommand('pressLens.annotations.focus');
     await vscode.commands.executeCommand('outline.focus');
+    console.log('PRESS_LENS_SCREENSHOT_PREPARE'); // the runner folds the file list (a click: it takes focus)
+    await new Promise(r => setTimeout(r, 1500));
     await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
     // Hover the speaker's last mention, so the picture shows an entity card with its quotes.
     const speaker = analysis?.entities.find(e => analysis.quotes.some(q => q.speakerId === e.id));
