@@ -279,8 +279,13 @@ export function isReportingWord(token: Token, sentenceStart: boolean): boolean {
   return sentenceStart && REPORTING_VERBS.has(token.text.toLowerCase());
 }
 
+/** Lengths of the first words of prepositional cues: most tokens are rejected without lower-casing. */
+const PREPOSITIONAL_FIRST_LENGTHS: ReadonlySet<number> = new Set(PREPOSITIONAL_CUES.map(cue => cue[0].length));
+
 /** Length in tokens of a prepositional cue ('according to') starting at token i, or 0. */
 export function prepositionalCueLength(tokens: readonly Token[], i: number, end: number): number {
+  const first = tokens[i].text;
+  if (!PREPOSITIONAL_FIRST_LENGTHS.has(first.length)) return 0;
   for (const cue of PREPOSITIONAL_CUES) {
     if (i + cue.length > end) continue;
     let k = 0;
