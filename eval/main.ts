@@ -1,0 +1,349 @@
+// `npm run eval [corpora-dir] [--only=names,quotes,keywords] [--limit=N] [--no-compromise]`
+//
+// Scores Press Lens (through analyze(), as the editor and CLI call it) and compromise on the
+// same documents of the public gold sets in ../shared/corpora, prints one table and writes it to
+// eval/RESULTS.md. Test splits are only reported here: nothing is tuned on them.
+import { execFileSync } from 'child_process';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { dirname, join, resolve } from 'path';
+import {
+  addCounts, countExact, iou, matchOneToOne, meanScores, normalizePhrase, overlaps, prf, scoreTopK, zeroCounts,
+  type Counts, type Scores, type Span,
+} from './metrics';
+import { compromise, pressLens, type System } from './systems';
+
+type Task = 'names' | 'quotes' | 'keywords';
+
+interface Corpus { task: Task; label: string; file: string; split: 'dev' | 'test' }
+
+const CORPORA: Corpus[] = [
+  { task: 'names', label: 'CoNLL-2003 valid', file: 'conll2003/valid.jsonl', split: 'dev' },
+  { task: 'names', label: 'CoNLL-2003 test', file: 'conll2003/test.jsonl', split: 'test' },
+  { task: 'names', label: 'Wikigold', file: 'wikigold/all.jsonl', split: 'test' },
+  { task: 'quotes', label: 'PolNeAR dev', file: 'polnear/dev.jsonl', split: 'dev' },
+  { task: 'quotes', label: 'PolNeAR test', file: 'polnear/test.jsonl', split: 'test' },
+  { task: 'keywords', label: '500N-KPCrowd', file: 'kpcrowd500n/test.jsonl', split: 'test' },
+];
+
+const NAME_TYPES = ['PER', 'ORG', 'LOC'] as const;
+
+interface Row {
+  task: string;
+  data: string;
+  /** How many gold items (or documents) the row is over. */
+  n: string;
+  ours: Scores;
+  theirs?: Scores;
+  note?: string;
+}
+
+interface Speed { data: string; bytes: number; ms: Map<string, number> }
+
+interface NameDoc { id: string; text: string; entities: Array<Span & { type: string }> }
+interface QuoteDoc { id: string; text: string; quotes: Array<{ start: number; end: number; speakerStart: number | null; speakerEnd: number | null }> }
+interface KeywordDoc { id: string; text: string; titleOnly: boolean; keyphrases: string[] }
+
+// ------------------------------------------------------------------------------------------------
+
+/**
+ * Runs one system over every document and hands its predictions to `score`. Timed: the parse and
+ * the reading of predictions from it (compromise does real work in people(), quotations()...);
+ * not timed: scoring. The first documents are run once untimed, so JIT warm-up is not counted.
+ */
+function runSystem<P, R, D extends { id: string; text: string }>(
+  system: System<P>, docs: D[], speed: Speed, read: (parsed: P) => R, score: (index: number, predicted: R | undefined) => void,
+): void {
+  for (const doc of docs.slice(0, 3)) {
+    try { read(system.prepare(doc.text)); } catch { /* reported below */ }
+  }
+  let ms = 0;
+  let failures = 0;
+  docs.forEach((doc, index) => {
+    let predicted: R | undefined;
+    const t0 = performance.now();
+    try {
+      predicted = read(system.prepare(doc.text));
+    } catch (error) {
+      if (failures++ < 3) console.error(`  ${system.name} failed on ${doc.id}: ${(error as Error).message}`);
+    }
+    ms += performance.now() - t0;
+    score(index, predicted);
+  });
+  if (failures > 0) console.error(`  ${system.name}: ${failures} documents failed (scored as empty predictions)`);
+  speed.ms.set(system.name, ms);
+}
+
+function evalNames(docs: NameDoc[], data: string, systems: System<unknown>[], speed: Speed): Row[] {
+  const gold = docs.map(d => d.entities.filter(e => (NAME_TYPES as readonly string[]).includes(e.type)));
+  const goldCount = (type?: string) => gold.reduce((s, g) => s + g.filter(e => !type || e.type === type).length, 0);
+  const results = systems.map(system => {
+    const byType = new Map(NAME_TYPES.map(t => [t as string, zeroCounts()] as const));
+    runSystem(system, docs, speed, parsed => system.names(parsed), (i, predicted = []) => {
+      for (const [type, c] of countExact(gold[i], predicted, NAME_TYPES)) addCounts(byType.get(type)!, c);
+    });
+    const all = zeroCounts();
+    for (const c of byType.values()) addCounts(all, c);
+    return { all, byType };
+  });
+  const [ours, theirs] = results;
+  const rows: Row[] = [{ task: 'names: exact span+type, micro', data, n: `${goldCount()} names`, ours: prf(ours.all), theirs: theirs && prf(theirs.all) }];
+  for (const type of NAME_TYPES) {
+    rows.push({ task: `  ${type}`, data, n: `${goldCount(type)}`, ours: prf(ours.byType.get(type)!), theirs: theirs && prf(theirs.byType.get(type)!) });
+  }
+  return rows;
+}
+
+function evalQuotes(docs: QuoteDoc[], data: string, systems: System<unknown>[], speed: Speed): Row[] {
+  const goldQuotes = docs.reduce((s, d) => s + d.quotes.length, 0);
+  const goldWithSpeaker = docs.reduce((s, d) => s + d.quotes.filter(q => q.speakerStart !== null).length, 0);
+  const results = systems.map(system => {
+    const loose = zeroCounts();
+    const exact = zeroCounts();
+    const source = zeroCounts();
+    let matchedWithSpeaker = 0;
+    runSystem(system, docs, speed, parsed => system.quotes(parsed), (i, predicted = []) => {
+      const gold = docs[i].quotes;
+      const goldSpans: Span[] = gold.map(q => ({ start: q.start, end: q.end }));
+      const predSpans = predicted.map(q => q.span);
+      const pairs = matchOneToOne(goldSpans, predSpans, (g, p) => iou(g, p) >= 0.5, iou);
+      addCounts(loose, { tp: pairs.length, fp: predSpans.length - pairs.length, fn: goldSpans.length - pairs.length });
+      const near = (g: Span, p: Span) => Math.abs(g.start - p.start) <= 1 && Math.abs(g.end - p.end) <= 1;
+      const exactPairs = matchOneToOne(goldSpans, predSpans, near, iou);
+      addCounts(exact, { tp: exactPairs.length, fp: predSpans.length - exactPairs.length, fn: goldSpans.length - exactPairs.length });
+      // Source: right when the predicted speaker words overlap the annotated source span
+      // ("he", "Caddell", "the campaign"); counted over matched quotes, so a speaker for a quote
+      // we did not find cannot score.
+      let correct = 0;
+      for (const [gi, pi] of pairs) {
+        const g = gold[gi];
+        if (g.speakerStart === null || g.speakerEnd === null) continue;
+        matchedWithSpeaker++;
+        const speaker = predicted[pi].speaker;
+        if (speaker && overlaps(speaker, { start: g.speakerStart, end: g.speakerEnd })) correct++;
+      }
+      const predWithSpeaker = predicted.filter(q => q.speaker).length;
+      const withSpeaker = gold.filter(q => q.speakerStart !== null).length;
+      addCounts(source, { tp: correct, fp: predWithSpeaker - correct, fn: withSpeaker - correct });
+    });
+    return { loose, exact, source, matchedWithSpeaker, hasSpeakers: system.hasSpeakers };
+  });
+  const [ours, theirs] = results;
+  const accuracy = (r: typeof ours) => r.matchedWithSpeaker === 0 ? 'n/a' : pct(r.source.tp / r.matchedWithSpeaker);
+  return [
+    { task: 'quotes: IoU >= 0.5, one-to-one', data, n: `${goldQuotes} quotes`, ours: prf(ours.loose), theirs: theirs && prf(theirs.loose) },
+    { task: 'quotes: exact span ±1 char', data, n: `${goldQuotes} quotes`, ours: prf(ours.exact), theirs: theirs && prf(theirs.exact) },
+    {
+      task: 'quote source: speaker overlaps', data, n: `${goldWithSpeaker} with source`, ours: prf(ours.source),
+      theirs: theirs && theirs.hasSpeakers ? prf(theirs.source) : undefined,
+      note: `accuracy on matched quotes: ${accuracy(ours)}${theirs && !theirs.hasSpeakers ? '; compromise has no speakers' : ''}`,
+    },
+  ];
+}
+
+function evalKeywords(docs: KeywordDoc[], data: string, systems: System<unknown>[], speed: Speed): Row[] {
+  const gold = docs.map(d => new Set(d.keyphrases.map(normalizePhrase).filter(k => k !== '')));
+  const results = systems.map(system => {
+    const at5: Scores[] = [];
+    const at10: Scores[] = [];
+    runSystem(system, docs, speed, parsed => system.keywords(parsed), (i, predicted = []) => {
+      at5.push(scoreTopK(predicted, gold[i], 5));
+      at10.push(scoreTopK(predicted, gold[i], 10));
+    });
+    return { at5: meanScores(at5), at10: meanScores(at10) };
+  });
+  const [ours, theirs] = results;
+  const n = `${docs.length} docs`;
+  return [
+    { task: 'keywords @5, stemmed, macro', data, n, ours: ours.at5, theirs: theirs?.at5 },
+    { task: 'keywords @10, stemmed, macro', data, n, ours: ours.at10, theirs: theirs?.at10 },
+  ];
+}
+
+// ------------------------------------------------------------------------------------------------
+
+function pct(x: number): string {
+  return (100 * x).toFixed(1);
+}
+
+function cells(s: Scores | undefined): string[] {
+  return s ? [pct(s.p), pct(s.r), pct(s.f1)] : ['n/a', 'n/a', 'n/a'];
+}
+
+function header(systems: System<unknown>[]): string[] {
+  return ['Task', 'Data', 'Gold', ...systems.flatMap(s => [`${s.name} P`, 'R', 'F1']), 'Notes'];
+}
+
+function rowCells(row: Row, systems: System<unknown>[]): string[] {
+  return [row.task, row.data, row.n, ...cells(row.ours), ...(systems.length > 1 ? cells(row.theirs) : []), row.note ?? ''];
+}
+
+function speedCells(s: Speed, systems: System<unknown>[]): string[] {
+  const mbps = (name: string) => {
+    const ms = s.ms.get(name);
+    return ms === undefined || ms === 0 ? undefined : s.bytes / 1e6 / (ms / 1000);
+  };
+  const ours = mbps(systems[0].name);
+  const theirs = systems[1] && mbps(systems[1].name);
+  return [
+    s.data,
+    (s.bytes / 1e6).toFixed(2),
+    ours === undefined ? 'n/a' : ours.toFixed(2),
+    ...(systems[1] ? [theirs === undefined ? 'n/a' : theirs.toFixed(3), ours && theirs ? `${(ours / theirs).toFixed(0)}×` : 'n/a'] : []),
+  ];
+}
+
+function speedHeader(systems: System<unknown>[]): string[] {
+  return ['Data', 'MB (UTF-8)', `${systems[0].name} MB/s`, ...(systems[1] ? [`${systems[1].name} MB/s`, 'Press Lens faster'] : [])];
+}
+
+function textTable(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
+  const numeric = (s: string) => /^[\d.]+×?$|^n\/a$/.test(s);
+  const line = (r: string[]) => r.map((c, i) => (numeric(c) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(head), widths.map(w => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function markdownTable(head: string[], rows: string[][]): string {
+  const escape = (c: string) => c.replace(/\|/g, '\\|').replace(/^ +/, m => '&nbsp;'.repeat(m.length * 2));
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, i) => (i >= 2 && i < head.length - 1 ? '---:' : '---')).join('|')}|`,
+    ...rows.map(r => `| ${r.map(escape).join(' | ')} |`),
+  ].join('\n');
+}
+
+// ------------------------------------------------------------------------------------------------
+
+/** The project root: the nearest folder above this file whose package.json is ours. */
+function projectRoot(): string {
+  let dir = __dirname;
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'press-lens') return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the press-lens project root above ' + __dirname);
+    dir = parent;
+  }
+}
+
+function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8').split('\n').filter(l => l.trim() !== '').map(l => JSON.parse(l) as T);
+}
+
+function gitDescription(root: string): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/engine'], { cwd: root, encoding: 'utf8' }).trim();
+    return dirty ? `${commit} plus uncommitted changes in src/engine` : commit;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+interface Args { corpora?: string; only?: Set<Task>; limit?: number; compromise: boolean }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { compromise: true };
+  for (const arg of argv) {
+    if (arg === '--no-compromise') args.compromise = false;
+    else if (arg.startsWith('--only=')) args.only = new Set(arg.slice(7).split(',') as Task[]);
+    else if (arg.startsWith('--limit=')) args.limit = Number(arg.slice(8));
+    else if (arg === '--help' || arg === '-h') {
+      console.log('Usage: npm run eval -- [corpora-dir] [--only=names,quotes,keywords] [--limit=N] [--no-compromise]\n' +
+        'Default corpora-dir: ../shared/corpora from the project root. eval/RESULTS.md is written only by a full run.');
+      process.exit(0);
+    } else if (arg.startsWith('-')) {
+      console.error(`eval: unknown option ${arg}`);
+      process.exit(2);
+    } else args.corpora = arg;
+  }
+  return args;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const root = projectRoot();
+  const dir = resolve(root, args.corpora ?? '../shared/corpora');
+  if (!existsSync(dir)) {
+    console.error(`eval: corpora folder ${dir} does not exist.\nPass its path: npm run eval -- /path/to/corpora`);
+    process.exit(1);
+  }
+  const systems = (args.compromise ? [pressLens, compromise] : [pressLens]) as System<unknown>[];
+  const rows: Row[] = [];
+  const speeds: Speed[] = [];
+  const missing: string[] = [];
+  const started = performance.now();
+
+  for (const corpus of CORPORA) {
+    if (args.only && !args.only.has(corpus.task)) continue;
+    const path = join(dir, corpus.file);
+    if (!existsSync(path)) {
+      missing.push(corpus.file);
+      console.error(`eval: ${path} is missing; ${corpus.label} skipped`);
+      continue;
+    }
+    let docs = readJsonl<{ id: string; text: string; titleOnly?: boolean }>(path);
+    if (corpus.task === 'keywords') docs = docs.filter(d => !d.titleOnly);
+    if (args.limit !== undefined) docs = docs.slice(0, args.limit);
+    const data = corpus.split === 'test' ? `${corpus.label} (test)` : corpus.label;
+    const speed: Speed = { data: corpus.label, bytes: docs.reduce((s, d) => s + Buffer.byteLength(d.text), 0), ms: new Map() };
+    console.error(`eval: ${corpus.task} · ${corpus.label}: ${docs.length} documents…`);
+    if (corpus.task === 'names') rows.push(...evalNames(docs as NameDoc[], data, systems, speed));
+    if (corpus.task === 'quotes') rows.push(...evalQuotes(docs as QuoteDoc[], data, systems, speed));
+    if (corpus.task === 'keywords') rows.push(...evalKeywords(docs as KeywordDoc[], data, systems, speed));
+    speeds.push(speed);
+  }
+
+  const table = rows.map(r => rowCells(r, systems));
+  const speedTable = speeds.map(s => speedCells(s, systems));
+  console.log('\n' + textTable(header(systems), table));
+  console.log('\nThroughput (analyze() for Press Lens; nlp() and the calls each task needs for compromise):\n');
+  console.log(textTable(speedHeader(systems), speedTable));
+  console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s; "(test)" = test split, reported only, never tuned on)`);
+
+  const full = !args.only && args.limit === undefined && args.compromise && missing.length === 0;
+  if (!full) {
+    console.log('eval/RESULTS.md not written: only a full run (all corpora, compromise included, no --only/--limit) writes it.');
+    return;
+  }
+  const out = join(root, 'eval/RESULTS.md');
+  writeFileSync(out, resultsMarkdown(root, dir, table, speedTable, systems));
+  console.log(`Wrote ${out}`);
+}
+
+function resultsMarkdown(root: string, dir: string, table: string[][], speedTable: string[][], systems: System<unknown>[]): string {
+  return `# Press Lens: accuracy on public gold sets
+
+Generated by \`npm run eval\` on ${new Date().toISOString().slice(0, 10)} at commit ${gitDescription(root)}
+(Node ${process.version}; corpora from \`${dir.startsWith(root) ? dir.slice(root.length + 1) : dir}\`, see each README there).
+Precision, recall and F1 in percent; Press Lens and compromise on the same documents.
+"(test)" marks test and evaluation-only sets: reported here, never used for tuning.
+
+${markdownTable(header(systems), table)}
+
+How each row is scored:
+- **names**: conlleval style, a mention is right only with the exact span and type; micro-averaged
+  over mentions, then per type. Our person/organization/place map to PER/ORG/LOC; our events and
+  the gold MISC are dropped entirely.
+- **quotes**: PolNeAR \`quotes\` (direct quotations, marks included). A predicted quote matches a
+  gold one when their spans' intersection over union is at least 0.5, one-to-one; the second row
+  requires both ends within one character.
+- **quote source**: a predicted speaker mention is right when it overlaps the annotated source
+  span (which may be a pronoun or a noun phrase) of a matched quote. P over quotes we gave a
+  speaker, R over gold quotes that have a source; the note gives accuracy over matched quotes.
+- **keywords**: 500N-KPCrowd without its title-only documents; the first 5 / 10 distinct
+  predictions against the gold set, both lower-cased, split into words and Porter-stemmed (npm
+  \`stemmer\`), whole phrases must be equal. P divides by the number of predictions (at most k).
+  Per-document P/R/F1, then the macro average over documents.
+- **compromise** (v14): \`people()/organizations()/places()\`, \`quotations()\`, and for keywords
+  its \`topics()\` plus \`#Noun+\` runs ranked by frequency (it has no keyword ranking and no
+  speaker attribution); see \`eval/systems.ts\`.
+
+Throughput, analyze() for Press Lens and nlp() plus the calls each task needs for compromise (wall
+clock, one thread, on a machine shared with other work; \`npm run bench\` measures speed properly):
+
+${markdownTable(speedHeader(systems), speedTable)}
+`;
+}
+
+main();
