@@ -9,10 +9,9 @@ import { ROOT, SAMPLE, ensureOfflineVsCode, startCodeServer, workbenchUrl } from
 
 const desktop = process.env.VSCODE_EXECUTABLE
   || (spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' }).stdout.trim() || undefined);
-const remoteShell = !!process.env.VSCODE_IPC_HOOK_CLI; // `code` inside a remote terminal would open elsewhere: still fine to use
 
 if (desktop && !process.argv.includes('--web')) {
-  console.log(`Opening ${SAMPLE} in ${desktop} with the extension from ${ROOT}${remoteShell ? ' (remote window)' : ''}`);
+  console.log(`Opening ${SAMPLE} in ${desktop} with the extension from ${ROOT}`);
   // --wait keeps this process alive as long as the window, so Ctrl+C behaves as for the web route.
   const child = spawn(desktop, ['--new-window', '--wait', `--extensionDevelopmentPath=${ROOT}`, SAMPLE], { stdio: 'inherit' });
   child.on('exit', code => process.exit(code ?? 0));
@@ -26,7 +25,9 @@ if (desktop && !process.argv.includes('--web')) {
   console.log(`Open in a browser on this machine:\n\n  ${url}\n`);
   console.log('Then open trend-azerbaijan-serbia.txt in the Explorer. Press Ctrl+C to stop.');
   console.log(`(code-server log: ${cs.tmp}/server.log)`);
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     await cs.stop();
     fs.rmSync(cs.tmp, { recursive: true, force: true });
     process.exit(0);
@@ -34,6 +35,7 @@ if (desktop && !process.argv.includes('--web')) {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   cs.server.on('exit', code => {
+    if (stopping) return;
     console.error(`code-server exited (${code})`);
     process.exit(code ?? 1);
   });

@@ -61,7 +61,10 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     const analysis = await this.store.get(doc);
     this.shownUri = doc.uri.toString();
     const nodes = analysis ? buildOutline(analysis, doc.getText()) : [];
-    this.view.message = nodes.length === 0 ? 'No quotes, names or keywords found in this document.' : undefined;
+    const after = this.store.state(doc);
+    this.view.message = after.kind === 'failed'
+      ? `Press Lens could not analyse this document (${after.message}). See the “Press Lens” output channel.`
+      : nodes.length === 0 ? 'No quotes, names or keywords found in this document.' : undefined;
     return nodes.map(node => ({ node, uri: doc.uri, path: `${doc.uri.toString()}#${node.id}` }));
   }
 

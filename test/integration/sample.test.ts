@@ -77,6 +77,14 @@ suite('Press Lens on the sample article', () => {
     assert.match(text, /Mentioned \d+ times/);
     assert.match(text, /\*\*Quotes \(3\)\*\*/);
     assert.strictEqual(text.match(/\(command:pressLens\.reveal\?/g)?.length, 3);
+    // Following the second link selects the second quote.
+    const link = [...text.matchAll(/\(command:pressLens\.reveal\?([^ )]+)/g)][1][1];
+    const args = JSON.parse(decodeURIComponent(link)) as [string, number, number];
+    await vscode.commands.executeCommand('pressLens.reveal', ...args);
+    const active = vscode.window.activeTextEditor!;
+    assert.strictEqual(active.document.uri.toString(), doc.uri.toString());
+    assert.strictEqual(doc.offsetAt(active.selection.start), analysis.quotes[1].span.start);
+    assert.strictEqual(doc.offsetAt(active.selection.end), analysis.quotes[1].span.end);
   });
 
   test('hover on a quote: speaker, cue and length', async () => {
