@@ -14,21 +14,17 @@ function canFollow(prev: number, next: number): boolean {
   return !nextInside;
 }
 
-/** For each label, the labels allowed before it under BILOU (start = L). */
-const ALLOWED_BEFORE: Int32Array[] = [];
-for (let next = 0; next <= L; next++) {
-  const prevs: number[] = [];
-  for (let prev = 0; prev <= L; prev++) if (canFollow(prev, next)) prevs.push(prev);
-  ALLOWED_BEFORE.push(Int32Array.from(prevs));
-}
-
 let delta = new Float32Array(0);
 let back = new Int32Array(0);
 
+/** Labels that close a name or are outside one (O, L-x, U-x): the only ones before O, B-x, U-x. */
+const CLOSED = Int32Array.from([0, 3, 4, 7, 8, 11, 12, 15, 16]);
+const TYPES = (L - 1) / 4;
+
 /**
  * Best BILOU label sequence for n tokens, given emission scores (n × L) and transition scores.
- * Only transitions that BILOU allows are considered ("B-PER" is followed by "I-PER" or "L-PER"),
- * about 100 steps per token. Writes the labels into `labels`.
+ * Only transitions that BILOU allows are considered ("B-PER" is followed by "I-PER" or "L-PER"):
+ * 9 × 9 steps into O/B/U, 2 into each I/L, about 100 per token. Writes the labels into `labels`.
  */
 export function viterbi(emissions: Float32Array, n: number, transitions: Float32Array, labels: Int32Array): void {
   if (n === 0) return;
@@ -36,20 +32,22 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
     delta = new Float32Array(n * L * 2);
     back = new Int32Array(n * L * 2);
   }
+  const W = L + 1;
   for (let y = 0; y < L; y++) {
     delta[y] = canFollow(L, y) ? emissions[y] + transitions[transitionIndex(L, y)] : -Infinity;
   }
   for (let t = 1; t < n; t++) {
     const base = t * L;
     const prevBase = base - L;
+    // into O, B-x, U-x: from any closed label
     for (let y = 0; y < L; y++) {
-      const prevs = ALLOWED_BEFORE[y];
+      const part = (y - 1) & 3;
+      if (y !== 0 && part !== 0 && part !== 3) continue;
       let best = -Infinity;
       let arg = 0;
-      for (let k = 0; k < prevs.length; k++) {
-        const p = prevs[k];
-        if (p === L) continue;
-        const score = delta[prevBase + p] + transitions[p * (L + 1) + y];
+      for (let k = 0; k < 9; k++) {
+        const p = CLOSED[k];
+        const score = delta[prevBase + p] + transitions[p * W + y];
         if (score > best) {
           best = score;
           arg = p;
@@ -58,12 +56,23 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
       delta[base + y] = best + emissions[base + y];
       back[base + y] = arg;
     }
+    // into I-x, L-x: from B-x or I-x of the same type
+    for (let type = 0; type < TYPES; type++) {
+      const b = 1 + 4 * type, i = b + 1;
+      for (let y = i; y <= i + 1; y++) {
+        const fromB = delta[prevBase + b] + transitions[b * W + y];
+        const fromI = delta[prevBase + i] + transitions[i * W + y];
+        const fromBest = fromB >= fromI;
+        delta[base + y] = (fromBest ? fromB : fromI) + emissions[base + y];
+        back[base + y] = fromBest ? b : i;
+      }
+    }
   }
   const lastBase = (n - 1) * L;
   let best = -Infinity;
   let arg = 0;
-  for (let y = 0; y < L; y++) {
-    if (!canFollow(y, L)) continue;
+  for (let k = 0; k < 9; k++) {
+    const y = CLOSED[k];
     const score = delta[lastBase + y] + transitions[transitionIndex(y, L)];
     if (score > best) {
       best = score;

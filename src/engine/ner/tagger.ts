@@ -1,5 +1,5 @@
 import {
-  LABEL_COUNT, PAD, WINDOW, contextBucket, pushContextFeatures, recordHistory, sentenceStyle, wordBucket,
+  LABEL_COUNT, PAD, WINDOW, contextBucket, contextCode, contextCodeFeatures, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
   type DocContext, type WordInfo,
 } from './features';
 import { viterbi } from './decode';
@@ -31,7 +31,8 @@ export function sentenceFeatures(doc: DocContext, start: number, end: number, bu
       for (const hash of word.features[k < 0 ? -k : k]) buckets.push(wordBucket(hash, k));
     }
     context.length = 0;
-    pushContextFeatures(doc, i, start, end, style, context);
+    contextCodeFeatures(contextCode(doc, i, start, end, style), context);
+    pushPairFeatures(doc, i, start, end, style, context);
     for (const hash of context) buckets.push(contextBucket(hash));
   }
   offsets.push(buckets.length);
@@ -70,6 +71,28 @@ function wordScores(word: WordInfo, weights: Weights): Float32Array {
 }
 
 const context: number[] = [];
+let codeScores = new Map<number, Float32Array>();
+let codeScoresVersion = 0;
+
+/** The summed scores of the features a context code stands for, computed once per code. */
+function contextScores(code: number, weights: Weights): Float32Array {
+  if (codeScoresVersion !== weights.id || codeScores.size > 100_000) {
+    codeScores = new Map();
+    codeScoresVersion = weights.id;
+  }
+  let scores = codeScores.get(code);
+  if (scores === undefined) {
+    scores = new Float32Array(L);
+    context.length = 0;
+    contextCodeFeatures(code, context);
+    for (const hash of context) {
+      const row = contextBucket(hash) * L;
+      for (let y = 0; y < L; y++) scores[y] += weights.rows[row + y] * weights.scale;
+    }
+    codeScores.set(code, scores);
+  }
+  return scores;
+}
 
 /** Same scores as emissionsFromFeatures over sentenceFeatures, without building feature lists. */
 export function emissionsCached(doc: DocContext, start: number, end: number, weights: Weights, out: Float32Array): void {
@@ -86,8 +109,10 @@ export function emissionsCached(doc: DocContext, start: number, end: number, wei
       const from = (k + WINDOW) * L;
       for (let y = 0; y < L; y++) out[base + y] += scores[from + y];
     }
+    const codeScores = contextScores(contextCode(doc, i, start, end, style), weights);
+    for (let y = 0; y < L; y++) out[base + y] += codeScores[y];
     context.length = 0;
-    pushContextFeatures(doc, i, start, end, style, context);
+    pushPairFeatures(doc, i, start, end, style, context);
     for (let f = 0; f < context.length; f++) {
       const row = contextBucket(context[f]) * L;
       for (let y = 0; y < L; y++) out[base + y] += rows[row + y] * scale;
