@@ -26,6 +26,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'whenever', 'whereas', 'whether', 'whichever', 'whoever', 'whom', 'whose', 'why', 'will', 'within',
   'without', 'yet', 'yours', 'yourself', 'yourselves', 'herself', 'hers', 'does', 'done', 'doing', 'having',
   'isn', 'let', 'lets', 'next', 'last', 'ones', 'one', 'own', 'etc', 'vs', 'e.g.', 'i.e.',
+  // number words: quantities, not topics ("eighty years", "hundreds of homes")
+  'zero', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
+  'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'million', 'millions',
+  'billion', 'billions', 'trillion', 'dozen', 'dozens', 'first', 'second', 'third', 'fourth', 'fifth', 'half',
   // clitics as the tokenizer splits them: "Japan's" → "Japan" "'s"
   "'s", '’s', "'re", '’re', "'ve", '’ve', "'ll", '’ll', "'d", '’d', "'m", '’m', "n't", 'n’t',
 ]);

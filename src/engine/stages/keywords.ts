@@ -33,8 +33,8 @@ export const keywordsStage: Stage = {
 export interface KeywordWeights {
   /** Extra weight per word beyond the first: a two-word phrase gets 1 + phraseLength. */
   phraseLength: number;
-  /** Weight of cohesion (how often the words occur together rather than apart). */
-  cohesion: number;
+  /** Weight of support: how often the phrase's words occur outside it, relative to its own count. */
+  support: number;
   /** Boost for a first mention in the first sentence (the headline, or the lead). */
   position: number;
   /** Factor for phrases that look like names the entity stage missed. */
@@ -45,13 +45,14 @@ export interface KeywordWeights {
 
 export const DEFAULT_WEIGHTS: KeywordWeights = {
   phraseLength: 0.5,
-  cohesion: 0.5,
+  support: 1,
   position: 1,
   name: 0.5,
   frequency: 1,
 };
 
 const MAX_WORDS = 4;
+const MAX_SUPPORT = 2;
 
 const enum WordClass { Noun, Adjective, Other }
 
@@ -92,8 +93,8 @@ function classify(text: string, lower: string): WordClass {
     else if (c !== c.toUpperCase()) letters = true;
   }
   if (!letters) return WordClass.Other;
-  // "EXPO-2027", "G20" are names of things; "11-year-old", "1990s" are not topics.
-  if (digits) return upper ? WordClass.Noun : WordClass.Other;
+  // "EXPO-2027", "G20" are names of things; "11-year-old", "1990s", "06-Apr" are not topics.
+  if (digits) return upper && lower[0] !== text[0] ? WordClass.Noun : WordClass.Other;
   if (text.endsWith('.')) return INITIALISM.test(text) ? WordClass.Noun : WordClass.Other;
   const entry = BACKGROUND.get(lower);
   if (entry !== undefined) return entry & 3;
@@ -123,6 +124,9 @@ interface WordInfo {
 const WORDS = new Map<string, WordInfo>();
 const STEMS = new Map<string, number>();
 const MAX_MEMO = 500_000;
+// Below a few documents in a background of ~2000 the frequency is noise: "interaction" (absent)
+// is not ten times as telling as "diplomacy" (18 documents).
+const MIN_DOCUMENT_FREQUENCY = 5;
 // Trie keys pack (parent node, stem id) into one number: stem ids stay below this.
 const STEM_SPACE = 2 ** 21;
 
@@ -139,7 +143,7 @@ function wordInfo(text: string): WordInfo {
   info = {
     stem,
     cls: classify(text, lower),
-    idf: Math.log((BACKGROUND_DOCUMENTS + 1) / (df + 1)),
+    idf: Math.log((BACKGROUND_DOCUMENTS + 1) / (Math.max(df, MIN_DOCUMENT_FREQUENCY) + 1)),
     capitalized: first !== first.toLowerCase(),
   };
   WORDS.set(text, info);
@@ -278,8 +282,11 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   const infos: WordInfo[] = [];
   const capitalized: number[] = [];
   const hasEvents = eventEnds.size > 0;
+  // Position counts sentences with candidates, so header lines and the dateline do not push the lead down.
+  let position = -1;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s];
+    let hasCandidate = false;
     let firstWord = sentence.tokenStart;
     while (firstWord < sentence.tokenEnd && tokens[firstWord].kind === 'punct') firstWord++;
     let contentWords = 0;
@@ -295,7 +302,11 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
         const eventEnd = eventEnds.get(i);
         if (eventEnd !== undefined) {
           runLength = phraseStart = 0;
-          recordEvent(phrases, tokens, i, Math.min(eventEnd, sentence.tokenEnd), s);
+          if (!hasCandidate) {
+            hasCandidate = true;
+            position++;
+          }
+          recordEvent(phrases, tokens, i, Math.min(eventEnd, sentence.tokenEnd), position);
           i = eventEnd - 1;
           continue;
         }
@@ -316,6 +327,10 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
         runLength = phraseStart = 0;
         continue;
       }
+      if (!hasCandidate) {
+        hasCandidate = true;
+        position++;
+      }
       const end = runLength++;
       run[end] = i;
       infos[end] = info;
@@ -325,12 +340,17 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
       if (info.cls !== WordClass.Noun) continue;
       let node = -1;
       let allCapitalized = true;
+      // "beauty blogger Nura Afia": a capitalized head after a lower-case word is a name with its
+      // title, never a topic; "Muslim women" (capitalized modifier) is fine.
+      const isNameHead = info.capitalized && i !== firstWord;
       for (let k = end; k >= phraseStart && k > end - MAX_WORDS; k--) {
+        if (isNameHead && !infos[k].capitalized) break;
         node = k === end ? wordNode : phrases.child(node, infos[k].stem, infos[k].idf);
         allCapitalized = allCapitalized && infos[k].capitalized;
-        phrases.addMention(node, run[k], i + 1, s);
+        phrases.addMention(node, run[k], i + 1, position);
         if (!allCapitalized) phrases.lowerCase[node]++;
-        else if (run[k] !== firstWord) capitalized[capitalizedCount++] = node;
+        // A sentence's first word is capitalized anyway: "Cypriot President Tassos" still counts.
+        else if (run[k] !== firstWord || k < end) capitalized[capitalizedCount++] = node;
       }
     }
     if (contentWords < 2 || capitalizedWords < 0.8 * contentWords) {
@@ -363,13 +383,14 @@ function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights)
   const n = phrases.words[node];
   let score = Math.pow(tf, weights.frequency) * (phrases.specificity[node] / n) * (1 + weights.phraseLength * (n - 1));
   if (n > 1) {
-    // "climate diplomacy" ×2 with "climate" ×2 in all: cohesion 1; "new areas" ×1 with "new" ×6: 1/6.
-    let most = 0;
+    // A phrase whose words recur elsewhere is about the article's topic: "renewable energy" ×1
+    // with "energy" ×2 in all gets support (1 + 2) / (2 × 1) - 1 = 0.5; "regular meetings" 0.
+    let occurrences = 0;
     for (let up = node; up >= 0; up = phrases.parent[up]) {
       const word = phrases.find(-1, phrases.stem[up]);
-      if (word >= 0) most = Math.max(most, phrases.occurrences[word]);
+      occurrences += word >= 0 ? Math.max(phrases.occurrences[word], tf) : tf;
     }
-    score *= 1 + weights.cohesion * (most > 0 ? Math.min(1, tf / most) : 1);
+    score *= 1 + weights.support * Math.min(MAX_SUPPORT, occurrences / (n * tf) - 1);
   }
   score *= 1 + weights.position / (1 + phrases.firstSentence[node]);
   if (!phrases.isEvent[node] && !phrases.personalPhrase.has(node) && phrases.lowerCase[node] === 0 && phrases.capitalizedInside[node] > 0) {

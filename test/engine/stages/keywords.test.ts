@@ -1,0 +1,132 @@
+import * as assert from 'assert';
+import type { Entity, EntityType, Span } from '../../../src/engine/model';
+import { resolveOptions, type AnalysisOptions } from '../../../src/engine/options';
+import { emptyDoc, type Doc, type Structure } from '../../../src/engine/pipeline';
+import { segmentStage } from '../../../src/engine/stages/segment';
+import { scoreKeywords } from '../../../src/engine/stages/keywords';
+
+// The keywords stage alone, on invented texts: segmentation from the segment stage, structure and
+// entities given by each case, so these tests do not depend on the other stages' heuristics.
+
+interface Setup {
+  options?: AnalysisOptions;
+  /** Names marked as entities: every occurrence of the string gets a mention. */
+  names?: Array<[text: string, type: EntityType]>;
+  /** Strings whose first occurrence is a header line. */
+  headers?: string[];
+}
+
+function prepare(text: string, setup: Setup = {}): Doc {
+  const doc = emptyDoc(text, resolveOptions(setup.options));
+  Object.assign(doc, segmentStage.run(doc));
+  const structure: Structure = { bodyStart: 0, headers: [], boilerplate: [] };
+  for (const header of setup.headers ?? []) structure.headers.push(spanOf(text, header));
+  doc.structure = structure;
+  doc.entities = (setup.names ?? []).map(([name, type]): Entity => ({
+    kind: 'entity', id: `${type}:${name}`, type, name, aliases: [], mentions: allSpans(text, name),
+  }));
+  return doc;
+}
+
+function spanOf(text: string, part: string): Span {
+  const start = text.indexOf(part);
+  assert.ok(start >= 0, `${part} not in text`);
+  return { start, end: start + part.length };
+}
+
+function allSpans(text: string, part: string): Span[] {
+  const spans: Span[] = [];
+  for (let start = text.indexOf(part); start >= 0; start = text.indexOf(part, start + 1)) spans.push({ start, end: start + part.length });
+  return spans;
+}
+
+function phrases(text: string, setup?: Setup): string[] {
+  return scoreKeywords(prepare(text, setup)).map(keyword => keyword.phrase);
+}
+
+const WATER = 'The town council approved a plan to repair the water supply. Water supply failures have left ' +
+  'hundreds of homes without drinking water this winter. Engineers will replace old pipes and build a new pumping ' +
+  'station. The water supply network is more than eighty years old, and leaking pipes waste a third of the water.';
+
+describe('[keywords] candidates and ranking', () => {
+  const cases: Array<[name: string, text: string, setup: Setup | undefined, check: (found: string[]) => void]> = [
+    ['the repeated topic phrase ranks first', WATER, undefined, found => {
+      assert.strictEqual(found[0], 'water supply');
+      assert.ok(found.some(phrase => /\bpipes\b/.test(phrase)), found.join(' | '));
+      assert.ok(!found.includes('eighty') && !found.includes('hundreds'), found.join(' | '));
+    }],
+    ['variants merge on stems and case', 'Wind turbines are noisy. A wind turbine near the school was stopped. Wind Turbines need wind.',
+      undefined, found => {
+        assert.strictEqual(found.filter(p => /^wind turbines?$/.test(p)).length, 1, found.join(' | '));
+      }],
+    ['stopwords and verbs end a phrase', 'Farmers said that prices among neighbours were rising quickly.', undefined, found => {
+      for (const phrase of found) assert.ok(!/\b(said|that|among|were|rising|quickly)\b/.test(phrase), phrase);
+      assert.ok(found.includes('farmers') && found.includes('prices'), found.join(' | '));
+    }],
+    ['a phrase never spans punctuation', 'Talks covered fisheries, shipping, tourism and customs.', undefined, found => {
+      for (const phrase of found) assert.ok(!/[,]/.test(phrase) && phrase.split(' ').length === 1, phrase);
+    }],
+    ['names of people, places and organizations are not topics', 'Mara Lindqvist visited Oslo to discuss fishing quotas with Nordfisk. ' +
+      'Lindqvist said fishing quotas must fall.', { names: [['Mara Lindqvist', 'person'], ['Lindqvist', 'person'], ['Oslo', 'place'], ['Nordfisk', 'organization']] },
+    found => {
+      assert.ok(found.includes('fishing quotas'), found.join(' | '));
+      for (const phrase of found) assert.ok(!/lindqvist|oslo|nordfisk/i.test(phrase), phrase);
+    }],
+    ['a named event is a candidate as a whole', 'The Harbour Light Festival opened on Friday. Crowds came to the Harbour Light Festival for lanterns.',
+      { names: [['Harbour Light Festival', 'event']] }, found => {
+        assert.ok(found.includes('Harbour Light Festival'), found.join(' | '));
+      }],
+    ['header lines are skipped', 'category budget deficit\nThe mayor cut library funding to save money. Library funding fell again.',
+      { headers: ['category budget deficit'] }, found => {
+        assert.ok(found.includes('library funding'), found.join(' | '));
+        for (const phrase of found) assert.ok(!/budget|deficit|category/.test(phrase), phrase);
+      }],
+    ['honorifics, numbers and adverbs are not topics', 'Mr. Okafor paid 300 dollars in 2021 for 11-year-old bikes very quickly.', undefined, found => {
+      for (const phrase of found) assert.ok(!/mr\.|300|2021|11-year-old|quickly/i.test(phrase), phrase);
+    }],
+    ['a word seen only inside a chosen phrase is not repeated alone', 'Solar panels cover the roof. The solar panels were cheap.', undefined, found => {
+      assert.ok(found.includes('solar panels'), found.join(' | '));
+      assert.ok(!found.includes('panels'), found.join(' | '));
+    }],
+    ['no words, no keywords', '... 2024 -- !!!', undefined, found => assert.deepStrictEqual(found, [])],
+    ['empty text', '', undefined, found => assert.deepStrictEqual(found, [])],
+  ];
+  for (const [name, text, setup, check] of cases) it(name, () => check(phrases(text, setup)));
+});
+
+describe('[keywords] output contract', () => {
+  it('mentions cover every occurrence of every variant, sorted, and match the text', () => {
+    const text = 'Wind turbines are noisy. A wind turbine near the school was stopped. Wind Turbines need wind.';
+    const keywords = scoreKeywords(prepare(text));
+    const turbines = keywords.find(k => /^wind turbines?$/.test(k.phrase));
+    assert.ok(turbines);
+    assert.deepStrictEqual(turbines.mentions.map(m => text.slice(m.start, m.end)), ['Wind turbines', 'wind turbine', 'Wind Turbines']);
+    for (const keyword of keywords) {
+      assert.strictEqual(keyword.kind, 'keyword');
+      for (let i = 1; i < keyword.mentions.length; i++) assert.ok(keyword.mentions[i - 1].start <= keyword.mentions[i].start);
+    }
+  });
+
+  it('is best first and respects maxKeywords', () => {
+    for (const maxKeywords of [1, 3, 15]) {
+      const keywords = scoreKeywords(prepare(WATER, { options: { maxKeywords } }));
+      assert.ok(keywords.length <= maxKeywords && keywords.length > 0);
+      for (let i = 1; i < keywords.length; i++) assert.ok(keywords[i - 1].score >= keywords[i].score);
+    }
+  });
+
+  it('adds personal-list keywords beyond maxKeywords, with all their mentions', () => {
+    const keywords = scoreKeywords(prepare(WATER, { options: { maxKeywords: 1, personalLists: { keyword: ['Leaking Pipes', 'old', 'absent phrase'] } } }));
+    const phrasesFound = keywords.map(k => k.phrase);
+    assert.ok(phrasesFound.includes('water supply'), phrasesFound.join(' | '));
+    const pipes = keywords.find(k => k.phrase === 'Leaking Pipes');
+    assert.ok(pipes, phrasesFound.join(' | '));
+    assert.deepStrictEqual(pipes.mentions.map(m => WATER.slice(m.start, m.end)), ['leaking pipes']);
+    assert.deepStrictEqual(keywords.find(k => k.phrase === 'old')?.mentions.length, 2);
+    assert.ok(!phrasesFound.includes('absent phrase'));
+  });
+
+  it('gives the same result twice', () => {
+    assert.deepStrictEqual(scoreKeywords(prepare(WATER)), scoreKeywords(prepare(WATER)));
+  });
+});
