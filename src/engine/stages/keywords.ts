@@ -104,7 +104,8 @@ function classify(text: string, lower: string): WordClass {
     const last = BACKGROUND.get(lower.slice(hyphen + 1));
     return last !== undefined && (last & 3) === WordClass.Noun ? WordClass.Noun : WordClass.Adjective;
   }
-  if (lower.length > 4 && ADVERB_SUFFIX.test(lower)) return WordClass.Other;
+  // "hovering", "gradually": verbs and adverbs; the common -ing nouns ("funding") are in the table.
+  if (lower.length > 4 && (ADVERB_SUFFIX.test(lower) || lower.endsWith('ing'))) return WordClass.Other;
   if (lower.length > 4 && ADJECTIVE_SUFFIX.test(lower)) return WordClass.Adjective;
   return WordClass.Noun;
 }
@@ -401,12 +402,15 @@ function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights)
 
 /**
  * Takes candidates best first, skipping one whose every mention lies inside phrases already
- * taken ("energy" once, only in "renewable energy") and stopping at `max`; personal-list
- * keywords are always taken. Only the best few are sorted: a cut-off found by selection keeps
+ * taken ("energy" once, only in "renewable energy") or holds a taken phrase of several words
+ * ("young hijab-wearing women" after "hijab-wearing women"), and stopping at `max`;
+ * personal-list keywords are always taken. Only the best few are sorted: a cut-off found by selection keeps
  * this linear on long documents.
  */
 function selectKeywords(doc: Readonly<Doc>, phrases: Phrases, scores: Float64Array, max: number): Keyword[] {
   const covered = new Uint8Array(doc.tokens.length);
+  // token index → the end of the shortest taken multi-word mention starting there
+  const heldEnd = new Int32Array(doc.tokens.length);
   const personal = [...phrases.personalPhrase.keys()];
   const candidates = phrases.size - personal.length;
   for (let want = Math.max(4 * max, 32); ; want *= 4) {
@@ -418,14 +422,18 @@ function selectKeywords(doc: Readonly<Doc>, phrases: Phrases, scores: Float64Arr
     ranked.sort((a, b) => scores[b] - scores[a] || phrases.mentionStart[phrases.firstMention[a]] - phrases.mentionStart[phrases.firstMention[b]] ||
       phrases.words[a] - phrases.words[b] || a - b);
     covered.fill(0);
+    heldEnd.fill(0x7fffffff);
     for (const node of personal) cover(phrases.ranges(node), covered);
     const taken: number[] = [];
     for (const node of ranked) {
       if (taken.length >= max) break;
       const ranges = phrases.ranges(node);
-      if (isCovered(ranges, covered)) continue;
+      if (isCovered(ranges, covered) || holdsTaken(ranges, heldEnd)) continue;
       taken.push(node);
       cover(ranges, covered);
+      if (phrases.words[node] > 1) {
+        for (let k = 0; k < ranges.length; k += 2) heldEnd[ranges[k]] = Math.min(heldEnd[ranges[k]], ranges[k + 1]);
+      }
     }
     if (taken.length < max && ranked.length < candidates && want < phrases.size) continue;
     return [...personal, ...taken]
@@ -436,6 +444,15 @@ function selectKeywords(doc: Readonly<Doc>, phrases: Phrases, scores: Float64Arr
 
 function cover(ranges: readonly number[], covered: Uint8Array): void {
   for (let k = 0; k < ranges.length; k += 2) covered.fill(1, ranges[k], ranges[k + 1]);
+}
+
+function holdsTaken(ranges: readonly number[], heldEnd: Int32Array): boolean {
+  for (let k = 0; k < ranges.length; k += 2) {
+    let holds = false;
+    for (let i = ranges[k]; i < ranges[k + 1] && !holds; i++) holds = heldEnd[i] <= ranges[k + 1];
+    if (!holds) return false;
+  }
+  return true;
 }
 
 function isCovered(ranges: readonly number[], covered: Uint8Array): boolean {
