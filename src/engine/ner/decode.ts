@@ -14,12 +14,16 @@ function canFollow(prev: number, next: number): boolean {
   return !nextInside;
 }
 
-let delta = new Float32Array(0);
+let delta = new Float64Array(0);
 let back = new Int32Array(0);
 
 /** Labels that close a name or are outside one (O, L-x, U-x): the only ones before O, B-x, U-x. */
 const CLOSED = Int32Array.from([0, 3, 4, 7, 8, 11, 12, 15, 16]);
+/** The labels that may follow a closed one: O, B-x, U-x (the same set as CLOSED's O and …). */
+const OPENING = Int32Array.from([0, 1, 4, 5, 8, 9, 12, 13, 16]);
 const TYPES = (L - 1) / 4;
+const fromClosed = new Float64Array(81);
+const closedDelta = new Float64Array(9);
 
 /**
  * Best BILOU label sequence for n tokens, given emission scores (n × L) and transition scores.
@@ -29,32 +33,33 @@ const TYPES = (L - 1) / 4;
 export function viterbi(emissions: Float32Array, n: number, transitions: Float32Array, labels: Int32Array): void {
   if (n === 0) return;
   if (delta.length < n * L) {
-    delta = new Float32Array(n * L * 2);
+    delta = new Float64Array(n * L * 2);
     back = new Int32Array(n * L * 2);
   }
   const W = L + 1;
+  for (let a = 0; a < 9; a++) for (let k = 0; k < 9; k++) fromClosed[a * 9 + k] = transitions[CLOSED[k] * W + OPENING[a]];
   for (let y = 0; y < L; y++) {
     delta[y] = canFollow(L, y) ? emissions[y] + transitions[transitionIndex(L, y)] : -Infinity;
   }
   for (let t = 1; t < n; t++) {
     const base = t * L;
     const prevBase = base - L;
+    for (let k = 0; k < 9; k++) closedDelta[k] = delta[prevBase + CLOSED[k]];
     // into O, B-x, U-x: from any closed label
-    for (let y = 0; y < L; y++) {
-      const part = (y - 1) & 3;
-      if (y !== 0 && part !== 0 && part !== 3) continue;
-      let best = -Infinity;
+    for (let a = 0; a < 9; a++) {
+      const row = a * 9;
+      let best = closedDelta[0] + fromClosed[row];
       let arg = 0;
-      for (let k = 0; k < 9; k++) {
-        const p = CLOSED[k];
-        const score = delta[prevBase + p] + transitions[p * W + y];
+      for (let k = 1; k < 9; k++) {
+        const score = closedDelta[k] + fromClosed[row + k];
         if (score > best) {
           best = score;
-          arg = p;
+          arg = k;
         }
       }
+      const y = OPENING[a];
       delta[base + y] = best + emissions[base + y];
-      back[base + y] = arg;
+      back[base + y] = CLOSED[arg];
     }
     // into I-x, L-x: from B-x or I-x of the same type
     for (let type = 0; type < TYPES; type++) {

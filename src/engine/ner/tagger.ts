@@ -94,23 +94,35 @@ function contextScores(code: number, weights: Weights): Float32Array {
   return scores;
 }
 
-/** Same scores as emissionsFromFeatures over sentenceFeatures, without building feature lists. */
+/**
+ * Same scores as emissionsFromFeatures over sentenceFeatures, without building feature lists:
+ * each word adds its cached scores to the 5 tokens around it, each token adds the scores of its
+ * context code, and only sentence-initial or headline tokens look up rows of their own.
+ */
 export function emissionsCached(doc: DocContext, start: number, end: number, weights: Weights, out: Float32Array): void {
   const style = sentenceStyle(doc.words, start, end);
   const rows = weights.rows;
   const scale = weights.scale;
+  const words = doc.words;
   const n = end - start;
   out.fill(0, 0, n * L);
-  for (let i = start; i < end; i++) {
-    const base = (i - start) * L;
+  for (let j = start - WINDOW; j < end + WINDOW; j++) {
+    const word = j >= start && j < end ? words[j] : PAD;
+    const scores = word.scores !== undefined && word.scoresVersion === weights.id ? word.scores : wordScores(word, weights);
+    // The word is at offset k from token i = j - k.
     for (let k = -WINDOW; k <= WINDOW; k++) {
-      const word = i + k >= start && i + k < end ? doc.words[i + k] : PAD;
-      const scores = wordScores(word, weights);
+      const i = j - k;
+      if (i < start || i >= end) continue;
+      const base = (i - start) * L;
       const from = (k + WINDOW) * L;
       for (let y = 0; y < L; y++) out[base + y] += scores[from + y];
     }
+  }
+  for (let i = start; i < end; i++) {
+    const base = (i - start) * L;
     const codeScores = contextScores(contextCode(doc, i, start, end, style), weights);
     for (let y = 0; y < L; y++) out[base + y] += codeScores[y];
+    if (i !== start && style === 0) continue;
     context.length = 0;
     pushPairFeatures(doc, i, start, end, style, context);
     for (let f = 0; f < context.length; f++) {
