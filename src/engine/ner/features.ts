@@ -65,6 +65,10 @@ export interface WordInfo {
   /** 0 unknown, 1 usually lower case in news text, 2 usually capitalised. */
   readonly casing: number;
   readonly lowerHash: number;
+  /** Shared by all words with the same lower-case form ("Bank", "BANK", "bank"). */
+  readonly lowerId: number;
+  /** Gazetteer lists holding the word alone, plus a bit if it starts a longer entry (set on first match). */
+  gazetteer?: number;
   /** Inference cache: emission scores for the word at offsets -2 … +2 (5 × LABEL_COUNT). */
   scores?: Float32Array;
   scoresVersion?: number;
@@ -141,18 +145,30 @@ function computeWordInfo(text: string): WordInfo {
   const near = [lowerHash, shortHash, suffix3, casingHash];
   const far = [lowerHash, shortHash];
   return {
-    text, lower, cap, casing, lowerHash,
+    text, lower, cap, casing, lowerHash, lowerId: lowerIdOf(lower),
     features: [Uint32Array.from(center), Uint32Array.from(near), Uint32Array.from(far)],
+    // Every field present from the start, so all WordInfo objects share one hidden class.
+    gazetteer: undefined, scores: undefined, scoresVersion: 0,
   };
 }
 
-const wordCache = new Map<string, WordInfo>();
+let wordCache = new Map<string, WordInfo>();
+let lowerIds = new Map<string, number>();
+/** Past this many distinct words the caches start again (checked between documents only). */
 const WORD_CACHE_LIMIT = 200_000;
+
+function lowerIdOf(lower: string): number {
+  let id = lowerIds.get(lower);
+  if (id === undefined) {
+    id = lowerIds.size;
+    lowerIds.set(lower, id);
+  }
+  return id;
+}
 
 export function wordInfo(text: string): WordInfo {
   let info = wordCache.get(text);
   if (info === undefined) {
-    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
     info = computeWordInfo(text);
     wordCache.set(text, info);
   }
@@ -165,29 +181,57 @@ export const PAD = computeWordInfo('<pad>');
 /** Per-document evidence, gathered in one pass before tagging. */
 export interface DocContext {
   readonly words: WordInfo[];
-  /** Per lower-case word: 1 seen lower case inside a sentence, 2 seen capitalised inside a sentence. */
-  readonly docCasing: Map<string, number>;
-  /** Per lower-case word: the last name type (1 + type) it was tagged with, or 5 if tagged O while capitalised. */
-  readonly history: Map<string, number>;
+  /** Per token: a slot shared by the tokens with the same lower-case form in this document. */
+  readonly slots: Int32Array;
+  /** Per slot: 1 seen lower case inside a sentence, 2 seen capitalised inside a sentence. */
+  readonly docCasing: Uint8Array;
+  /** Per slot: the last name type (1 + type) it was tagged with, or 5 if tagged O while capitalised. */
+  readonly history: Uint8Array;
   /** Gazetteer position codes per token and list: 0 none, 1 + part (BILU). */
   readonly gazetteer: Uint8Array;
 }
 
+// Scratch for numbering the distinct lower-case forms of one document without a Map per token:
+// slotOf[lowerId] is valid when stampOf[lowerId] is the current document's stamp.
+let slotOf = new Int32Array(1 << 16);
+let stampOf = new Int32Array(1 << 16);
+let stamp = 0;
+
 export function buildDocContext(tokens: readonly Token[], sentences: readonly Segment[]): DocContext {
+  if (wordCache.size >= WORD_CACHE_LIMIT) {
+    wordCache = new Map();
+    lowerIds = new Map();
+    stampOf.fill(0);
+  }
   const words = new Array<WordInfo>(tokens.length);
   for (let i = 0; i < tokens.length; i++) words[i] = wordInfo(tokens[i].text);
-  const docCasing = new Map<string, number>();
+  if (lowerIds.size > slotOf.length) {
+    slotOf = new Int32Array(lowerIds.size * 2);
+    stampOf = new Int32Array(lowerIds.size * 2);
+  }
+  stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
+  const slots = new Int32Array(tokens.length);
+  let slotCount = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const id = words[i].lowerId;
+    if (stampOf[id] !== stamp) {
+      stampOf[id] = stamp;
+      slotOf[id] = slotCount++;
+    }
+    slots[i] = slotOf[id];
+  }
+  const docCasing = new Uint8Array(slotCount);
   for (const sentence of sentences) {
     for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; i++) {
       const word = words[i];
       const bit = word.cap === Cap.Lower ? 1 : word.cap === Cap.Title ? 2 : 0;
       if (bit === 0 || isQuoteOrBullet(words[i - 1].text)) continue;
-      docCasing.set(word.lower, (docCasing.get(word.lower) ?? 0) | bit);
+      docCasing[slots[i]] |= bit;
     }
   }
   const gazetteer = new Uint8Array(tokens.length * GAZETTEER_LISTS);
   for (const sentence of sentences) matchGazetteers(words, sentence.tokenStart, sentence.tokenEnd, gazetteer);
-  return { words, docCasing, history: new Map(), gazetteer };
+  return { words, slots, docCasing, history: new Uint8Array(slotCount), gazetteer };
 }
 
 function isQuoteOrBullet(text: string): boolean {
@@ -226,8 +270,8 @@ export function contextCode(doc: DocContext, i: number, start: number, end: numb
     if (i > start && g[(i - 1) * GAZETTEER_LISTS + list] !== 0) near |= 1 << list;
     if (i + 1 < end && g[(i + 1) * GAZETTEER_LISTS + list] !== 0) near |= 1 << (list + 8);
   }
-  const docCasing = doc.docCasing.get(word.lower) ?? 0;
-  const history = word.cap === Cap.Lower || word.cap === Cap.Punct ? 0 : doc.history.get(word.lower) ?? 0;
+  const docCasing = doc.docCasing[doc.slots[i]];
+  const history = word.cap === Cap.Lower || word.cap === Cap.Punct ? 0 : doc.history[doc.slots[i]];
   const small = (((((i === start ? 1 : 0) * 8 + word.cap) * 4 + word.casing) * 4 + style) * 4 + docCasing) * 8 + history;
   return (here * 65536 + near) * 8192 + small;
 }
@@ -282,6 +326,6 @@ export function recordHistory(doc: DocContext, start: number, labels: ArrayLike<
     const word = doc.words[start + k];
     if (word.cap === Cap.Lower || word.cap === Cap.Punct || word.cap === Cap.Digit) continue;
     const label = labels[k];
-    doc.history.set(word.lower, label === 0 ? 5 : 1 + labelType(label));
+    doc.history[doc.slots[start + k]] = label === 0 ? 5 : 1 + labelType(label);
   }
 }

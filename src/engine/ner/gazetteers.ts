@@ -28,6 +28,9 @@ function load(): Gazetteers {
   return { phrases, prefixes };
 }
 
+/** Bit set in WordInfo.gazetteer when the word starts a longer phrase. */
+const PREFIX = 1 << 30;
+
 function startsLowerCase(word: WordInfo): boolean {
   const first = word.text[0];
   return first !== first.toUpperCase();
@@ -44,7 +47,9 @@ export function matchGazetteers(words: readonly WordInfo[], start: number, end: 
   const { phrases, prefixes } = loaded;
   const longest = new Int32Array(GAZETTEER_LISTS);
   for (let i = start; i < end; i++) {
-    if (startsLowerCase(words[i]) || words[i].cap === 5) continue;
+    const first = words[i];
+    if (first.gazetteer === undefined) first.gazetteer = startsLowerCase(first) || first.cap === 5 ? 0 : (phrases.get(first.lower) ?? 0) | (prefixes.has(first.lower) ? PREFIX : 0);
+    if (first.gazetteer === 0) continue;
     longest.fill(0);
     let key = words[i].lower;
     for (let j = i; ; ) {

@@ -57,7 +57,7 @@ function wordScores(word: WordInfo, weights: Weights): Float32Array {
   if (word.scores !== undefined && word.scoresVersion === weights.id) return word.scores;
   const scores = new Float32Array((2 * WINDOW + 1) * L);
   const rows = weights.rows;
-  // Seen from the token at offset k, this word sits at offset -k.
+  // Slice k + 2 holds the word's features for when it sits at offset k from the tagged token.
   for (let k = -WINDOW; k <= WINDOW; k++) {
     const base = (k + WINDOW) * L;
     for (const hash of word.features[k < 0 ? -k : k]) {
@@ -71,6 +71,8 @@ function wordScores(word: WordInfo, weights: Weights): Float32Array {
 }
 
 const context: number[] = [];
+/** Per position of the sentence being scored, from 2 before it to 2 after: the word's cached scores. */
+let windowScores: Float32Array[] = [];
 let codeScores = new Map<number, Float32Array>();
 let codeScoresVersion = 0;
 
@@ -105,23 +107,21 @@ export function emissionsCached(doc: DocContext, start: number, end: number, wei
   const scale = weights.scale;
   const words = doc.words;
   const n = end - start;
-  out.fill(0, 0, n * L);
-  for (let j = start - WINDOW; j < end + WINDOW; j++) {
-    const word = j >= start && j < end ? words[j] : PAD;
-    const scores = word.scores !== undefined && word.scoresVersion === weights.id ? word.scores : wordScores(word, weights);
-    // The word is at offset k from token i = j - k.
-    for (let k = -WINDOW; k <= WINDOW; k++) {
-      const i = j - k;
-      if (i < start || i >= end) continue;
-      const base = (i - start) * L;
-      const from = (k + WINDOW) * L;
-      for (let y = 0; y < L; y++) out[base + y] += scores[from + y];
-    }
+  if (windowScores.length < n + 2 * WINDOW) windowScores = new Array(2 * (n + 2 * WINDOW));
+  for (let j = 0; j < n + 2 * WINDOW; j++) {
+    const p = start - WINDOW + j;
+    const word = p >= start && p < end ? words[p] : PAD;
+    windowScores[j] = word.scores !== undefined && word.scoresVersion === weights.id ? word.scores : wordScores(word, weights);
   }
+  // Token i adds slice k + 2 of the word at offset k, k = -2 … 2 (unrolled: WINDOW is 2).
   for (let i = start; i < end; i++) {
-    const base = (i - start) * L;
-    const codeScores = contextScores(contextCode(doc, i, start, end, style), weights);
-    for (let y = 0; y < L; y++) out[base + y] += codeScores[y];
+    const t = i - start;
+    const base = t * L;
+    const a = windowScores[t], b = windowScores[t + 1], c = windowScores[t + 2], d = windowScores[t + 3], e = windowScores[t + 4];
+    const code = contextScores(contextCode(doc, i, start, end, style), weights);
+    for (let y = 0; y < L; y++) {
+      out[base + y] = a[y] + b[L + y] + c[2 * L + y] + d[3 * L + y] + e[4 * L + y] + code[y];
+    }
     if (i !== start && style === 0) continue;
     context.length = 0;
     pushPairFeatures(doc, i, start, end, style, context);
