@@ -25,7 +25,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'though', 'thus', 'till', 'toward', 'towards', 'until', 'unto', 'upon', 'us', 'via', 'whatever', 'when',
   'whenever', 'whereas', 'whether', 'whichever', 'whoever', 'whom', 'whose', 'why', 'will', 'within',
   'without', 'yet', 'yours', 'yourself', 'yourselves', 'herself', 'hers', 'does', 'done', 'doing', 'having',
-  'isn', 'let', 'lets', 'next', 'last', 'ones', 'one', 'own', 'etc', 'vs', 'e.g.', 'i.e.',
+  'isn', 'let', 'cannot', 'ca', 'wo', 'sha', 'ought', 'might', 'lets', 'next', 'last', 'ones', 'one', 'own', 'etc', 'vs', 'e.g.', 'i.e.',
   // number words: quantities, not topics ("eighty years", "hundreds of homes")
   'zero', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
@@ -33,4 +33,20 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'billion', 'billions', 'trillion', 'dozen', 'dozens', 'first', 'second', 'third', 'fourth', 'fifth', 'half',
   // clitics as the tokenizer splits them: "Japan's" → "Japan" "'s"
   "'s", '’s', "'re", '’re', "'ve", '’ve', "'ll", '’ll', "'d", '’d', "'m", '’m', "n't", 'n’t',
+]);
+
+/**
+ * Evaluative and temporal adjectives, lower case: they describe the news rather than name a
+ * topic, so a keyphrase drops them ("significant progress" → "progress", "new directions" →
+ * "directions", "former president" → "president"). Classifying adjectives ("nuclear", "economic",
+ * "bilateral", "presidential") stay in phrases. Curated general English.
+ */
+export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set([
+  'new', 'newer', 'newest', 'recent', 'current', 'former', 'latest', 'previous', 'future', 'upcoming', 'ongoing',
+  'continued', 'continuing', 'increasing', 'growing', 'past', 'significant', 'major', 'important', 'serious',
+  'strong', 'big', 'bigger', 'biggest', 'great', 'greater', 'greatest', 'good', 'better', 'best', 'bad', 'worse',
+  'worst', 'key', 'main', 'various', 'certain', 'regular', 'mutual', 'whole', 'proper', 'similar', 'different',
+  'possible', 'likely', 'real', 'true', 'clear', 'huge', 'massive', 'enormous', 'tremendous', 'substantial',
+  'considerable', 'particular', 'specific', 'additional', 'overall', 'total', 'entire', 'certain', 'general',
+  'usual', 'actual', 'relevant', 'appropriate', 'necessary', 'successful', 'positive', 'negative', 'special',
 ]);

@@ -3,7 +3,7 @@ import type { Keyword, Span } from '../model';
 import type { Doc, Stage } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import { tokenize } from '../text/tokenize';
-import { STOPWORDS } from '../lexicon/stopwords';
+import { GENERIC_MODIFIERS, STOPWORDS } from '../lexicon/stopwords';
 import { BACKGROUND_DOCUMENTS, BACKGROUND_TABLE } from '../lexicon/backgroundFrequencies';
 
 /**
@@ -41,6 +41,10 @@ export interface KeywordWeights {
   name: number;
   /** Exponent of the in-document frequency (1 = plain TF). */
   frequency: number;
+  /** Boost for items of an enumeration of three or more phrases. */
+  list: number;
+  /** Factor for each earlier keyword with the same head noun. */
+  headRepeat: number;
 }
 
 export const DEFAULT_WEIGHTS: KeywordWeights = {
@@ -49,6 +53,8 @@ export const DEFAULT_WEIGHTS: KeywordWeights = {
   position: 1,
   name: 0.5,
   frequency: 1,
+  list: 0.5,
+  headRepeat: 0.6,
 };
 
 const MAX_WORDS = 4;
@@ -82,7 +88,7 @@ const ADJECTIVE_SUFFIX = /(?:ed|ous|ful|ive|able|ible|al|ic|less|ary)$/;
 const INITIALISM = /^(?:[A-Z]\.)+$/;
 
 function classify(text: string, lower: string): WordClass {
-  if (STOPWORDS.has(lower)) return WordClass.Other;
+  if (STOPWORDS.has(lower) || GENERIC_MODIFIERS.has(lower)) return WordClass.Other;
   let letters = false;
   let digits = false;
   let upper = false;
@@ -107,6 +113,11 @@ function classify(text: string, lower: string): WordClass {
   // "hovering", "gradually": verbs and adverbs; the common -ing nouns ("funding") are in the table.
   if (lower.length > 4 && (ADVERB_SUFFIX.test(lower) || lower.endsWith('ing'))) return WordClass.Other;
   if (lower.length > 4 && ADJECTIVE_SUFFIX.test(lower)) return WordClass.Adjective;
+  // "admits", "delivers": a verb of the table with -s is a verb, not a plural noun.
+  if (lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss')) {
+    const base = BACKGROUND.get(lower.slice(0, -1)) ?? (lower.endsWith('es') ? BACKGROUND.get(lower.slice(0, -2)) : undefined);
+    if (base !== undefined && (base & 3) === WordClass.Other) return WordClass.Other;
+  }
   return WordClass.Noun;
 }
 
@@ -170,6 +181,8 @@ class Phrases {
   readonly capitalizedInside: number[] = [];
   /** Mentions where some word is lower case. */
   readonly lowerCase: number[] = [];
+  /** Mentions that are items of an enumeration. */
+  readonly listed: number[] = [];
   /** For one-word nodes: how often the word occurs in any phrase, as a noun or a modifier. */
   readonly occurrences: number[] = [];
   readonly isEvent: boolean[] = [];
@@ -212,6 +225,7 @@ class Phrases {
     this.firstSentence.push(-1);
     this.capitalizedInside.push(0);
     this.lowerCase.push(0);
+    this.listed.push(0);
     this.occurrences.push(0);
     this.isEvent.push(false);
     this.mentionCount.push(0);
@@ -283,6 +297,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   const infos: WordInfo[] = [];
   const capitalized: number[] = [];
   const hasEvents = eventEnds.size > 0;
+  const inList = new Uint8Array(tokens.length);
   // Position counts sentences with candidates, so header lines and the dateline do not push the lead down.
   let position = -1;
   for (let s = 0; s < sentences.length; s++) {
@@ -293,6 +308,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     let contentWords = 0;
     let capitalizedWords = 0;
     let capitalizedCount = 0;
+    const hasList = markListItems(tokens, sentence.tokenStart, sentence.tokenEnd, blocked, inList);
     // "bilateral trade relations" gives every window that ends in a noun: "bilateral trade
     // relations", "trade relations", "relations", "bilateral trade", "trade". A window never
     // spans an adjective after a noun ("economic growth new jobs" is two phrases).
@@ -349,6 +365,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
         node = k === end ? wordNode : phrases.child(node, infos[k].stem, infos[k].idf);
         allCapitalized = allCapitalized && infos[k].capitalized;
         phrases.addMention(node, run[k], i + 1, position);
+        if (hasList && inList[run[k]] && inList[i]) phrases.listed[node]++;
         if (!allCapitalized) phrases.lowerCase[node]++;
         // A sentence's first word is capitalized anyway: "Cypriot President Tassos" still counts.
         else if (run[k] !== firstWord || k < end) capitalized[capitalizedCount++] = node;
@@ -363,7 +380,51 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
 
   const scores = new Float64Array(phrases.size);
   for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights);
-  return selectKeywords(doc, phrases, scores, doc.options.maxKeywords);
+  return selectKeywords(doc, phrases, scores, doc.options.maxKeywords, weights);
+}
+
+/**
+ * Marks in `inList` the tokens of enumerated phrases: three or more runs of content words joined
+ * only by commas, "and", "or" ("such as water supply, public transport, schools and parks").
+ * A writer who lists things is naming the topics. Returns whether the sentence has such a list.
+ */
+function markListItems(tokens: readonly Token[], from: number, to: number, blocked: Uint8Array, inList: Uint8Array): boolean {
+  let commas = 0;
+  for (let i = from; i < to; i++) if (tokens[i].text === ',') commas++;
+  if (commas < 1) return false;
+  let found = false;
+  let chainStart = -1;
+  let items = 0;
+  let itemEnd = -1;
+  let separators = 0;
+  const close = (end: number) => {
+    if (items >= 3) {
+      found = true;
+      for (let k = chainStart; k < end; k++) inList[k] = 1;
+    }
+    items = 0;
+    chainStart = -1;
+  };
+  for (let i = from; i < to; i++) {
+    const token = tokens[i];
+    const isContent = token.kind === 'word' && !blocked[i] && token.text.length > 1 && wordInfo(token.text).cls !== WordClass.Other;
+    if (isContent) {
+      if (itemEnd !== i - 1) {
+        // a new item: it continues the chain only after one or two separators
+        if (items > 0 && (separators === 0 || separators > 2)) close(itemEnd + 1);
+        if (items === 0) chainStart = i;
+        items++;
+      }
+      itemEnd = i;
+      separators = 0;
+      continue;
+    }
+    const lower = token.text.toLowerCase();
+    if (items > 0 && (lower === ',' || lower === 'and' || lower === 'or')) separators++;
+    else if (items > 0) close(itemEnd + 1);
+  }
+  if (items > 0) close(itemEnd + 1);
+  return found;
 }
 
 function recordEvent(phrases: Phrases, tokens: readonly Token[], from: number, to: number, sentence: number): void {
@@ -394,6 +455,7 @@ function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights)
     score *= 1 + weights.support * Math.min(MAX_SUPPORT, occurrences / (n * tf) - 1);
   }
   score *= 1 + weights.position / (1 + phrases.firstSentence[node]);
+  score *= 1 + weights.list * phrases.listed[node] / tf;
   if (!phrases.isEvent[node] && !phrases.personalPhrase.has(node) && phrases.lowerCase[node] === 0 && phrases.capitalizedInside[node] > 0) {
     score *= weights.name;
   }
@@ -407,7 +469,7 @@ function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights)
  * personal-list keywords are always taken. Only the best few are sorted: a cut-off found by selection keeps
  * this linear on long documents.
  */
-function selectKeywords(doc: Readonly<Doc>, phrases: Phrases, scores: Float64Array, max: number): Keyword[] {
+function selectKeywords(doc: Readonly<Doc>, phrases: Phrases, scores: Float64Array, max: number, weights: KeywordWeights): Keyword[] {
   const covered = new Uint8Array(doc.tokens.length);
   // token index → the end of the shortest taken multi-word mention starting there
   const heldEnd = new Int32Array(doc.tokens.length);
@@ -426,7 +488,7 @@ function selectKeywords(doc: Readonly<Doc>, phrases: Phrases, scores: Float64Arr
     for (const node of personal) cover(phrases.ranges(node), covered);
     const taken: number[] = [];
     for (const node of ranked) {
-      if (taken.length >= max) break;
+      if (taken.length >= 2 * max) break;
       const ranges = phrases.ranges(node);
       if (isCovered(ranges, covered) || holdsTaken(ranges, heldEnd)) continue;
       taken.push(node);
@@ -435,10 +497,23 @@ function selectKeywords(doc: Readonly<Doc>, phrases: Phrases, scores: Float64Arr
         for (let k = 0; k < ranges.length; k += 2) heldEnd[ranges[k]] = Math.min(heldEnd[ranges[k]], ranges[k + 1]);
       }
     }
-    if (taken.length < max && ranked.length < candidates && want < phrases.size) continue;
-    return [...personal, ...taken]
-      .sort((a, b) => scores[b] - scores[a] || a - b)
-      .map(node => toKeyword(doc, phrases, node, scores[node]));
+    if (taken.length < 2 * max && ranked.length < candidates && want < phrases.size) continue;
+    // Variety: each further phrase on the same head noun counts less ("cooperation", "bilateral
+    // cooperation", "political cooperation" → the third gives way to another topic).
+    const heads = new Map<number, number>();
+    const final = new Map<number, number>();
+    for (const node of taken) {
+      let head = node;
+      while (phrases.parent[head] >= 0) head = phrases.parent[head];
+      const seen = heads.get(head) ?? 0;
+      heads.set(head, seen + 1);
+      final.set(node, scores[node] * Math.pow(weights.headRepeat, seen));
+    }
+    for (const node of personal) final.set(node, scores[node]);
+    const chosen = taken.sort((a, b) => final.get(b)! - final.get(a)! || a - b).slice(0, max);
+    return [...personal, ...chosen]
+      .sort((a, b) => final.get(b)! - final.get(a)! || a - b)
+      .map(node => toKeyword(doc, phrases, node, final.get(node)!));
   }
 }
 
