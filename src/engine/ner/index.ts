@@ -1,4 +1,5 @@
 import type { Doc } from '../pipeline';
+import type { Token } from '../text/tokenize';
 import { NAME_TYPES, buildDocContext, labelPart, labelType } from './features';
 import { decodeModel } from './modelCodec';
 import { MODEL_DATA } from './modelData';
@@ -18,6 +19,10 @@ export interface TaggedName {
 }
 
 let weights: Weights | undefined;
+
+function isPunctuation(token: Token): boolean {
+  return token.kind === 'punct' && token.text !== ')' && token.text !== ']';
+}
 
 /** The shipped weights, decoded on first use (tens of milliseconds). */
 export function loadNameModel(): Weights {
@@ -50,11 +55,16 @@ export function tagNames(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): Tagge
     if (part !== 0 && part !== 3) continue; // B or U opens a name; Viterbi guarantees its L follows
     let last = i;
     if (part === 0) while (last + 1 < labels.length && labelPart(labels[last]) !== 2) last++;
-    names.push({
-      tokenStart: i, tokenEnd: last + 1, start: doc.tokens[i].start, end: doc.tokens[last].end,
-      label: NAME_TYPES[labelType(labels[i])],
-    });
-    i = last;
+    const label = NAME_TYPES[labelType(labels[i])];
+    const next = last + 1;
+    // 'Trade and Economic Cooperation.' → the final period is not part of the name.
+    let first = i;
+    while (first <= last && isPunctuation(doc.tokens[first])) first++;
+    while (last >= first && isPunctuation(doc.tokens[last])) last--;
+    if (first <= last) {
+      names.push({ tokenStart: first, tokenEnd: last + 1, start: doc.tokens[first].start, end: doc.tokens[last].end, label });
+    }
+    i = next - 1;
   }
   return names;
 }
