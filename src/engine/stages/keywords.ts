@@ -86,6 +86,8 @@ const ADVERB_SUFFIX = /ly$/;
 const ADJECTIVE_SUFFIX = /(?:ed|ous|ful|ive|able|ible|al|ic|less|ary)$/;
 // "U.S.", "U.N." are names; "Mr.", "a.m.", "Corp." are not topics.
 const INITIALISM = /^(?:[A-Z]\.)+$/;
+// Two capitals in a word: "NATO", "EB-5", "U.S.", "iPhone" is not.
+const ACRONYM = /[A-Z][^A-Z\s]*[A-Z]/;
 
 function classify(text: string, lower: string): WordClass {
   if (STOPWORDS.has(lower) || GENERIC_MODIFIERS.has(lower)) return WordClass.Other;
@@ -105,6 +107,8 @@ function classify(text: string, lower: string): WordClass {
   const entry = BACKGROUND.get(lower);
   if (entry !== undefined) return entry & 3;
   const hyphen = lower.lastIndexOf('-');
+  // "twenty-seven", "one-third": numbers
+  if (hyphen > 0 && STOPWORDS.has(lower.slice(0, lower.indexOf('-')))) return WordClass.Other;
   if (hyphen > 0 && hyphen < lower.length - 1) {
     // "visa-free", "war-torn" modify; "peace-keeping", "cease-fire" may be nouns: the last part decides.
     const last = BACKGROUND.get(lower.slice(hyphen + 1));
@@ -596,7 +600,8 @@ function displayPhrase(text: string, mentions: readonly Span[], isName: boolean)
     }
   }
   best = best.replace(/\s+/g, ' ');
-  return isName ? best : best.toLowerCase();
+  // Lower case keeps acronyms: "EB-5 program", "NATO summit".
+  return isName ? best : best.replace(/[^\s]+/g, word => (ACRONYM.test(word) ? word : word.toLowerCase()));
 }
 
 /** Tokens that cannot be part of a keyword: names, and header, dateline and boilerplate text. */
