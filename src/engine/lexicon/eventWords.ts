@@ -18,12 +18,13 @@ export const EVENT_HEADS: ReadonlySet<string> = new Set([
 
 /**
  * Heads that name an event only with a year or ordinal: "Davos Forum 2025" and "the 29th Congress"
- * are events, but "World Economic Forum", "Congress", "Premier League" and "Human Rights Day"
- * are usually organisations, bodies or recurring days. Must also be in EVENT_HEADS.
+ * are events, but "World Economic Forum", "Congress" and "Premier League" are usually
+ * organisations or bodies. Must also be in EVENT_HEADS. (Days and weeks need no number:
+ * "Armistice Day", "Fashion Week" are events; so are tournaments: "Australian Open".)
  */
 export const EVENT_HEADS_NEEDING_NUMBER: ReadonlySet<string> = new Set([
   'forum', 'congress', 'assembly', 'session', 'league', 'series', 'show', 'fair', 'meeting', 'dialogue', 'talks',
-  'round', 'week', 'day', 'treaty', 'accord', 'accords', 'agreement', 'prize', 'awards', 'trial', 'hearing',
+  'round', 'treaty', 'accord', 'accords', 'agreement', 'prize', 'awards', 'trial', 'hearing',
   'hearings', 'inquiry', 'affair', 'election', 'elections', 'primary', 'primaries', 'caucus', 'caucuses', 'convention',
-  'classic', 'open', 'rally', 'race',
+  'classic', 'rally', 'race',
 ]);

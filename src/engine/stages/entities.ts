@@ -7,6 +7,7 @@ import type { StructureDetail } from './structure';
 import { EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER } from '../lexicon/eventWords';
 import { ACRONYM_SKIP_WORDS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
 import { GAZETTEER } from '../lexicon/gazetteer';
+import { MONTHS, WEEKDAYS } from '../lexicon/months';
 import {
   HONORIFICS, NON_ROLE_APPOSITION_STARTS, PORTFOLIO_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS,
 } from '../lexicon/titles';
@@ -28,13 +29,17 @@ interface Candidate extends Mention {
   /** Higher wins an overlap: personal list 3, structure (dateline, credit) 2, tagger 1, shape rule 0. */
   priority: number;
   /** The form to show when the text shouts it: "Baku" for a dateline's "BAKU". */
-  display?: string;
+  display: string | undefined;
+  /** formKey of the surface, computed once. */
+  key: string | undefined;
 }
 
 const PRIORITY_PERSONAL = 3;
 const PRIORITY_STRUCTURE = 2;
 const PRIORITY_TAGGER = 1;
 const PRIORITY_SHAPE = 0;
+/** Copies of a form found elsewhere: they follow the form's type and never outvote evidence. */
+const PRIORITY_COPY = -1;
 
 /**
  * Typed mentions and the entities they cluster into, from the tagger's names plus the user's
@@ -58,21 +63,25 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
     const candidate = fromTagger(text, tokens, name);
     if (candidate) candidates.push(candidate);
   }
-  candidates.push(...findPersonalMentions(tokens, doc.options.personalLists));
-  candidates.push(...findStructureMentions(tokens, structure));
-  candidates.push(...findEventShapes(tokens));
+  append(candidates, findPersonalMentions(tokens, doc.options.personalLists));
+  append(candidates, findStructureMentions(tokens, structure));
+  append(candidates, findEventShapes(tokens));
 
   const occupied = new Uint8Array(tokens.length);
   let mentions = preferLongerSpans(candidates, occupied);
   mentions = repairOrganizations(tokens, mentions, occupied);
-  mentions.push(...findDefinedAcronyms(text, tokens, mentions, occupied));
-  unifyTypes(text, mentions);
-  mentions.push(...propagateForms(text, tokens, doc.sentences, mentions, occupied));
-  unifyTypes(text, mentions);
+  append(mentions, findDefinedAcronyms(text, tokens, mentions, occupied));
+  append(mentions, propagateForms(text, tokens, doc.sentences, mentions, occupied));
+  unifyTypes(text, mentions, tableLines(text, tokens));
   mentions.sort(bySpan);
 
   const entities = clusterMentions(text, tokens, mentions, occupied);
   return { mentions: mentions.map(toMention), entities };
+}
+
+/** push(...items) without the argument limit that a 5 MB text would hit. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 function bySpan(a: Span, b: Span): number {
@@ -101,9 +110,15 @@ function fromTagger(text: string, tokens: readonly Token[], name: TaggedName): C
   else if (isEventName(tokens, tokenStart, tokenEnd)) type = 'event';
   else if (name.label === 'ORG') type = 'organization';
   if (!type) return undefined;
+  return candidate(tokens, tokenStart, tokenEnd, type, 'tagger', PRIORITY_TAGGER);
+}
+
+/** Every candidate is built here, so all share one object shape (property order and types). */
+function candidate(tokens: readonly Token[], tokenStart: number, tokenEnd: number, type: EntityType, source: Mention['source'],
+  priority: number, display?: string): Candidate {
   return {
-    start: tokens[tokenStart].start, end: tokens[tokenEnd - 1].end, type, tokenStart, tokenEnd,
-    source: 'tagger', priority: PRIORITY_TAGGER,
+    start: tokens[tokenStart].start, end: tokens[tokenEnd - 1].end, type, tokenStart, tokenEnd, source, priority,
+    display, key: undefined,
   };
 }
 
@@ -161,9 +176,11 @@ export function isEventName(tokens: readonly Token[], tokenStart: number, tokenE
   if (tokenEnd - tokenStart === 1 && isEventShape(tokens[tokenStart].text)) return true;
   let end = tokenEnd;
   let numbered = false;
+  let year = false;
   while (end > tokenStart + 1 && isEditionNumber(tokens[end - 1])) {
     end--;
     numbered = true;
+    year ||= isYear(tokens[end].text);
   }
   const first = tokens[tokenStart].text;
   if (ORDINAL.test(first) || ORDINAL_WORDS.has(first.toLowerCase())) numbered = true;
@@ -172,7 +189,7 @@ export function isEventName(tokens: readonly Token[], tokenStart: number, tokenE
   const lower = head.toLowerCase();
   const twoWords = end - tokenStart >= 2 ? `${tokens[end - 2].text.toLowerCase()} ${lower}` : '';
   if (EVENT_HEADS.has(twoWords)) return true;
-  if (numbered && isUpperLetters(head) && head.length >= 3) return true; // "APEC 2023"
+  if (year && isUpperLetters(head) && head.length >= 3) return true; // "APEC 2023", not "MOHAMMED VI"
   if (!EVENT_HEADS.has(lower)) return false;
   return numbered || !EVENT_HEADS_NEEDING_NUMBER.has(lower);
 }
@@ -188,7 +205,7 @@ function findEventShapes(tokens: readonly Token[]): Candidate[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind !== 'word' || !isEventShape(token.text)) continue;
-    out.push({ start: token.start, end: token.end, type: 'event', tokenStart: i, tokenEnd: i + 1, source: 'rule', priority: PRIORITY_SHAPE });
+    out.push(candidate(tokens, i, i + 1, 'event', 'rule', PRIORITY_SHAPE));
   }
   return out;
 }
@@ -209,12 +226,7 @@ function spanCandidate(tokens: readonly Token[], span: Span, type: EntityType, d
   const tokenStart = tokenAt(tokens, span.start);
   const tokenEnd = tokenAt(tokens, span.end);
   if (tokenEnd <= tokenStart) return undefined;
-  const candidate: Candidate = {
-    start: tokens[tokenStart].start, end: tokens[tokenEnd - 1].end, type, tokenStart, tokenEnd,
-    source: 'rule', priority: PRIORITY_STRUCTURE,
-  };
-  if (display) candidate.display = display;
-  return candidate;
+  return candidate(tokens, tokenStart, tokenEnd, type, 'rule', PRIORITY_STRUCTURE, display);
 }
 
 /** The dateline's place ("BAKU", shown as "Baku") and the credited source ("…, Acme News reports."). */
@@ -263,10 +275,7 @@ function findPersonalMentions(tokens: readonly Token[], lists: Doc['options']['p
     }
     if (!best) continue;
     const end = i + best.words.length;
-    out.push({
-      start: tokens[i].start, end: tokens[end - 1].end, type: best.type, tokenStart: i, tokenEnd: end,
-      source: 'personal', priority: PRIORITY_PERSONAL,
-    });
+    out.push(candidate(tokens, i, end, best.type, 'personal', PRIORITY_PERSONAL));
   }
   return out;
 }
@@ -325,7 +334,7 @@ function repairOrganizations(tokens: readonly Token[], mentions: Candidate[], oc
     let end = -1;
     while (k < tokens.length && k - m.tokenEnd <= MAX_COMPLEMENT) {
       const token = tokens[k];
-      if (token.kind === 'word' && isCapitalizedWord(token.text)) end = ++k;
+      if (token.kind === 'word' && isCapitalizedWord(token.text) && !isCalendarWord(token.text)) end = ++k;
       else if ((token.text === 'and' || token.text === '&') && end === k && (byStart.get(k + 1)?.type ?? 'organization') === 'organization') k++;
       else break;
     }
@@ -348,17 +357,26 @@ function repairOrganizations(tokens: readonly Token[], mentions: Candidate[], oc
   return dropped.size === 0 ? mentions : mentions.filter(m => !dropped.has(m));
 }
 
-function isAcronymWord(s: string): boolean {
-  const letters = s.replace(/\./g, '');
-  return letters.length >= 2 && letters.length <= 10 && isUpperLettersOrDigits(letters) && /^[A-Z]/.test(letters);
+/** "WHO", "U.S.", "BoE": 2–10 ASCII letters or digits (periods aside), starting with and mostly capitals. */
+/** "Wednesday", "Jan.": "Department on Wednesday" is not a longer name. */
+function isCalendarWord(word: string): boolean {
+  const w = bare(word);
+  return MONTHS.has(w) || WEEKDAYS.has(w);
 }
 
-function isUpperLettersOrDigits(s: string): boolean {
-  for (const c of s) if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c !== '&' && !(c >= 'a' && c <= 'z')) return false;
-  // "BoE", "WHO": most letters capitals
+function isAcronymWord(s: string): boolean {
+  const first = s.charCodeAt(0);
+  if (!(first >= 65 && first <= 90)) return false;
+  let length = 0;
   let upper = 0;
-  for (const c of s) if (c >= 'A' && c <= 'Z') upper++;
-  return upper * 2 > s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) continue;
+    if (c >= 65 && c <= 90) upper++;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 38)) return false;
+    length++;
+  }
+  return length >= 2 && length <= 10 && upper * 2 > length;
 }
 
 /**
@@ -375,7 +393,7 @@ function findDefinedAcronyms(text: string, tokens: readonly Token[], mentions: r
     if (acronym.kind !== 'word' || !isAcronymWord(acronym.text)) continue;
     if (initialsOf(text, tokens, m).every(i => i !== acronymKey(acronym.text))) continue;
     occupied[k + 1] = 1;
-    out.push({ start: acronym.start, end: acronym.end, type: m.type, tokenStart: k + 1, tokenEnd: k + 2, source: 'rule', priority: PRIORITY_STRUCTURE });
+    out.push(candidate(tokens, k + 1, k + 2, m.type, 'rule', PRIORITY_STRUCTURE));
   }
   return out;
 }
@@ -385,10 +403,22 @@ function findDefinedAcronyms(text: string, tokens: readonly Token[], mentions: r
 
 /** Case- and punctuation-blind key of a surface form: "EXPO-2027" = "Expo 2027", "BAKU" = "Baku". */
 function formKey(s: string): string {
-  return s.toLowerCase().replace(NOT_ALNUM, '');
+  const lower = s.toLowerCase();
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out += lower[i];
+    else if (c > 127 && NON_ASCII_ALNUM.test(lower[i])) out += lower[i];
+  }
+  return out;
 }
 
-const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
+const NON_ASCII_ALNUM = /[\p{L}\p{N}]/u;
+
+function keyOf(text: string, m: Candidate): string {
+  m.key ??= formKey(surfaceOf(text, m));
+  return m.key;
+}
 
 function surfaceOf(text: string, m: Candidate): string {
   return m.display ?? text.slice(m.start, m.end);
@@ -399,41 +429,59 @@ function surfaceOf(text: string, m: Candidate): string {
  * majority of mentions, structure mentions counting double, ties going to the first mention.
  * "Jordan" tagged once as a person and twice as a place is a place throughout.
  */
-function unifyTypes(text: string, mentions: Candidate[]): void {
-  const votes = new Map<string, { counts: Map<EntityType, number>; first: EntityType; forced?: EntityType }>();
+function unifyTypes(text: string, mentions: Candidate[], inTable: Uint8Array): void {
+  // Per form key: votes per type (ENTITY_TYPES order), then the first type, then the forced type + 1.
+  const votes = new Map<string, Int32Array>();
   for (const m of mentions) {
-    const key = formKey(surfaceOf(text, m));
+    if (inTable[m.tokenStart]) continue;
+    const key = keyOf(text, m);
     let vote = votes.get(key);
     if (!vote) {
-      vote = { counts: new Map(), first: m.type };
+      vote = new Int32Array(6);
+      vote[4] = ENTITY_TYPES.indexOf(m.type);
       votes.set(key, vote);
     }
-    if (m.source === 'personal') vote.forced ??= m.type;
-    const weight = m.priority === PRIORITY_STRUCTURE ? 2 : 1;
-    vote.counts.set(m.type, (vote.counts.get(m.type) ?? 0) + weight);
+    const type = ENTITY_TYPES.indexOf(m.type);
+    if (m.source === 'personal' && vote[5] === 0) vote[5] = type + 1;
+    // Propagated mentions copy a form's type: they carry no evidence of their own.
+    vote[type] += m.priority === PRIORITY_STRUCTURE ? 2 : m.priority === PRIORITY_COPY ? 0 : 1;
   }
-  const decided = new Map<string, EntityType>();
-  for (const [key, vote] of votes) {
-    if (vote.forced) {
-      decided.set(key, vote.forced);
-      continue;
-    }
-    let best = vote.first;
-    let bestCount = vote.counts.get(best) ?? 0;
-    for (const [type, count] of vote.counts) {
-      if (count > bestCount) {
-        best = type;
-        bestCount = count;
-      }
-    }
-    decided.set(key, best);
+  for (const m of mentions) {
+    if (inTable[m.tokenStart]) continue;
+    const vote = votes.get(keyOf(text, m));
+    if (!vote) continue;
+    let best = vote[4];
+    if (vote[5] > 0) best = vote[5] - 1;
+    else for (let t = 0; t < 4; t++) if (vote[t] > vote[best]) best = t;
+    m.type = ENTITY_TYPES[best];
   }
-  for (const m of mentions) m.type = decided.get(formKey(surfaceOf(text, m))) ?? m.type;
 }
 
-interface Form {
-  words: string[];
-  type: EntityType;
+const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'event'];
+
+/**
+ * inTable[i]: token i is on a line of a table, where numbers outnumber words ("DETROIT 61 74 .452
+ * 17"). Names there are often metonyms (a city for its team), so they neither vote on a form's
+ * type nor take the article's majority type.
+ */
+function tableLines(text: string, tokens: readonly Token[]): Uint8Array {
+  const inTable = new Uint8Array(tokens.length);
+  let lineStart = 0;
+  let numbers = 0;
+  let words = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const newLine = i === tokens.length || (i > 0 && hasLineBreakBetween(text, tokens[i - 1].end, tokens[i].start));
+    if (newLine && i > lineStart) {
+      if (numbers >= 2 && numbers >= words) inTable.fill(1, lineStart, i);
+      lineStart = i;
+      numbers = 0;
+      words = 0;
+    }
+    if (i === tokens.length) break;
+    if (tokens[i].kind === 'number') numbers++;
+    else if (tokens[i].kind === 'word') words++;
+  }
+  return inTable;
 }
 
 /**
@@ -445,12 +493,18 @@ interface Form {
  */
 function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['sentences'], mentions: readonly Candidate[],
   occupied: Uint8Array): Candidate[] {
-  const byFirst = new Map<string, Form[]>();
-  const add = (words: string[], type: EntityType) => {
+  // Forms by their words joined with U+0001; per first word, the lengths of its forms, longest
+  // first, so each token costs one lookup per length instead of one comparison per form.
+  const forms = new Map<string, EntityType>();
+  const lengthsByFirst = new Map<string, number[]>();
+  const add = (words: readonly string[], type: EntityType) => {
     if (words.length === 0) return;
-    const list = byFirst.get(words[0]) ?? [];
-    if (!list.some(f => f.type === type && f.words.join(' ') === words.join(' '))) list.push({ words, type });
-    byFirst.set(words[0], list);
+    const key = words.join('\u0001');
+    if (forms.has(key)) return;
+    forms.set(key, type);
+    const lengths = lengthsByFirst.get(words[0]);
+    if (!lengths) lengthsByFirst.set(words[0], [words.length]);
+    else if (!lengths.includes(words.length)) lengths.push(words.length), lengths.sort((a, b) => b - a);
   };
   for (const m of mentions) {
     const words: string[] = [];
@@ -462,32 +516,45 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
       if (last.length >= 2 && isCapitalizedWord(last) && !last.endsWith('.') && !isSuffixWord(last)) add([last], 'person');
     }
   }
-  if (byFirst.size === 0) return [];
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (t.kind === 'word' && !isCapitalizedWord(t.text)) lowerWords.add(t.text);
+  if (forms.size === 0) return [];
+  const firstChars = new Set<number>();
+  for (const first of lengthsByFirst.keys()) firstChars.add(first.charCodeAt(0));
+  const singleLower = new Set<string>();
+  for (const [key, type] of forms) if (!key.includes('\u0001') && type) singleLower.add(key.toLowerCase());
+  const lowerWords = new Set<string>(); // one-word forms that also occur in lower case: "Trend" / "trend"
+  for (const t of tokens) {
+    const c = t.text.charCodeAt(0);
+    if (c >= 97 && c <= 122 && singleLower.has(t.text)) lowerWords.add(t.text);
+  }
   const sentenceStarts = new Uint8Array(tokens.length);
   for (const s of sentences) if (s.tokenStart < tokens.length) sentenceStarts[s.tokenStart] = 1;
 
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (occupied[i]) continue;
-    const forms = byFirst.get(tokens[i].text);
-    if (!forms) continue;
-    let best: Form | undefined;
-    for (const form of forms) {
-      if (best && form.words.length <= best.words.length) continue;
-      if (matchesAt(tokens, i, form.words)) best = form;
+    if (occupied[i] || !firstChars.has(tokens[i].text.charCodeAt(0))) continue;
+    const lengths = lengthsByFirst.get(tokens[i].text);
+    if (!lengths) continue;
+    let type: EntityType | undefined;
+    let end = i;
+    for (const length of lengths) {
+      if (i + length > tokens.length) continue;
+      let key = tokens[i].text;
+      for (let k = i + 1; k < i + length; k++) key += '\u0001' + tokens[k].text;
+      type = forms.get(key);
+      if (type) {
+        end = i + length;
+        break;
+      }
     }
-    if (!best) continue;
-    const end = i + best.words.length;
+    if (!type) continue;
     let free = true;
     for (let k = i; k < end; k++) if (occupied[k]) free = false;
     if (!free) continue;
     const next = tokens[end];
     if (next && next.kind === 'word' && isCapitalizedWord(next.text) && next.start - tokens[end - 1].end <= 1 && !sentenceStarts[end]) continue;
-    if (best.words.length === 1 && sentenceStarts[i] && lowerWords.has(best.words[0].toLowerCase())) continue;
+    if (end - i === 1 && sentenceStarts[i] && lowerWords.has(tokens[i].text.toLowerCase())) continue;
     for (let k = i; k < end; k++) occupied[k] = 1;
-    out.push({ start: tokens[i].start, end: tokens[end - 1].end, type: best.type, tokenStart: i, tokenEnd: end, source: 'rule', priority: PRIORITY_SHAPE });
+    out.push(candidate(tokens, i, end, type, 'rule', PRIORITY_COPY));
     i = end - 1;
   }
   return out;
@@ -503,10 +570,10 @@ function isSuffixWord(word: string): boolean {
 // Clustering
 
 interface Cluster {
+  /** Position in the list of clusters. */
+  index: number;
   type: EntityType;
   members: Candidate[];
-  /** Forms by key, with their surface text and first mention. */
-  forms: Map<string, { surface: string; words: string[]; count: number; first: number }>;
 }
 
 function wordsOf(text: string, tokens: readonly Token[], m: Candidate): string[] {
@@ -517,7 +584,7 @@ function wordsOf(text: string, tokens: readonly Token[], m: Candidate): string[]
 }
 
 function acronymKey(s: string): string {
-  return s.replace(/\./g, '').toUpperCase();
+  return (s.includes('.') ? s.split('.').join('') : s).toUpperCase();
 }
 
 /**
@@ -525,7 +592,7 @@ function acronymKey(s: string): string {
  * BE and BOE, "Intergovernmental Commission on Trade" → ICT and ICOT.
  */
 function initialsOf(text: string, tokens: readonly Token[], m: Candidate): string[] {
-  const words = wordsOf(text, tokens, m).filter(w => /\p{L}/u.test(w[0] ?? ''));
+  const words = wordsOf(text, tokens, m).filter(w => w.length > 0 && w[0].toLowerCase() !== w[0].toUpperCase());
   if (words.length < 2) return [];
   let content = '';
   let all = '';
@@ -554,7 +621,7 @@ function stripOrgSuffixes(words: readonly string[]): string[] {
 function clusterMentions(text: string, tokens: readonly Token[], mentions: readonly Candidate[], covered: Uint8Array): Entity[] {
   const byForm = new Map<string, Candidate[]>();
   for (const m of mentions) {
-    const key = `${m.type}\u0000${formKey(surfaceOf(text, m))}`;
+    const key = `${m.type}\u0000${keyOf(text, m)}`;
     const list = byForm.get(key) ?? [];
     list.push(m);
     byForm.set(key, list);
@@ -580,7 +647,7 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
     const owner = endingAt.get(m.tokenStart - 1);
     if (owner && owner.type === m.type) definedBy.set(m, owner);
   }
-  const clusterOf = new Map<Candidate, Cluster>();
+  const clusterAt = new Int32Array(tokens.length).fill(-1); // first token of a mention → cluster index
 
   for (const { list, words } of forms) {
     const type = list[0].type;
@@ -590,7 +657,7 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
       targets = byEdgeWord.get(`${type}\u0000${key}`) ?? [];
     } else if (type !== 'person' && words.length === 1 && isAcronymWord(words[0])) {
       const defined = list.map(m => definedBy.get(m)).find(o => o !== undefined);
-      const owner = defined ? clusterOf.get(defined) : undefined;
+      const owner = defined && clusterAt[defined.tokenStart] >= 0 ? clusters[clusterAt[defined.tokenStart]] : undefined;
       targets = owner ? [owner] : byInitials.get(`${type}\u0000${acronymKey(words[0])}`) ?? [];
     }
     if (targets.length === 0 && type === 'organization') {
@@ -599,25 +666,27 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
     if (targets.length <= 1) {
       const cluster = targets[0] ?? newCluster(type, clusters);
       for (const m of list) cluster.members.push(m);
-      for (const m of list) clusterOf.set(m, cluster);
+      for (const m of list) clusterAt[m.tokenStart] = cluster.index;
       if (targets.length === 0) indexCluster(cluster, words, text, tokens, list[0], index, byEdgeWord, byInitials, byStripped);
       continue;
     }
-    // Ambiguous ("Smith" with "John Smith" and "Jane Smith"): each mention to the nearest earlier.
+    // Ambiguous ("Smith" with "John Smith" and "Jane Smith"): each mention to the nearest
+    // earlier one, else the nearest later one.
+    const starts = targets.map(t => t.members.map(o => o.start).sort((a, b) => a - b));
     for (const m of list) {
       let best = targets[0];
       let bestDistance = Infinity;
-      for (const t of targets) {
-        for (const o of t.members) {
-          const distance = o.start <= m.start ? m.start - o.start : Number.MAX_SAFE_INTEGER / 2 + o.start - m.start;
-          if (distance < bestDistance) {
-            bestDistance = distance;
-            best = t;
-          }
+      targets.forEach((t, i) => {
+        const sorted = starts[i];
+        const after = lowerBound(sorted, m.start + 1);
+        const distance = after > 0 ? m.start - sorted[after - 1] : Number.MAX_SAFE_INTEGER / 2 + sorted[0] - m.start;
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = t;
         }
-      }
+      });
       best.members.push(m);
-      clusterOf.set(m, best);
+      clusterAt[m.tokenStart] = best.index;
     }
   }
 
@@ -636,8 +705,20 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
   return entities;
 }
 
+/** Index of the first element >= value in a sorted array. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function newCluster(type: EntityType, clusters: Cluster[]): Cluster {
-  const cluster: Cluster = { type, members: [], forms: new Map() };
+  const cluster: Cluster = { index: clusters.length, type, members: [] };
   clusters.push(cluster);
   return cluster;
 }
@@ -686,7 +767,8 @@ function isShouted(s: string): boolean {
 function toEntity(text: string, tokens: readonly Token[], type: EntityType, members: Candidate[], usedIds: Set<string>): Entity {
   const forms = new Map<string, { surface: string; words: number; count: number; first: number }>();
   for (const m of members) {
-    const surface = surfaceOf(text, m).replace(/\s+/g, ' ');
+    const raw = surfaceOf(text, m);
+    const surface = m.tokenEnd - m.tokenStart > 1 ? raw.replace(/\s+/g, ' ') : raw;
     const form = forms.get(surface);
     if (form) form.count++;
     else forms.set(surface, { surface, words: m.display ? tokenize(m.display).length : m.tokenEnd - m.tokenStart, count: 1, first: m.start });
@@ -718,7 +800,7 @@ function toEntity(text: string, tokens: readonly Token[], type: EntityType, memb
 // Roles
 
 function bare(word: string): string {
-  return word.replace(/\.$/, '').toLowerCase();
+  return (word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase();
 }
 
 function isTitleWord(word: string): boolean {
@@ -801,7 +883,10 @@ const MAX_TITLE_BEFORE = 8;
  */
 function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, covered: Uint8Array): string | undefined {
   let end = m.tokenStart;
-  while (end > 0 && HONORIFICS.has(bare(tokens[end - 1].text)) && isCapitalizedWord(tokens[end - 1].text)) end--;
+  while (end > 0 && isCapitalizedWord(tokens[end - 1].text) && HONORIFICS.has(bare(tokens[end - 1].text))) end--;
+  // Most names follow "said", "the" or a comma: nothing to scan.
+  const last = tokens[end - 1];
+  if (!last || last.kind !== 'word' || (!isCapitalizedWord(last.text) && !isTitleWord(last.text))) return undefined;
   let from = end;
   let hasHead = false;
   for (let k = end - 1; k >= 0 && end - k <= MAX_TITLE_BEFORE; k--) {

@@ -2,6 +2,7 @@ import type { Dateline, Span } from '../model';
 import type { Stage, Structure } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
+import { GAZETTEER } from '../lexicon/gazetteer';
 import { CREDIT_CONTINUATIONS, CREDIT_VERBS, DATE_HEADER_KEYS, HEADER_KEYS } from '../lexicon/structureWords';
 
 /**
@@ -347,6 +348,8 @@ function matchDateline(text: string, tokens: readonly Token[], i: number, lines:
   const atLineEnd = k >= lineEnd;
   if (caps) {
     if (!date && !agency && !(separator && separator !== '.') && !(regions > 0 && (separator === '.' || atLineEnd))) return undefined;
+    // "PRESS DIGEST - Ireland - Aug 29": with only a dash after it, the place must be a known one.
+    if (!date && !agency && regions === 0 && !isKnownPlace(text.slice(tokens[i].start, tokens[placeEnd - 1].end))) return undefined;
     if (!separator && !atLineEnd) {
       // "BRUSSELS 1996-08-22" ends its line; "BAKU, Dec. 23 Officials said" runs on without a mark.
       if (!agency && !date) return undefined;
@@ -374,6 +377,17 @@ function matchDateline(text: string, tokens: readonly Token[], i: number, lines:
     dateline.source = creditName(text.slice(credit.start, credit.end));
   }
   return { dateline, placeSpan, credit, bodyToken: k };
+}
+
+let knownPlaces: Set<string> | undefined;
+
+/** "WASHINGTON", "ST. LOUIS": a city, country or region in the gazetteer; built on first use. */
+function isKnownPlace(name: string): boolean {
+  if (!knownPlaces) {
+    knownPlaces = new Set<string>();
+    for (const list of ['city', 'country', 'region']) for (const place of (GAZETTEER[list] ?? '').split('|')) knownPlaces.add(place);
+  }
+  return knownPlaces.has(name.toLowerCase().replace(/\s+/g, ' '));
 }
 
 function pad(n: number, width: number): string {
