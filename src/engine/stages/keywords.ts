@@ -302,6 +302,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   const capitalized: number[] = [];
   const hasEvents = eventEnds.size > 0;
   const inList = new Uint8Array(tokens.length);
+  const sentenceInfos: Array<WordInfo | undefined> = [];
   // Position counts sentences with candidates, so header lines and the dateline do not push the lead down.
   let position = -1;
   for (let s = 0; s < sentences.length; s++) {
@@ -312,7 +313,17 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     let contentWords = 0;
     let capitalizedWords = 0;
     let capitalizedCount = 0;
-    const hasList = markListItems(tokens, sentence.tokenStart, sentence.tokenEnd, blocked, inList);
+    // The word information of the sentence's tokens, looked up once (undefined: not a word).
+    let commas = 0;
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      const token = tokens[i];
+      if (token.kind === 'word' && token.end - token.start > 1) sentenceInfos[i - sentence.tokenStart] = wordInfo(token.text);
+      else {
+        sentenceInfos[i - sentence.tokenStart] = undefined;
+        if (token.text === ',') commas++;
+      }
+    }
+    const hasList = commas > 0 && markListItems(tokens, sentence.tokenStart, sentence.tokenEnd, sentenceInfos, blocked, inList);
     // "bilateral trade relations" gives every window that ends in a noun: "bilateral trade
     // relations", "trade relations", "relations", "bilateral trade", "trade". A window never
     // spans an adjective after a noun ("economic growth new jobs" is two phrases).
@@ -333,12 +344,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
         }
       }
       const token = tokens[i];
-      if (token.kind !== 'word' || token.text.length < 2) {
-        runLength = phraseStart = 0;
-        continue;
-      }
-      const info = wordInfo(token.text);
-      if (info.cls === WordClass.Other) {
+      const info = sentenceInfos[i - sentence.tokenStart];
+      if (info === undefined || info.cls === WordClass.Other) {
         runLength = phraseStart = 0;
         continue;
       }
@@ -392,10 +399,9 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
  * only by commas, "and", "or" ("such as water supply, public transport, schools and parks").
  * A writer who lists things is naming the topics. Returns whether the sentence has such a list.
  */
-function markListItems(tokens: readonly Token[], from: number, to: number, blocked: Uint8Array, inList: Uint8Array): boolean {
-  let commas = 0;
-  for (let i = from; i < to; i++) if (tokens[i].text === ',') commas++;
-  if (commas < 1) return false;
+function markListItems(
+  tokens: readonly Token[], from: number, to: number, infos: ReadonlyArray<WordInfo | undefined>, blocked: Uint8Array, inList: Uint8Array,
+): boolean {
   let found = false;
   let chainStart = -1;
   let items = 0;
@@ -411,7 +417,8 @@ function markListItems(tokens: readonly Token[], from: number, to: number, block
   };
   for (let i = from; i < to; i++) {
     const token = tokens[i];
-    const isContent = token.kind === 'word' && !blocked[i] && token.text.length > 1 && wordInfo(token.text).cls !== WordClass.Other;
+    const info = infos[i - from];
+    const isContent = info !== undefined && !blocked[i] && info.cls !== WordClass.Other;
     if (isContent) {
       if (itemEnd !== i - 1) {
         // a new item: it continues the chain only after one or two separators
