@@ -103,6 +103,9 @@ function fromTagger(text: string, tokens: readonly Token[], name: TaggedName): C
   let { tokenStart, tokenEnd } = name;
   // A tagger may take in "Acme's": the possessive is not part of the name.
   while (tokenEnd > tokenStart && isPossessive(tokens[tokenEnd - 1])) tokenEnd--;
+  // "Mr. Obama" → "Obama": a courtesy title is not part of the name (CoNLL leaves it out too).
+  while (tokenEnd - tokenStart > 1 && name.label === 'PER' && HONORIFICS.has(bare(tokens[tokenStart].text)) &&
+    isCapitalizedWord(tokens[tokenStart].text)) tokenStart++;
   if (tokenEnd <= tokenStart || tokenEnd > tokens.length) return undefined;
   let type: EntityType | undefined;
   if (name.label === 'PER') type = 'person';
@@ -619,6 +622,8 @@ function stripOrgSuffixes(words: readonly string[]): string[] {
  * form that fits several clusters goes, mention by mention, to the nearest one before it.
  */
 function clusterMentions(text: string, tokens: readonly Token[], mentions: readonly Candidate[], covered: Uint8Array): Entity[] {
+  const personAt = new Uint8Array(tokens.length);
+  for (const m of mentions) if (m.type === 'person') personAt.fill(1, m.tokenStart, m.tokenEnd);
   const byForm = new Map<string, Candidate[]>();
   for (const m of mentions) {
     const key = `${m.type}\u0000${keyOf(text, m)}`;
@@ -697,7 +702,7 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
   for (const { c, members } of ordered) {
     const entity = toEntity(text, tokens, c.type, members, usedIds);
     if (c.type === 'person') {
-      const role = findRoleOf(text, tokens, members, covered);
+      const role = findRoleOf(text, tokens, members, covered, personAt);
       if (role) entity.role = role;
     }
     entities.push(entity);
@@ -819,9 +824,10 @@ const DEMONYMS: ReadonlySet<string> = new Set((GAZETTEER.demonym ?? '').split('|
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', '&']);
 
 /** The first role found at any mention of a person, in text order; appositions before titles. */
-function findRoleOf(text: string, tokens: readonly Token[], members: readonly Candidate[], covered: Uint8Array): string | undefined {
+function findRoleOf(text: string, tokens: readonly Token[], members: readonly Candidate[], covered: Uint8Array,
+  personAt: Uint8Array): string | undefined {
   for (const m of members) {
-    const role = findApposition(text, tokens, m) ?? findTitleBefore(text, tokens, m, covered);
+    const role = findApposition(text, tokens, m, personAt) ?? findTitleBefore(text, tokens, m, covered, personAt);
     if (role) return role;
   }
   return undefined;
@@ -832,17 +838,28 @@ function findRoleOf(text: string, tokens: readonly Token[], members: readonly Ca
  * Acme": a role reads the same whichever way the text put it, so titles compare.
  */
 function normalizeRole(text: string, tokens: readonly Token[], from: number, to: number): string | undefined {
-  for (let k = from + 1; k < to - 1; k++) {
-    if (tokens[k].text !== '’s' && tokens[k].text !== "'s") continue;
-    const owner = text.slice(tokens[from].start, tokens[k - 1].end);
-    const title = text.slice(tokens[k + 1].start, tokens[to - 1].end);
-    return `${title} of ${owner}`;
+  // Only a name owns the title: "one of the president's closest aides" stays as written.
+  for (let k = from + 1; k < to - 1 && k - from <= 4 && isCapitalizedWord(tokens[from].text); k++) {
+    if (tokens[k].text === '’s' || tokens[k].text === "'s") {
+      const owner = spelledOut(text, tokens, from, k);
+      const title = spelledOut(text, tokens, k + 1, to);
+      return `${title} of ${owner}`;
+    }
+    if (!isCapitalizedWord(tokens[k].text) && tokens[k].text !== 'of' && tokens[k].text !== 'and') break;
   }
-  if (to - from === 1) {
-    const expanded = TITLE_ABBREVIATIONS.get(bare(tokens[from].text));
-    if (expanded) return expanded;
+  return spelledOut(text, tokens, from, to);
+}
+
+/** The text of tokens [from, to) with abbreviated titles spelled out: "Arizona Sen." → "Arizona Senator". */
+function spelledOut(text: string, tokens: readonly Token[], from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k++) {
+    if (k > from) out += text.slice(tokens[k - 1].end, tokens[k].start);
+    const word = tokens[k].text;
+    const expanded = word.endsWith('.') && isCapitalizedWord(word) ? TITLE_ABBREVIATIONS.get(bare(word)) : undefined;
+    out += expanded ?? word;
   }
-  return text.slice(tokens[from].start, tokens[to - 1].end);
+  return out;
 }
 
 const APPOSITION_END = new Set([',', '.', ';', ':', ')', '(', '"', '“', '”', '—', '–', '--', '!', '?']);
@@ -853,7 +870,7 @@ const MAX_APPOSITION = 12;
  * Foreign Affairs, said" or "John Smith, the chief executive of Acme." It must hold a title word
  * and end within a dozen tokens; "Jo Ng, who …" and "Jo Ng, 45," are not roles.
  */
-function findApposition(text: string, tokens: readonly Token[], m: Candidate): string | undefined {
+function findApposition(text: string, tokens: readonly Token[], m: Candidate, personAt: Uint8Array): string | undefined {
   if (tokens[m.tokenEnd]?.text !== ',') return undefined;
   let from = m.tokenEnd + 1;
   while (from < tokens.length && ['the', 'a', 'an'].includes(tokens[from].text.toLowerCase())) from++;
@@ -862,7 +879,8 @@ function findApposition(text: string, tokens: readonly Token[], m: Candidate): s
   let hasHead = false;
   while (to < tokens.length && to - from < MAX_APPOSITION && !APPOSITION_END.has(tokens[to].text)) {
     const word = tokens[to].text.toLowerCase();
-    if (NON_ROLE_APPOSITION_STARTS.has(word) && word !== 'and') return undefined;
+    // "Jo Ng, Ann Lee and …", "Jo Ng, Homeland Security Secretary Al Ng": a list of people.
+    if ((NON_ROLE_APPOSITION_STARTS.has(word) && word !== 'and') || personAt[to]) return undefined;
     if (isTitleHead(tokens[to].text)) hasHead = true;
     to++;
   }
@@ -881,7 +899,7 @@ const MAX_TITLE_BEFORE = 8;
  * counts only if it is a title word, a demonym or part of a name ("Yesterday CEO Jo Ng …" →
  * "CEO", but "Serbian Foreign Minister Jo Ng …" keeps "Serbian").
  */
-function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, covered: Uint8Array): string | undefined {
+function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, covered: Uint8Array, personAt: Uint8Array): string | undefined {
   let end = m.tokenStart;
   while (end > 0 && isCapitalizedWord(tokens[end - 1].text) && HONORIFICS.has(bare(tokens[end - 1].text))) end--;
   // Most names follow "said", "the" or a comma: nothing to scan.
@@ -891,7 +909,7 @@ function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, c
   let hasHead = false;
   for (let k = end - 1; k >= 0 && end - k <= MAX_TITLE_BEFORE; k--) {
     const token = tokens[k];
-    if (hasLineBreakBetween(text, token.end, tokens[k + 1].start)) break;
+    if (hasLineBreakBetween(text, token.end, tokens[k + 1].start) || personAt[k]) break;
     const word = token.text;
     const lower = word.toLowerCase();
     if (token.kind !== 'word') break;
@@ -905,7 +923,11 @@ function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, c
     from = k;
   }
   if (!hasHead || from === end) return undefined;
-  if (!isTitleWord(tokens[end - 1].text) && !TITLE_ABBREVIATIONS.has(bare(tokens[end - 1].text)) && !isCapitalizedWord(tokens[end - 1].text)) return undefined;
+  // Next to the name stands a title word, or a portfolio ("Minister of Trade Jo Ng"); not a
+  // first name the tagger left out ("Secretary Jeh Johnson").
+  let portfolio = false;
+  for (let k = from; k < end; k++) if (tokens[k].text === 'of') portfolio = true;
+  if (!isTitleWord(tokens[end - 1].text) && !TITLE_ABBREVIATIONS.has(bare(tokens[end - 1].text)) && !portfolio) return undefined;
   while (from < end && (CONNECTORS.has(tokens[from].text.toLowerCase()) || isPossessive(tokens[from]) ||
     (isSentenceInitial(text, tokens, from) && !isTitleWord(tokens[from].text) && !TITLE_ABBREVIATIONS.has(bare(tokens[from].text)) &&
       !covered[from] && !DEMONYMS.has(tokens[from].text.toLowerCase()) && !isAcronymWord(tokens[from].text) &&

@@ -92,6 +92,7 @@ describe('[entities] events', () => {
   const cases: Array<[name: string, isEvent: boolean]> = [
     ['Summer Olympics', true], ['World Cup', true], ['Second World War', true], ['Paris Peace Conference', true],
     ['Davos Forum 2025', true], ['Monaco Grand Prix', true], ['APEC 2023', true], ['World War II', true],
+    ['Australian Open', true], ['Armistice Day', true], ['King MOHAMMED VI', false], ['Sultan Qaboos II', false],
     ['World Economic Forum', false], ['Congress', false], ['Premier League', false], ['Acme Corp', false],
     ['Vienna', false],
   ];
@@ -132,6 +133,12 @@ describe('[entities] roles', () => {
     ['John Smith, 45, said so.', 'John Smith', undefined],
     ['John Smith, Jane Doe and Jo Ng met.', 'John Smith', undefined],
     ['On Monday John Smith said so.', 'John Smith', undefined],
+    ['Yesterday Arizona Sen. John Smith said so.', 'John Smith', 'Arizona Senator'],
+    ['Homeland Security Secretary Jeh Smith said so.', 'Smith', undefined],
+    ['Jo Ng, one of the president’s closest aides, said so.', 'Jo Ng', 'one of the president’s closest aides'],
+    ['Jo Ng, the campaign’s press secretary, said so.', 'Jo Ng', 'campaign’s press secretary'],
+    ['John Smith, Homeland Security Secretary Jane Doe and others met.', 'John Smith', undefined],
+    ['Mr. John Smith met CEO Jane Doe.', 'Jane Doe', 'CEO'],
   ];
   for (const [text, person, role] of cases) {
     it(text, () => {
@@ -170,6 +177,12 @@ describe('[entities] clustering and types', () => {
     ['possessive is not part of the name', "Acme's profit rose.", [["Acme's", 'ORG']], ['organization Acme ×1']],
     ['portfolio after a minister title is not an organization', 'Jo Ng, Minister of Foreign Affairs, spoke.',
       [['Jo Ng', 'PER'], ['Foreign Affairs', 'ORG']], ['person Jo Ng (Minister of Foreign Affairs) ×1']],
+    ['a courtesy title is not part of the name', 'Mr. Jo Ng arrived.', [['Mr. Jo Ng', 'PER']], ['person Jo Ng ×1']],
+    ['a weekday ends an institution name', 'The Treasury Department on Wednesday said so.', [['Treasury Department', 'ORG']],
+      ['organization Treasury Department ×1']],
+    ['names in table lines keep their own type', 'Chicago beat Denver.\nCHICAGO 61 74 .452\nDENVER 60 70 .460\nIn Chicago, rain.',
+      [['Chicago', 'LOC'], ['CHICAGO', 'ORG'], ['DENVER', 'ORG'], ['Denver', 'LOC']],
+      ['place Chicago ×2', 'place Denver ×1', 'organization CHICAGO ×1', 'organization DENVER ×1']],
     ['institution head takes its complement', 'The Committee on Foreign Relations and Iraq met.',
       [['Committee', 'ORG'], ['Foreign Relations', 'ORG'], ['Iraq', 'LOC']],
       ['organization Committee on Foreign Relations ×1', 'place Iraq ×1']],

@@ -29,6 +29,9 @@ describe('[structure] dateline', () => {
     // not datelines
     ['NATO, Russia and China agreed on Monday.', undefined],
     ['SOCCER - HOSTS WIN , VISITORS LOSE .', undefined],
+    // a dash alone after capitals is a headline unless the capitals name a known place
+    ['PRESS DIGEST - Ruritania - Aug 29 .', undefined],
+    ['LONDON - Prices rose.', 'LONDON -', 'London', undefined, undefined, 'Prices'],
     ['The minister said on Monday that talks would go on.', undefined],
     ['', undefined],
   ];
