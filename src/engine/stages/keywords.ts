@@ -467,7 +467,7 @@ function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights)
   }
   score *= 1 + weights.position / (1 + phrases.firstSentence[node]);
   score *= 1 + weights.list * phrases.listed[node] / tf;
-  if (!phrases.isEvent[node] && !phrases.personalPhrase.has(node) && phrases.lowerCase[node] === 0 && phrases.capitalizedInside[node] > 0) {
+  if (!phrases.isEvent[node] && !phrases.personalPhrase.has(node) && isNameLike(phrases, node)) {
     score *= weights.name;
   }
   return score;
@@ -577,13 +577,18 @@ function kthLargest(values: Float64Array, k: number): number {
   return values[target];
 }
 
+/** Capitalized mid-sentence more often than not: "Trump" ×40 stays a name despite one "#trump". */
+function isNameLike(phrases: Phrases, node: number): boolean {
+  return phrases.capitalizedInside[node] > phrases.lowerCase[node];
+}
+
 function toKeyword(doc: Readonly<Doc>, phrases: Phrases, node: number, score: number): Keyword {
   const { tokens, text } = doc;
   const ranges = phrases.ranges(node);
   const mentions: Span[] = [];
   for (let k = 0; k < ranges.length; k += 2) mentions.push({ start: tokens[ranges[k]].start, end: tokens[ranges[k + 1] - 1].end });
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-  const isName = phrases.lowerCase[node] === 0 && (phrases.capitalizedInside[node] > 0 || phrases.isEvent[node]);
+  const isName = isNameLike(phrases, node) || (phrases.isEvent[node] && phrases.lowerCase[node] === 0);
   return {
     kind: 'keyword',
     phrase: phrases.personalPhrase.get(node) ?? displayPhrase(text, mentions, isName),

@@ -88,6 +88,11 @@ describe('[keywords] candidates and ranking', () => {
       assert.ok(found.includes('solar panels'), found.join(' | '));
       assert.ok(!found.includes('panels'), found.join(' | '));
     }],
+    ['lower case keeps acronyms; a capitalized name keeps its capitals', 'The XR-7 program pays for bridges. Critics of the ' +
+      'XR-7 program say Varnholt profits. Varnholt denies it, and Varnholt is building bridges.', undefined, found => {
+        assert.ok(found.includes('XR-7 program'), found.join(' | '));
+        assert.ok(!found.includes('varnholt'), found.join(' | '));
+      }],
     ['no words, no keywords', '... 2024 -- !!!', undefined, found => assert.deepStrictEqual(found, [])],
     ['empty text', '', undefined, found => assert.deepStrictEqual(found, [])],
   ];
