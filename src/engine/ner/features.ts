@@ -2,6 +2,7 @@ import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
 import { matchGazetteers, GAZETTEER_LISTS } from './gazetteers';
 import { LOWER_CASE_WORDS, CAPITALISED_WORDS } from '../lexicon/gazetteer';
+import { CLUSTER_WORDS, CLUSTERS_0, CLUSTERS_1 } from '../lexicon/gazetteerClusters';
 
 // Features are hashed to integers without building feature strings: a word's own features are
 // computed once per distinct word (news repeats words) and kept in a cache; features that depend
@@ -49,7 +50,7 @@ export function mix(a: number, b: number): number {
 const enum T {
   Word = 1, Lower, Shape, ShortShape, Prefix, Suffix, Casing, Length, Flags,
   Gazetteer, GazetteerNear, SentenceStart, Headline, DocCasing, History, Bias, TitleLine,
-  HistoryShape, PrevGazNext,
+  HistoryShape, PrevGazNext, Cluster,
 }
 
 /** How a word is written: 0 lower, 1 Title, 2 ALLCAPS, 3 mIxed, 4 has digits, 5 punctuation. */
@@ -119,6 +120,21 @@ function casingOf(lower: string): number {
   return lowerWords.has(lower) ? 1 : capitalisedWords.has(lower) ? 2 : 0;
 }
 
+let clusters: Map<string, number> | undefined;
+
+/** The word's clusters (coarse × 1024 + fine, see scripts/nerClusters.ts), or -1 if unseen. */
+function clusterOf(lower: string): number {
+  if (clusters === undefined) {
+    clusters = new Map();
+    const coarse = CLUSTERS_0.split(','), fine = CLUSTERS_1.split(',');
+    CLUSTER_WORDS.split('|').forEach((word, i) => clusters!.set(word, parseInt(coarse[i], 36) * 1024 + parseInt(fine[i], 36)));
+  }
+  // Clusters were built with every word holding a digit read as one word, "<num>".
+  let hasDigit = false;
+  for (let i = 0; i < lower.length && !hasDigit; i++) hasDigit = lower.charCodeAt(i) >= 48 && lower.charCodeAt(i) <= 57;
+  return clusters.get(hasDigit ? '<num>' : lower) ?? -1;
+}
+
 function computeWordInfo(text: string): WordInfo {
   const lower = text.toLowerCase();
   const cap = capOf(text);
@@ -142,8 +158,11 @@ function computeWordInfo(text: string): WordInfo {
   if (text.length === 1) flags |= 8;
   center.push(mix(T.Flags, flags));
   const suffix3 = hashString(T.Suffix * 16 + 3, lower.slice(Math.max(0, lower.length - 3)));
-  const near = [lowerHash, shortHash, suffix3, casingHash];
-  const far = [lowerHash, shortHash];
+  const cluster = clusterOf(lower);
+  const coarse = mix(T.Cluster, cluster < 0 ? -1 : cluster >> 10), fine = mix(T.Cluster + 100, cluster);
+  center.push(coarse, fine);
+  const near = [lowerHash, shortHash, suffix3, casingHash, coarse, fine];
+  const far = [lowerHash, shortHash, coarse];
   return {
     text, lower, cap, casing, lowerHash, lowerId: lowerIdOf(lower),
     features: [Uint32Array.from(center), Uint32Array.from(near), Uint32Array.from(far)],
