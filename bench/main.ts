@@ -9,6 +9,9 @@ import nlp from 'compromise';
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { analyze } from '../src/engine/index';
+// Deep imports, for the per-stage breakdown only: the bench is a developer tool, not a client.
+import { emptyDoc, STAGES, type Doc } from '../src/engine/pipeline';
+import { resolveOptions } from '../src/engine/options';
 
 const BUDGET_MB_PER_S = 5;
 
@@ -143,6 +146,24 @@ function time(run: () => unknown, runs: number, warmups: number, budgetMs = 4000
   return median(times);
 }
 
+/**
+ * Milliseconds each stage takes on `text` (median of `runs`), running the stages in pipeline
+ * order on one Doc as runPipeline does; tells which stage to speed up when the budget fails.
+ */
+function stageTimes(text: string, runs: number): Map<string, number> {
+  const all = new Map<string, number[]>();
+  for (let r = 0; r < runs; r++) {
+    const doc: Doc = emptyDoc(text, resolveOptions());
+    for (const stage of STAGES) {
+      const t0 = performance.now();
+      Object.assign(doc, stage.run(doc));
+      const ms = performance.now() - t0;
+      all.set(stage.name, [...(all.get(stage.name) ?? []), ms]);
+    }
+  }
+  return new Map([...all].map(([name, times]) => [name, median(times)]));
+}
+
 function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -202,6 +223,14 @@ function main(): void {
   console.log('\n' + table(head, rows));
   console.log(`\n* compromise ran on the first ${(50_000).toLocaleString('en-US')} characters only (it would take minutes on the whole); its MB/s is over what it ran.`);
   console.log('MB = UTF-8 megabytes (10^6 bytes). Timings are wall clock on one thread of a shared machine.\n');
+  const profiled = inputs.filter(i => i.text.length > 100_000 && !i.name.includes('refused'));
+  const perStage = profiled.map(i => ({ input: i, times: stageTimes(i.text, 3) }));
+  const stageRows = STAGES.map(stage => [stage.name, ...perStage.flatMap(({ input, times }) => {
+    const ms = times.get(stage.name) ?? 0;
+    return [ms.toFixed(0), ms === 0 ? 'n/a' : (Buffer.byteLength(input.text) / 1e6 / (ms / 1000)).toFixed(1)];
+  })]);
+  console.log('Per stage (Press Lens, median of 3), ms and MB/s:\n');
+  console.log(table(['Stage', ...perStage.flatMap(({ input }) => [input.name, 'MB/s'])], stageRows) + '\n');
   console.log(budgetLines.join('\n'));
   console.log(budgetOk ? 'PASS: the engine meets its news-text budget.' : 'FAIL: the engine is below its news-text budget.');
 }
