@@ -106,6 +106,17 @@ function fromTagger(text: string, tokens: readonly Token[], name: TaggedName): C
   // "Mr. Obama" → "Obama": a courtesy title is not part of the name (CoNLL leaves it out too).
   while (tokenEnd - tokenStart > 1 && name.label === 'PER' && HONORIFICS.has(bare(tokens[tokenStart].text)) &&
     isCapitalizedWord(tokens[tokenStart].text)) tokenStart++;
+  // "About Acme" (a boilerplate heading): a leading preposition is not part of a name.
+  if (tokenEnd - tokenStart > 1 && LEADING_PREPOSITIONS.has(tokens[tokenStart].text)) tokenStart++;
+  // "CEO of Acme" tagged as one organization: the title belongs to a person's role, the rest is the name.
+  if (name.label === 'ORG') {
+    let k = tokenStart;
+    while (k < tokenEnd && isTitleWord(tokens[k].text)) k++;
+    // "Bank of England" stays: the word before "of" must head a title.
+    if (k > tokenStart && k + 1 < tokenEnd && (tokens[k].text === 'of' || tokens[k].text === 'at') && isTitleHead(tokens[k - 1].text)) {
+      tokenStart = k + 1;
+    }
+  }
   if (tokenEnd <= tokenStart || tokenEnd > tokens.length) return undefined;
   let type: EntityType | undefined;
   if (name.label === 'PER') type = 'person';
@@ -124,6 +135,8 @@ function candidate(tokens: readonly Token[], tokenStart: number, tokenEnd: numbe
     display, key: undefined,
   };
 }
+
+const LEADING_PREPOSITIONS = new Set(['About', 'For', 'In', 'At', 'On', 'With', 'By', 'From', 'To', 'Of']);
 
 function isDigits(s: string): boolean {
   if (s.length === 0) return false;
