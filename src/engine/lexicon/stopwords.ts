@@ -49,4 +49,7 @@ export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set([
   'possible', 'likely', 'real', 'true', 'clear', 'huge', 'massive', 'enormous', 'tremendous', 'substantial',
   'considerable', 'particular', 'specific', 'additional', 'overall', 'total', 'entire', 'certain', 'general',
   'usual', 'actual', 'relevant', 'appropriate', 'necessary', 'successful', 'positive', 'negative', 'special',
+  'later', 'earlier', 'exact', 'absolute', 'ensuing', 'deserved', 'extra', 'single', 'sudden', 'obvious', 'simple',
+  'perfect', 'imperfect', 'excellent', 'wonderful', 'terrible', 'awful', 'nice', 'fine', 'poor', 'difficult', 'easy',
+  'hard', 'interesting', 'remarkable', 'notable', 'unique', 'unprecedented', 'numerous', 'frequent', 'occasional',
 ]);

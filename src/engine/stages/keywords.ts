@@ -33,8 +33,6 @@ export const keywordsStage: Stage = {
 export interface KeywordWeights {
   /** Extra weight per word beyond the first: a two-word phrase gets 1 + phraseLength. */
   phraseLength: number;
-  /** Weight of support: how often the phrase's words occur outside it, relative to its own count. */
-  support: number;
   /** Boost for a first mention in the first sentence (the headline, or the lead). */
   position: number;
   /** Factor for phrases that look like names the entity stage missed. */
@@ -48,9 +46,8 @@ export interface KeywordWeights {
 }
 
 export const DEFAULT_WEIGHTS: KeywordWeights = {
-  phraseLength: 0.5,
-  support: 1,
-  position: 1,
+  phraseLength: 1.5,
+  position: 0.6,
   name: 0.5,
   frequency: 1,
   list: 0.5,
@@ -58,7 +55,6 @@ export const DEFAULT_WEIGHTS: KeywordWeights = {
 };
 
 const MAX_WORDS = 4;
-const MAX_SUPPORT = 2;
 
 const enum WordClass { Noun, Adjective, Other }
 
@@ -187,8 +183,6 @@ class Phrases {
   readonly lowerCase: number[] = [];
   /** Mentions that are items of an enumeration. */
   readonly listed: number[] = [];
-  /** For one-word nodes: how often the word occurs in any phrase, as a noun or a modifier. */
-  readonly occurrences: number[] = [];
   readonly isEvent: boolean[] = [];
   readonly personalPhrase = new Map<number, string>();
   /** Mentions as a linked list per node: token range [start, end) and the next mention. */
@@ -230,7 +224,6 @@ class Phrases {
     this.capitalizedInside.push(0);
     this.lowerCase.push(0);
     this.listed.push(0);
-    this.occurrences.push(0);
     this.isEvent.push(false);
     this.mentionCount.push(0);
     this.firstMention.push(-1);
@@ -302,6 +295,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   const capitalized: number[] = [];
   const hasEvents = eventEnds.size > 0;
   const inList = new Uint8Array(tokens.length);
+  // 1 where a token's capital means something: not a sentence's first word, not in a headline
+  const casing = new Uint8Array(tokens.length);
   const sentenceInfos: Array<WordInfo | undefined> = [];
   // Position counts sentences with candidates, so header lines and the dateline do not push the lead down.
   let position = -1;
@@ -363,7 +358,6 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
       run[end] = i;
       infos[end] = info;
       const wordNode = phrases.child(-1, info.stem, info.idf);
-      phrases.occurrences[wordNode]++;
       if (info.cls === WordClass.Adjective && end > 0 && infos[end - 1].cls === WordClass.Noun) phraseStart = end;
       if (info.cls !== WordClass.Noun) continue;
       let node = -1;
@@ -384,6 +378,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     }
     if (contentWords < 2 || capitalizedWords < 0.8 * contentWords) {
       for (let k = 0; k < capitalizedCount; k++) phrases.capitalizedInside[capitalized[k]]++;
+      for (let i = firstWord + 1; i < sentence.tokenEnd; i++) casing[i] = 1;
     }
   }
 
@@ -391,7 +386,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
 
   const scores = new Float64Array(phrases.size);
   for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights);
-  return selectKeywords(doc, phrases, scores, doc.options.maxKeywords, weights);
+  return selectKeywords(doc, phrases, scores, doc.options.maxKeywords, weights, casing);
 }
 
 /**
@@ -455,16 +450,6 @@ function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights)
   if (tf === 0) return 0;
   const n = phrases.words[node];
   let score = Math.pow(tf, weights.frequency) * (phrases.specificity[node] / n) * (1 + weights.phraseLength * (n - 1));
-  if (n > 1) {
-    // A phrase whose words recur elsewhere is about the article's topic: "renewable energy" ×1
-    // with "energy" ×2 in all gets support (1 + 2) / (2 × 1) - 1 = 0.5; "regular meetings" 0.
-    let occurrences = 0;
-    for (let up = node; up >= 0; up = phrases.parent[up]) {
-      const word = phrases.find(-1, phrases.stem[up]);
-      occurrences += word >= 0 ? Math.max(phrases.occurrences[word], tf) : tf;
-    }
-    score *= 1 + weights.support * Math.min(MAX_SUPPORT, occurrences / (n * tf) - 1);
-  }
   score *= 1 + weights.position / (1 + phrases.firstSentence[node]);
   score *= 1 + weights.list * phrases.listed[node] / tf;
   if (!phrases.isEvent[node] && !phrases.personalPhrase.has(node) && isNameLike(phrases, node)) {
@@ -480,7 +465,9 @@ function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights)
  * personal-list keywords are always taken. Only the best few are sorted: a cut-off found by selection keeps
  * this linear on long documents.
  */
-function selectKeywords(doc: Readonly<Doc>, phrases: Phrases, scores: Float64Array, max: number, weights: KeywordWeights): Keyword[] {
+function selectKeywords(
+  doc: Readonly<Doc>, phrases: Phrases, scores: Float64Array, max: number, weights: KeywordWeights, casing: Uint8Array,
+): Keyword[] {
   const covered = new Uint8Array(doc.tokens.length);
   // token index → the end of the shortest taken multi-word mention starting there
   const heldEnd = new Int32Array(doc.tokens.length);
@@ -524,7 +511,7 @@ function selectKeywords(doc: Readonly<Doc>, phrases: Phrases, scores: Float64Arr
     const chosen = taken.sort((a, b) => final.get(b)! - final.get(a)! || a - b).slice(0, max);
     return [...personal, ...chosen]
       .sort((a, b) => final.get(b)! - final.get(a)! || a - b)
-      .map(node => toKeyword(doc, phrases, node, final.get(node)!));
+      .map(node => toKeyword(doc, phrases, node, final.get(node)!, casing));
   }
 }
 
@@ -582,8 +569,8 @@ function isNameLike(phrases: Phrases, node: number): boolean {
   return phrases.capitalizedInside[node] > phrases.lowerCase[node];
 }
 
-function toKeyword(doc: Readonly<Doc>, phrases: Phrases, node: number, score: number): Keyword {
-  const { tokens, text } = doc;
+function toKeyword(doc: Readonly<Doc>, phrases: Phrases, node: number, score: number, casing: Uint8Array): Keyword {
+  const { tokens } = doc;
   const ranges = phrases.ranges(node);
   const mentions: Span[] = [];
   for (let k = 0; k < ranges.length; k += 2) mentions.push({ start: tokens[ranges[k]].start, end: tokens[ranges[k + 1] - 1].end });
@@ -591,29 +578,57 @@ function toKeyword(doc: Readonly<Doc>, phrases: Phrases, node: number, score: nu
   const isName = isNameLike(phrases, node) || (phrases.isEvent[node] && phrases.lowerCase[node] === 0);
   return {
     kind: 'keyword',
-    phrase: phrases.personalPhrase.get(node) ?? displayPhrase(text, mentions, isName),
+    phrase: phrases.personalPhrase.get(node) ?? displayPhrase(doc, ranges, isName, casing),
     score: Math.round(score * 1000) / 1000,
     mentions,
   };
 }
 
-/** The most frequent surface form, lower-cased unless a name (every mention capitalized mid-sentence). */
-function displayPhrase(text: string, mentions: readonly Span[], isName: boolean): string {
+/**
+ * The most frequent surface form. A word keeps its capital when it is an acronym ("EB-5
+ * program") or capitalized wherever its capital means something ("Trump hotel", not the
+ * sentence-initial "Tax" of "Tax rates rose"); names keep the form as written.
+ */
+function displayPhrase(doc: Readonly<Doc>, ranges: readonly number[], isName: boolean, casing: Uint8Array): string {
+  const { tokens, text } = doc;
   const forms = new Map<string, number>();
   let best = '';
+  let bestAt = 0;
   let count = 0;
-  for (const mention of mentions) {
-    const form = text.slice(mention.start, mention.end);
+  for (let k = 0; k < ranges.length; k += 2) {
+    const form = text.slice(tokens[ranges[k]].start, tokens[ranges[k + 1] - 1].end);
     const n = (forms.get(form) ?? 0) + 1;
     forms.set(form, n);
     if (n > count || (n === count && form < best)) {
       best = form;
+      bestAt = k;
       count = n;
     }
   }
-  best = best.replace(/\s+/g, ' ');
-  // Lower case keeps acronyms: "EB-5 program", "NATO summit".
-  return isName ? best : best.replace(/[^\s]+/g, word => (ACRONYM.test(word) ? word : word.toLowerCase()));
+  if (isName) return best.replace(/\s+/g, ' ');
+  const from = ranges[bestAt];
+  const length = ranges[bestAt + 1] - from;
+  const words: string[] = [];
+  for (let j = 0; j < length; j++) {
+    const word = tokens[from + j].text;
+    let keep = ACRONYM.test(word);
+    if (!keep && word[0] !== word[0].toLowerCase()) {
+      // capitalized in every mention where capitals mean something, and there is one
+      let informative = 0;
+      keep = true;
+      for (let k = 0; k < ranges.length && keep; k += 2) {
+        const i = ranges[k] + j;
+        if (ranges[k + 1] - ranges[k] !== length || !casing[i]) continue;
+        informative++;
+        const other = tokens[i].text;
+        keep = other[0] !== other[0].toLowerCase();
+      }
+      keep = keep && informative > 0;
+    }
+    const spaced = j > 0 && tokens[from + j].start > tokens[from + j - 1].end;
+    words.push((spaced ? ' ' : '') + (keep ? word : word.toLowerCase()));
+  }
+  return words.join('');
 }
 
 /** Tokens that cannot be part of a keyword: names, and header, dateline and boilerplate text. */
