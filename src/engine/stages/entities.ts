@@ -75,7 +75,11 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   unifyTypes(text, mentions, tableLines(text, tokens));
   mentions.sort(bySpan);
 
-  const entities = clusterMentions(text, tokens, mentions, occupied);
+  // Words the tagger put inside a name count as name words for roles, even when trimmed off it:
+  // "Charlotte" in "Charlotte Mayor Jo Ng".
+  const named = occupied.slice();
+  for (const name of tagged) if (name.tokenEnd <= tokens.length) named.fill(1, name.tokenStart, name.tokenEnd);
+  const entities = clusterMentions(text, tokens, mentions, named);
   return { mentions: mentions.map(toMention), entities };
 }
 
@@ -106,6 +110,16 @@ function fromTagger(text: string, tokens: readonly Token[], name: TaggedName): C
   // "Mr. Obama" → "Obama": a courtesy title is not part of the name (CoNLL leaves it out too).
   while (tokenEnd - tokenStart > 1 && name.label === 'PER' && HONORIFICS.has(bare(tokens[tokenStart].text)) &&
     isCapitalizedWord(tokens[tokenStart].text)) tokenStart++;
+  // "Gov. Ralph Northam", "Charlotte Mayor Jo Ng": a title before the name is a role, found later.
+  if (name.label === 'PER') {
+    for (let k = Math.min(tokenEnd - 2, tokenStart + 4); k >= tokenStart; k--) {
+      const word = tokens[k].text;
+      if (isCapitalizedWord(word) && (TITLE_HEADS.has(bare(word)) || (word.endsWith('.') && TITLE_ABBREVIATIONS.has(bare(word))))) {
+        tokenStart = k + 1;
+        break;
+      }
+    }
+  }
   // "About Acme" (a boilerplate heading): a leading preposition is not part of a name.
   if (tokenEnd - tokenStart > 1 && LEADING_PREPOSITIONS.has(tokens[tokenStart].text)) tokenStart++;
   // "CEO of Acme" tagged as one organization: the title belongs to a person's role, the rest is the name.
@@ -632,7 +646,7 @@ function stripOrgSuffixes(words: readonly string[]): string[] {
  * and type share a cluster; then a shorter form joins a longer one of the same type when it is
  * its first or last word (people: "Bayramov"), its initials or bracketed acronym (organizations,
  * places, events: "WHO"), or the same name without a legal suffix ("Acme" / "Acme Corp."). A
- * form that fits several clusters goes, mention by mention, to the nearest one before it.
+ * form that fits several clusters goes, mention by mention, to the one introduced first.
  */
 function clusterMentions(text: string, tokens: readonly Token[], mentions: readonly Candidate[], covered: Uint8Array): Entity[] {
   const personAt = new Uint8Array(tokens.length);
@@ -688,23 +702,19 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
       if (targets.length === 0) indexCluster(cluster, words, text, tokens, list[0], index, byEdgeWord, byInitials, byStripped);
       continue;
     }
-    // Ambiguous ("Smith" with "John Smith" and "Jane Smith"): each mention to the nearest
-    // earlier one, else the nearest later one.
-    const starts = targets.map(t => t.members.map(o => o.start).sort((a, b) => a - b));
+    // Ambiguous ("Cruz" with "Ted Cruz" and "Heidi Cruz"): a bare surname is the person the
+    // story introduced first, among those introduced before it; writers name the others in full.
+    const firsts = targets.map(t => t.members.reduce((min, o) => Math.min(min, o.start), Infinity));
     for (const m of list) {
-      let best = targets[0];
-      let bestDistance = Infinity;
-      targets.forEach((t, i) => {
-        const sorted = starts[i];
-        const after = lowerBound(sorted, m.start + 1);
-        const distance = after > 0 ? m.start - sorted[after - 1] : Number.MAX_SAFE_INTEGER / 2 + sorted[0] - m.start;
-        if (distance < bestDistance) {
-          bestDistance = distance;
-          best = t;
-        }
-      });
-      best.members.push(m);
-      clusterAt[m.tokenStart] = best.index;
+      let best = -1;
+      for (let i = 0; i < targets.length; i++) {
+        const before = firsts[i] < m.start;
+        if (best < 0) best = i;
+        else if (before && (firsts[best] > m.start || firsts[i] < firsts[best])) best = i;
+        else if (!before && firsts[best] > m.start && firsts[i] < firsts[best]) best = i;
+      }
+      targets[best].members.push(m);
+      clusterAt[m.tokenStart] = targets[best].index;
     }
   }
 
@@ -721,18 +731,6 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
     entities.push(entity);
   }
   return entities;
-}
-
-/** Index of the first element >= value in a sorted array. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function newCluster(type: EntityType, clusters: Cluster[]): Cluster {
