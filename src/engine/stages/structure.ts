@@ -213,7 +213,12 @@ export function parseDate(tokens: readonly Token[], i: number): DateParts | unde
 function matchHeader(text: string, tokens: readonly Token[], i: number, lines: readonly boolean[]):
   { end: number; date?: DateParts } | undefined {
   const token = tokens[i];
-  if (!isWord(token) || i >= MAX_HEADER_TOKENS) return undefined;
+  if (!token || i >= MAX_HEADER_TOKENS) return undefined;
+  if (token.kind === 'number' && lines[i]) {
+    const date = parseDate(tokens, i);
+    if (date && date.end === nextLineToken(tokens, i, lines) && date.year !== undefined) return { end: date.end, date };
+  }
+  if (!isWord(token)) return undefined;
   const word = token.text.toLowerCase();
   const lineEnd = nextLineToken(tokens, i, lines);
   if (word === 'for' && tokens[i + 1]?.text.toLowerCase() === 'immediate' && tokens[i + 2]?.text.toLowerCase() === 'release') {
@@ -222,6 +227,11 @@ function matchHeader(text: string, tokens: readonly Token[], i: number, lines: r
   if (word === 'embargoed' || (word === 'embargo' && tokens[i + 1]?.text === ':') ||
     (word === 'for' && tokens[i + 1]?.text.toLowerCase() === 'release' && lines[i])) {
     return { end: lineEnd };
+  }
+  if (lines[i]) {
+    // "December 23, 2024" alone on its line at the top: a date header without a field name.
+    const date = parseDate(tokens, i);
+    if (date && date.end === lineEnd && date.year !== undefined) return { end: lineEnd, date };
   }
   if (!HEADER_KEYS.has(word)) return undefined;
   const colon = tokens[i + 1]?.text === ':' ? 1 : 0;

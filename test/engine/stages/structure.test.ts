@@ -25,6 +25,7 @@ describe('[structure] dateline', () => {
     ['Washington (Reuters) - Lawmakers agreed.', 'Washington (Reuters) -', 'Washington', undefined, 'Reuters', 'Lawmakers'],
     // a year-less dateline under a header dated early January belongs to the year before
     ['Date: 2025-01-02\nOSLO, December 31 — Snow fell.', 'OSLO, December 31 —', 'Oslo', '2024-12-31', undefined, 'Snow fell'],
+    ['December 31, 2024\nHeadline here\nOSLO, Jan. 2 - Snow.', 'OSLO, Jan. 2 -', 'Oslo', '2025-01-02', undefined, 'Snow'],
     ['ST. LOUIS, Monday, May 5, 2025 -- Rain.', 'ST. LOUIS, Monday, May 5, 2025 --', 'St. Louis', '2025-05-05', undefined, 'Rain'],
     // not datelines
     ['NATO, Russia and China agreed on Monday.', undefined],
@@ -72,6 +73,8 @@ describe('[structure] headers and boilerplate', () => {
       ['About Acme\nAcme makes things.\n\nMedia Contact:\nJo Ng, jo@example.com']],
     [' date 2024-12-23 BAKU, Ruritania, December 23. Text.', ['date 2024-12-23'], []],
     ['Source: Acme Wire\nBy Jo Ng\nOSLO, May 1 - Text.', ['Source: Acme Wire', 'By Jo Ng'], []],
+    ['Friday, May 2, 2025\n2025-05-02\nOSLO, May 1 - Text.', ['Friday, May 2, 2025', '2025-05-02'], []],
+    ['May 2 was sunny.', [], []],
     ['OSLO, May 1 - Story.\n\nMore story.\n\n###\n\nNotes to editors.', [], ['###\n\nNotes to editors.']],
     ['OSLO, May 1 - Story.\n\n-30-', [], ['-30-']],
     ['OSLO, May 1 - Story.\n\nMedia contacts: Jo Ng\n+1 555 0100\n\nStory again.', [], ['Media contacts: Jo Ng\n+1 555 0100']],
