@@ -6,6 +6,8 @@
 // (2009) got several F1 points from Brown clusters. Brown clustering is slow to run; spherical
 // k-means over left/right neighbour counts gives similar classes in seconds. Text: GMB train
 // (Voice of America news, public domain) and CoNLL-2003 train, labels unused. Deterministic.
+// Chosen on CoNLL valid: 64/512 clusters of words seen 4+ times beat 100/1000 of words seen 3+
+// times with GMB dev added (93.6 vs 93.2 F1).
 import * as fs from 'fs';
 import * as path from 'path';
 import { tokenize } from '../src/engine/text/tokenize';
@@ -104,7 +106,7 @@ CLUSTERS.forEach((k, level) => {
     if (list.length < 8) list.push(vocabulary[w]);
     sample.set(assignment[w], list);
   }
-  if (k === 64) for (const [c, words] of [...sample].slice(0, 12)) console.log(c, words.join(' '));
+  if (k === CLUSTERS[0]) for (const [c, words] of [...sample].slice(0, 12)) console.log(c, words.join(' '));
 });
 lines.push('');
 const out = path.join(__dirname, '..', '..', 'src', 'engine', 'lexicon', 'gazetteerClusters.ts');

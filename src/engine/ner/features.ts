@@ -135,7 +135,13 @@ function clusterOf(lower: string): number {
   return clusters.get(hasDigit ? '<num>' : lower) ?? -1;
 }
 
-function computeWordInfo(text: string): WordInfo {
+// Training text (CoNLL) has only straight quotes and ASCII hyphens; news has typographic ones.
+// 'Azerbaijan’s' → the clitic "’s" gets the features of "'s"; '“' those of '"'.
+const TYPOGRAPHIC = /[‘’“”„—–]/g;
+const PLAIN: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"', '„': '"', '—': '-', '–': '-' };
+
+function computeWordInfo(original: string): WordInfo {
+  const text = original.replace(TYPOGRAPHIC, ch => PLAIN[ch]);
   const lower = text.toLowerCase();
   const cap = capOf(text);
   const casing = casingOf(lower);

@@ -47,6 +47,12 @@ describe('ner: tagNames', () => {
     }
   });
 
+  it('reads typographic quotes and apostrophes as the straight ones it was trained on', () => {
+    const straight = 'Officials said "France\'s plan" was ready, Pierre Dubois told Reuters.';
+    const curly = 'Officials said “France’s plan” was ready, Pierre Dubois told Reuters.';
+    assert.deepStrictEqual(names(curly), names(straight));
+  });
+
   it('is deterministic, also when the word cache is warm', () => {
     const text = 'Officials from Toyota and Honda met in Osaka. Toyota said talks would go on.';
     assert.deepStrictEqual(tagNames(docOf(text)), tagNames(docOf(text)));
