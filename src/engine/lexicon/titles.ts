@@ -57,7 +57,7 @@ export const TITLE_MODIFIERS: ReadonlySet<string> = new Set([
 export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'messrs', 'mme', 'mlle', 'madam', 'madame', 'sir', 'dame', 'lord', 'lady',
   'master', 'mister', 'dr', 'prof', 'hon', 'rt', 'esq', 'jr', 'sr', 'phd', 'his', 'her', 'excellency', 'herr',
-  'frau', 'monsieur', 'señor', 'senor', 'señora', 'senora', 'don', 'doña',
+  'frau', 'monsieur', 'señor', 'senor', 'señora', 'senora',
 ]);
 
 /**

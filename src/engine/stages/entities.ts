@@ -111,10 +111,12 @@ function fromTagger(text: string, tokens: readonly Token[], name: TaggedName): C
   while (tokenEnd - tokenStart > 1 && name.label === 'PER' && HONORIFICS.has(bare(tokens[tokenStart].text)) &&
     isCapitalizedWord(tokens[tokenStart].text)) tokenStart++;
   // "Gov. Ralph Northam", "Charlotte Mayor Jo Ng": a title before the name is a role, found later.
+  // A spelled-out title needs two words after it: "Dean Headley" is a first name and a surname.
   if (name.label === 'PER') {
     for (let k = Math.min(tokenEnd - 2, tokenStart + 4); k >= tokenStart; k--) {
       const word = tokens[k].text;
-      if (isCapitalizedWord(word) && (TITLE_HEADS.has(bare(word)) || (word.endsWith('.') && TITLE_ABBREVIATIONS.has(bare(word))))) {
+      const abbreviated = word.endsWith('.') && TITLE_ABBREVIATIONS.has(bare(word));
+      if (isCapitalizedWord(word) && (abbreviated || (TITLE_HEADS.has(bare(word)) && tokenEnd - k >= 3))) {
         tokenStart = k + 1;
         break;
       }
@@ -122,8 +124,9 @@ function fromTagger(text: string, tokens: readonly Token[], name: TaggedName): C
   }
   // "About Acme" (a boilerplate heading): a leading preposition is not part of a name.
   if (tokenEnd - tokenStart > 1 && LEADING_PREPOSITIONS.has(tokens[tokenStart].text)) tokenStart++;
-  // "CEO of Acme" tagged as one organization: the title belongs to a person's role, the rest is the name.
-  if (name.label === 'ORG') {
+  // "Jo Ng, CEO of Acme" with "CEO of Acme" tagged as one organization: in an apposition the title
+  // belongs to the person's role and the rest is the name ("Queen of the South", a club, stays).
+  if (name.label === 'ORG' && tokenStart > 0 && tokens[tokenStart - 1].text === ',') {
     let k = tokenStart;
     while (k < tokenEnd && isTitleWord(tokens[k].text)) k++;
     // "Bank of England" stays: the word before "of" must head a title.
@@ -211,6 +214,10 @@ export function isEventName(tokens: readonly Token[], tokenStart: number, tokenE
     end--;
     numbered = true;
     year ||= isYear(tokens[end].text);
+  }
+  // "Organisation of the Islamic Conference" is an institution named after an event.
+  for (let k = tokenStart + 1; k < end - 1; k++) {
+    if ((tokens[k].text === 'of' || tokens[k].text === 'for') && ORG_HEADS.has(tokens[k - 1].text.toLowerCase())) return false;
   }
   const first = tokens[tokenStart].text;
   if (ORDINAL.test(first) || ORDINAL_WORDS.has(first.toLowerCase())) numbered = true;

@@ -94,7 +94,7 @@ describe('[entities] events', () => {
     ['Davos Forum 2025', true], ['Monaco Grand Prix', true], ['APEC 2023', true], ['World War II', true],
     ['Australian Open', true], ['Armistice Day', true], ['King MOHAMMED VI', false], ['Sultan Qaboos II', false],
     ['World Economic Forum', false], ['Congress', false], ['Premier League', false], ['Acme Corp', false],
-    ['Vienna', false],
+    ['Vienna', false], ['Organisation of the Islamic Conference', false], ['United Nations Climate Change Conference', true],
   ];
   for (const [name, expected] of cases) {
     it(name, () => {
@@ -162,6 +162,8 @@ describe('[entities] clustering and types', () => {
     ['… among those introduced before it', 'Smith arrived. Jane Smith met John Smith. Later Smith left.',
       [['John Smith', 'PER'], ['Jane Smith', 'PER'], ['Smith', 'PER']],
       ['person Jane Smith [Smith] ×3', 'person John Smith ×1']],
+    ['a first name that is also a title stays', 'Dean Headley and Don Rich bowled.', [['Dean Headley', 'PER'], ['Don Rich', 'PER']],
+      ['person Dean Headley ×1', 'person Don Rich ×1']],
     ['a title inside a tagged name becomes the role', 'Charlotte Mayor Jo Ng spoke. Gov. Ann Lee agreed.',
       [['Charlotte Mayor Jo Ng', 'PER'], ['Gov. Ann Lee', 'PER']],
       ['person Jo Ng (Charlotte Mayor) ×1', 'person Ann Lee (Governor) ×1']],
@@ -187,6 +189,7 @@ describe('[entities] clustering and types', () => {
     ['a title is not part of an organization name', 'Tom Reyes, CEO of Acme Robotics, spoke at the Bank of Ruritania.',
       [['Tom Reyes', 'PER'], ['CEO of Acme Robotics', 'ORG'], ['Bank of Ruritania', 'ORG']],
       ['person Tom Reyes (CEO of Acme Robotics) ×1', 'organization Acme Robotics ×1', 'organization Bank of Ruritania ×1']],
+    ['… but only in an apposition', 'Queen of the South won.', [['Queen of the South', 'ORG']], ['organization Queen of the South ×1']],
     ['a boilerplate heading is not part of a name', 'Acme Robotics grew.\n\nAbout Acme Robotics\nAcme Robotics makes robots.',
       [['Acme Robotics', 'ORG'], ['About Acme Robotics', 'ORG']], ['organization Acme Robotics ×3']],
     ['a weekday ends an institution name', 'The Treasury Department on Wednesday said so.', [['Treasury Department', 'ORG']],
