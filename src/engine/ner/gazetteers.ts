@@ -30,6 +30,7 @@ function load(): Gazetteers {
 
 /** Bit set in WordInfo.gazetteer when the word starts a longer phrase. */
 const PREFIX = 1 << 30;
+const longest = new Int32Array(GAZETTEER_LISTS);
 
 function startsLowerCase(word: WordInfo): boolean {
   const first = word.text[0];
@@ -45,28 +46,28 @@ function startsLowerCase(word: WordInfo): boolean {
 export function matchGazetteers(words: readonly WordInfo[], start: number, end: number, out: Uint8Array): void {
   loaded ??= load();
   const { phrases, prefixes } = loaded;
-  const longest = new Int32Array(GAZETTEER_LISTS);
   for (let i = start; i < end; i++) {
     const first = words[i];
     if (first.gazetteer === undefined) first.gazetteer = startsLowerCase(first) || first.cap === 5 ? 0 : (phrases.get(first.lower) ?? 0) | (prefixes.has(first.lower) ? PREFIX : 0);
-    if (first.gazetteer === 0) continue;
+    const single = first.gazetteer & ~PREFIX;
+    if (single !== 0) {
+      for (let list = 0; list < GAZETTEER_LISTS; list++) if (single & (1 << list)) out[i * GAZETTEER_LISTS + list] = 4;
+    }
+    if ((first.gazetteer & PREFIX) === 0) continue;
+    // Longer entries: the end of the longest match per list, then BILU codes over it.
     longest.fill(0);
-    let key = words[i].lower;
-    for (let j = i; ; ) {
+    let key = first.lower;
+    for (let j = i + 1; j < end && j - i < 8 && (j === i + 1 || prefixes.has(key)); j++) {
+      key += ' ' + words[j].lower;
       const bits = phrases.get(key);
       if (bits !== undefined && !startsLowerCase(words[j])) {
         for (let list = 0; list < GAZETTEER_LISTS; list++) if (bits & (1 << list)) longest[list] = j + 1;
       }
-      if (++j >= end || j - i >= 8 || !prefixes.has(key)) break;
-      key += ' ' + words[j].lower;
     }
     for (let list = 0; list < GAZETTEER_LISTS; list++) {
       const stop = longest[list];
       if (stop === 0) continue;
-      for (let k = i; k < stop; k++) {
-        const part = stop - i === 1 ? 4 : k === i ? 1 : k === stop - 1 ? 3 : 2;
-        out[k * GAZETTEER_LISTS + list] = part;
-      }
+      for (let k = i; k < stop; k++) out[k * GAZETTEER_LISTS + list] = k === i ? 1 : k === stop - 1 ? 3 : 2;
     }
   }
 }

@@ -1,0 +1,32 @@
+import * as assert from 'assert';
+import { tokenize } from '../../../src/engine/text/tokenize';
+import { wordInfo } from '../../../src/engine/ner/features';
+import { GAZETTEER_LISTS, GAZETTEER_NAMES, matchGazetteers } from '../../../src/engine/ner/gazetteers';
+
+/** "list:BILU-code" marks per token, e.g. "New York" → ["city:B", "city:L"]. */
+function marks(text: string): string[][] {
+  const words = tokenize(text).map(token => wordInfo(token.text));
+  const out = new Uint8Array(words.length * GAZETTEER_LISTS);
+  matchGazetteers(words, 0, words.length, out);
+  return words.map((_, i) => GAZETTEER_NAMES.flatMap((name, list) => {
+    const code = out[i * GAZETTEER_LISTS + list];
+    return code === 0 ? [] : [`${name}:${'-BILU'[code]}`];
+  }));
+}
+
+describe('ner: gazetteers', () => {
+  const cases: Array<[text: string, token: number, expected: string, present: boolean]> = [
+    ['She moved to New York in May.', 3, 'region:B', true], // the state, from states-us
+    ['She moved to New York in May.', 4, 'region:L', true],
+    ['Talks with France ended.', 2, 'country:U', true],
+    ['He was born in Germany.', 4, 'country:U', true],
+    ['a german car', 1, 'demonym:U', false], // lower case never matches
+    ['Officials from Kenya and Peru met.', 2, 'country:U', true],
+    ['John spoke.', 0, 'firstName:U', true],
+  ];
+  for (const [text, token, expected, present] of cases) {
+    it(`${text} → token ${token} ${present ? 'has' : 'lacks'} ${expected}`, () => {
+      assert.strictEqual(marks(text)[token].includes(expected), present, JSON.stringify(marks(text)));
+    });
+  }
+});
