@@ -80,7 +80,8 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   const named = occupied.slice();
   for (const name of tagged) if (name.tokenEnd <= tokens.length) named.fill(1, name.tokenStart, name.tokenEnd);
   const entities = clusterMentions(text, tokens, mentions, named);
-  return { mentions: mentions.map(toMention), entities };
+  // Candidates are Mentions with bookkeeping fields; the layer is internal, so they go out as they are.
+  return { mentions, entities };
 }
 
 /** push(...items) without the argument limit that a 5 MB text would hit. */
@@ -92,9 +93,6 @@ function bySpan(a: Span, b: Span): number {
   return a.start - b.start || a.end - b.end;
 }
 
-function toMention(c: Candidate): Mention {
-  return { start: c.start, end: c.end, type: c.type, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, source: c.source };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Candidates
@@ -441,16 +439,15 @@ function findDefinedAcronyms(text: string, tokens: readonly Token[], mentions: r
 /** Case- and punctuation-blind key of a surface form: "EXPO-2027" = "Expo 2027", "BAKU" = "Baku". */
 function formKey(s: string): string {
   const lower = s.toLowerCase();
-  let out = '';
-  for (let i = 0; i < lower.length; i++) {
+  let clean = true;
+  for (let i = 0; i < lower.length && clean; i++) {
     const c = lower.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out += lower[i];
-    else if (c > 127 && NON_ASCII_ALNUM.test(lower[i])) out += lower[i];
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) clean = false;
   }
-  return out;
+  return clean ? lower : lower.replace(NOT_ALNUM, '');
 }
 
-const NON_ASCII_ALNUM = /[\p{L}\p{N}]/u;
+const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
 
 function keyOf(text: string, m: Candidate): string {
   m.key ??= formKey(surfaceOf(text, m));
@@ -467,29 +464,31 @@ function surfaceOf(text: string, m: Candidate): string {
  * "Jordan" tagged once as a person and twice as a place is a place throughout.
  */
 function unifyTypes(text: string, mentions: Candidate[], inTable: Uint8Array): void {
-  // Per form key: votes per type (ENTITY_TYPES order), then the first type, then the forced type + 1.
-  const votes = new Map<string, Int32Array>();
+  // Per form key, six counters at 6 × its index: votes per type (ENTITY_TYPES order), the first
+  // type, the forced type + 1.
+  const keyIndex = new Map<string, number>();
+  const votes = new Int32Array(6 * mentions.length);
   for (const m of mentions) {
     if (inTable[m.tokenStart]) continue;
     const key = keyOf(text, m);
-    let vote = votes.get(key);
-    if (!vote) {
-      vote = new Int32Array(6);
-      vote[4] = ENTITY_TYPES.indexOf(m.type);
-      votes.set(key, vote);
-    }
+    let at = keyIndex.get(key);
     const type = ENTITY_TYPES.indexOf(m.type);
-    if (m.source === 'personal' && vote[5] === 0) vote[5] = type + 1;
+    if (at === undefined) {
+      at = 6 * keyIndex.size;
+      keyIndex.set(key, at);
+      votes[at + 4] = type;
+    }
+    if (m.source === 'personal' && votes[at + 5] === 0) votes[at + 5] = type + 1;
     // Propagated mentions copy a form's type: they carry no evidence of their own.
-    vote[type] += m.priority === PRIORITY_STRUCTURE ? 2 : m.priority === PRIORITY_COPY ? 0 : 1;
+    votes[at + type] += m.priority === PRIORITY_STRUCTURE ? 2 : m.priority === PRIORITY_COPY ? 0 : 1;
   }
   for (const m of mentions) {
     if (inTable[m.tokenStart]) continue;
-    const vote = votes.get(keyOf(text, m));
-    if (!vote) continue;
-    let best = vote[4];
-    if (vote[5] > 0) best = vote[5] - 1;
-    else for (let t = 0; t < 4; t++) if (vote[t] > vote[best]) best = t;
+    const at = keyIndex.get(keyOf(text, m));
+    if (at === undefined) continue;
+    let best = votes[at + 4];
+    if (votes[at + 5] > 0) best = votes[at + 5] - 1;
+    else for (let t = 0; t < 4; t++) if (votes[at + t] > votes[at + best]) best = t;
     m.type = ENTITY_TYPES[best];
   }
 }
@@ -661,9 +660,9 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
   const byForm = new Map<string, Candidate[]>();
   for (const m of mentions) {
     const key = `${m.type}\u0000${keyOf(text, m)}`;
-    const list = byForm.get(key) ?? [];
-    list.push(m);
-    byForm.set(key, list);
+    const list = byForm.get(key);
+    if (list) list.push(m);
+    else byForm.set(key, [m]);
   }
   // Longest forms first, so short forms can find the clusters of long ones.
   const forms = [...byForm.values()].map(list => ({ list, words: wordsOf(text, tokens, list[0]) }))
@@ -725,7 +724,7 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
     }
   }
 
-  const usedIds = new Set<string>();
+  const usedIds = new Map<string, number>();
   const entities: Entity[] = [];
   const ordered = clusters.filter(c => c.members.length > 0).map(c => ({ c, members: [...c.members].sort(bySpan) }))
     .sort((a, b) => bySpan(a.members[0], b.members[0]));
@@ -772,7 +771,40 @@ const TRANSLITERATIONS: Readonly<Record<string, string>> = {
 };
 
 /** "Jeyhun Bayramov" → "jeyhun-bayramov", "Đurić" → "duric"; scripts without Latin letters stay. */
+/** 'person:jo-ng', then 'person:jo-ng-2' if taken. `used` counts the ids given per base. */
+function uniqueId(type: EntityType, name: string, used: Map<string, number>): string {
+  const base = `${type}:${slugify(name)}`;
+  let n = used.get(base);
+  if (n === undefined) {
+    used.set(base, 1);
+    return base;
+  }
+  let id: string;
+  do id = `${base}-${++n}`; while (used.has(id));
+  used.set(base, n);
+  used.set(id, 1);
+  return id;
+}
+
 function slugify(s: string): string {
+  // ASCII names (most of them) skip normalisation and Unicode classes.
+  let ascii = '';
+  let dash = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return slugifyUnicode(s);
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      if (dash && ascii) ascii += '-';
+      ascii += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : s[i];
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return ascii || 'x';
+}
+
+function slugifyUnicode(s: string): string {
   const lower = s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
   let out = '';
   for (const c of lower) out += TRANSLITERATIONS[c] ?? c;
@@ -787,7 +819,13 @@ function isShouted(s: string): boolean {
  * Name = the fullest form: most words, then not shouted in capitals ("Baku" over "BAKU"), then
  * most frequent, then first. Aliases = the other forms, case variants of the name left out.
  */
-function toEntity(text: string, tokens: readonly Token[], type: EntityType, members: Candidate[], usedIds: Set<string>): Entity {
+function toEntity(text: string, tokens: readonly Token[], type: EntityType, members: Candidate[], usedIds: Map<string, number>): Entity {
+  if (members.length === 1) {
+    const m = members[0];
+    const raw = surfaceOf(text, m);
+    const name = m.tokenEnd - m.tokenStart > 1 ? raw.replace(/\s+/g, ' ') : raw;
+    return { kind: 'entity', id: uniqueId(type, name, usedIds), type, name, aliases: [], mentions: [{ start: m.start, end: m.end }] };
+  }
   const forms = new Map<string, { surface: string; words: number; count: number; first: number }>();
   for (const m of members) {
     const raw = surfaceOf(text, m);
@@ -807,10 +845,7 @@ function toEntity(text: string, tokens: readonly Token[], type: EntityType, memb
     seen.add(lower);
     aliases.push(form.surface);
   }
-  const base = `${type}:${slugify(name)}`;
-  let id = base;
-  for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
-  usedIds.add(id);
+  const id = uniqueId(type, name, usedIds);
   const mentions: Span[] = [];
   for (const m of members) {
     const last = mentions[mentions.length - 1];
