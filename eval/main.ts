@@ -7,8 +7,8 @@ import { execFileSync } from 'child_process';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 import {
-  addCounts, countExact, iou, matchOneToOne, meanScores, normalizePhrase, overlaps, prf, scoreTopK, zeroCounts,
-  type Counts, type Scores, type Span,
+  addCounts, countExact, iou, matchOneToOne, meanScores, normalizePhrase, overlaps, prf, scoreTopK, typewriterQuotes, zeroCounts,
+  type Counts, type GoldAttribution, type Scores, type Span,
 } from './metrics';
 import { compromise, pressLens, type System } from './systems';
 
@@ -40,7 +40,8 @@ interface Row {
 interface Speed { data: string; bytes: number; ms: Map<string, number> }
 
 interface NameDoc { id: string; text: string; entities: Array<Span & { type: string }> }
-interface QuoteDoc { id: string; text: string; quotes: Array<{ start: number; end: number; speakerStart?: number | null; speakerEnd?: number | null }> }
+interface GoldQuote { start: number; end: number; speakerStart?: number | null; speakerEnd?: number | null }
+interface QuoteDoc { id: string; text: string; quotes: GoldQuote[]; attributions?: GoldAttribution[] }
 interface KeywordDoc { id: string; text: string; titleOnly: boolean; keyphrases: string[] }
 
 // ------------------------------------------------------------------------------------------------
@@ -93,16 +94,41 @@ function evalNames(docs: NameDoc[], data: string, systems: System<unknown>[], sp
   return rows;
 }
 
+/**
+ * The direct quotations of one document: the corpus's `quotes`, plus those in the New York
+ * Times' typewriter marks ("''We won,'' he said.") that the corpus converter filed as indirect
+ * (see typewriterQuotes), each with its attribution's source.
+ */
+function goldDirectQuotes(doc: QuoteDoc): { quotes: GoldQuote[]; added: number } {
+  const added: GoldQuote[] = (doc.attributions ?? []).flatMap(a => typewriterQuotes(doc.text, a).map(span => ({
+    ...span, speakerStart: a.speakerStart, speakerEnd: a.speakerEnd,
+  })));
+  const quotes = [...doc.quotes, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+  return { quotes, added: added.length };
+}
+
 function evalQuotes(docs: QuoteDoc[], data: string, systems: System<unknown>[], speed: Speed): Row[] {
-  const goldQuotes = docs.reduce((s, d) => s + d.quotes.length, 0);
-  const goldWithSpeaker = docs.reduce((s, d) => s + d.quotes.filter(q => q.speakerStart != null).length, 0);
+  const golds = docs.map(goldDirectQuotes);
+  const goldQuotes = golds.reduce((s, g) => s + g.quotes.length, 0);
+  const typewriter = golds.reduce((s, g) => s + g.added, 0);
+  const corpusQuotes = docs.reduce((s, d) => s + d.quotes.length, 0);
+  const goldWithSpeaker = golds.reduce((s, g) => s + g.quotes.filter(q => q.speakerStart != null).length, 0);
   const results = systems.map(system => {
     const loose = zeroCounts();
     const exact = zeroCounts();
     const source = zeroCounts();
+    const strict = zeroCounts();
     let matchedWithSpeaker = 0;
-    runSystem(system, docs, speed, parsed => system.quotes(parsed), (i, predicted = []) => {
-      const gold = docs[i].quotes;
+    runSystem(system, docs, speed, parsed => system.quotes(parsed), (i, all = []) => {
+      // Strict: every predicted quote, partial ones too, against the corpus's own list unchanged.
+      const corpusSpans: Span[] = docs[i].quotes.map(q => ({ start: q.start, end: q.end }));
+      const allSpans = all.map(q => q.span);
+      const strictPairs = matchOneToOne(corpusSpans, allSpans, (g, p) => iou(g, p) >= 0.5, iou);
+      addCounts(strict, { tp: strictPairs.length, fp: allSpans.length - strictPairs.length, fn: corpusSpans.length - strictPairs.length });
+      // Direct rows: only what the system itself calls direct, so a quote wrongly called partial
+      // is a miss and one wrongly called direct a false positive.
+      const predicted = all.filter(q => !q.partial);
+      const gold = golds[i].quotes;
       const goldSpans: Span[] = gold.map(q => ({ start: q.start, end: q.end }));
       const predSpans = predicted.map(q => q.span);
       const pairs = matchOneToOne(goldSpans, predSpans, (g, p) => iou(g, p) >= 0.5, iou);
@@ -125,17 +151,23 @@ function evalQuotes(docs: QuoteDoc[], data: string, systems: System<unknown>[], 
       const withSpeaker = gold.filter(q => q.speakerStart != null).length;
       addCounts(source, { tp: correct, fp: predWithSpeaker - correct, fn: withSpeaker - correct });
     });
-    return { loose, exact, source, matchedWithSpeaker, hasSpeakers: system.hasSpeakers };
+    return { loose, exact, source, strict, matchedWithSpeaker, hasSpeakers: system.hasSpeakers };
   });
   const [ours, theirs] = results;
   const accuracy = (r: typeof ours) => r.matchedWithSpeaker === 0 ? 'n/a' : pct(r.source.tp / r.matchedWithSpeaker);
+  const goldNote = typewriter > 0 ? `gold: ${corpusQuotes} corpus quotes + ${typewriter} in '' marks; ` : '';
+  const directNote = `${goldNote}predictions marked partial left out`;
   return [
-    { task: 'quotes: IoU >= 0.5, one-to-one', data, n: `${goldQuotes} quotes`, ours: prf(ours.loose), theirs: theirs && prf(theirs.loose) },
-    { task: 'quotes: exact span ±1 char', data, n: `${goldQuotes} quotes`, ours: prf(ours.exact), theirs: theirs && prf(theirs.exact) },
+    { task: 'direct quotes: IoU >= 0.5, one-to-one', data, n: `${goldQuotes} quotes`, ours: prf(ours.loose), theirs: theirs && prf(theirs.loose), note: directNote },
+    { task: 'direct quotes: exact span ±1 char', data, n: `${goldQuotes} quotes`, ours: prf(ours.exact), theirs: theirs && prf(theirs.exact), note: directNote },
     {
       task: 'quote source: speaker overlaps', data, n: `${goldWithSpeaker} with source`, ours: prf(ours.source),
       theirs: theirs && theirs.hasSpeakers ? prf(theirs.source) : undefined,
-      note: `accuracy on matched quotes: ${accuracy(ours)}${theirs && !theirs.hasSpeakers ? '; compromise has no speakers' : ''}`,
+      note: `direct quotes; accuracy on matched quotes: ${accuracy(ours)}${theirs && !theirs.hasSpeakers ? '; compromise has no speakers' : ''}`,
+    },
+    {
+      task: 'all quotes incl. partial, strict', data, n: `${corpusQuotes} quotes`, ours: prf(ours.strict), theirs: theirs && prf(theirs.strict),
+      note: 'every predicted quote against the corpus list as is',
     },
   ];
 }
@@ -327,11 +359,20 @@ How each row is scored:
 - **names**: conlleval style, a mention is right only with the exact span and type; micro-averaged
   over mentions, then per type. Our person/organization/place map to PER/ORG/LOC; our events and
   the gold MISC are dropped entirely.
-- **quotes**: PolNeAR \`quotes\` (direct quotations, marks included). A predicted quote matches a
-  gold one when their spans' intersection over union is at least 0.5, one-to-one; the second row
-  requires both ends within one character.
+- **direct quotes**: PolNeAR \`quotes\` (direct quotations, marks included: the attributed
+  content starts with the quotation mark), plus the direct quotations in the New York Times'
+  typewriter marks (\`''We won,'' he said.\`) that the corpus converter files as indirect because
+  it only knows “ " ‘ « as opening marks (\`typewriterQuotes\` in \`eval/metrics.ts\`). Predicted
+  quotes the system itself marks \`partial\` (embedded in the reporter's sentence: \`called it
+  "a disaster"\`) are left out, so a direct quote wrongly called partial is a miss and a partial
+  one called direct a false positive. A predicted quote matches a gold one when their spans'
+  intersection over union is at least 0.5, one-to-one; the second row requires both ends within
+  one character.
+- **all quotes incl. partial, strict**: every predicted quote, partial or not, against the
+  corpus's \`quotes\` exactly as distributed (no typewriter-mark additions), IoU >= 0.5. Partial
+  quotes count as false positives here, since the corpus lists direct quotations only.
 - **quote source**: a predicted speaker mention is right when it overlaps the annotated source
-  span (which may be a pronoun or a noun phrase) of a matched quote. P over quotes we gave a
+  span (which may be a pronoun or a noun phrase) of a matched direct quote. P over quotes we gave a
   speaker, R over gold quotes that have a source; the note gives accuracy over matched quotes.
 - **keywords**: 500N-KPCrowd without its title-only documents; the first 5 / 10 distinct
   predictions against the gold set, both lower-cased, split into words and Porter-stemmed (npm

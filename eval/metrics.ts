@@ -123,3 +123,52 @@ export function meanScores(all: Scores[]): Scores {
     f1: all.reduce((s, x) => s + x.f1, 0) / n,
   };
 }
+
+/** A PolNeAR attribution as the corpus JSONL stores it (the fields the quote eval reads). */
+export interface GoldAttribution extends Span {
+  kind: 'direct' | 'mixed' | 'indirect';
+  fragments?: Array<[number, number]>;
+  speakerStart?: number | null;
+  speakerEnd?: number | null;
+}
+
+/**
+ * Direct quotations the corpus converter missed because they use the New York Times' typewriter
+ * marks: two apostrophes open and close ("''We won,'' he said."). The converter only knows
+ * “ " ‘ « as opening marks, so it files those attributions as indirect or mixed. Here an
+ * attribution whose content starts with '' (or has '' right before it) is direct, by the
+ * converter's own rule, and is cut into quotations from each opening '' to its closing '', one
+ * quotation across paragraphs when each paragraph reopens with ''. Mixed attributions with ''
+ * inside stay partial, as with any other mark.
+ */
+export function typewriterQuotes(text: string, attribution: GoldAttribution): Span[] {
+  if (attribution.kind === 'direct') return [];
+  let start = attribution.start;
+  while (start < attribution.end && /\s/.test(text[start])) start++;
+  if (!text.startsWith("''", start)) {
+    if (!(text.slice(start - 2, start) === "''" && (start < 3 || /\s/.test(text[start - 3])))) return [];
+    start -= 2;
+  }
+  const end = Math.min(text.length, attribution.end + 3);
+  const pieces: Span[] = [];
+  let open = -1;
+  for (let i = start; i < end; i++) {
+    if (text.startsWith("''", i)) {
+      if (open < 0) {
+        if (i >= attribution.end) break;
+        open = i;
+      } else {
+        pieces.push({ start: open, end: i + 2 });
+        open = -1;
+      }
+      i++;
+    } else if (text[i] === '\n' && open >= 0) {
+      let j = i;
+      while (j < end && /\s/.test(text[j])) j++;
+      if (text.startsWith("''", j)) { i = j + 1; continue; } // the same quotation goes on
+      pieces.push({ start: open, end: i });
+      open = -1;
+    }
+  }
+  return pieces;
+}

@@ -4,7 +4,8 @@ import type { Span } from './metrics';
 
 /** What every system predicts, in the corpora's terms. */
 export interface NamePrediction extends Span { type: 'PER' | 'ORG' | 'LOC' }
-export interface QuotePrediction { span: Span; speaker?: Span }
+/** `partial`: the system's own claim that the quote is embedded in the reporter's sentence, not direct. */
+export interface QuotePrediction { span: Span; speaker?: Span; partial?: boolean }
 
 /**
  * A system under evaluation. `prepare` is the expensive, timed part (parsing the text once);
@@ -36,7 +37,7 @@ export const pressLens: System<Analysis> = {
     }
     return out;
   },
-  quotes: a => a.quotes.map(q => ({ span: q.span, speaker: q.speakerMention })),
+  quotes: a => a.quotes.map(q => ({ span: q.span, speaker: q.speakerMention, partial: q.partial })),
   hasSpeakers: true,
   keywords: a => a.keywords.map(k => k.phrase),
 };

@@ -14,7 +14,10 @@ export interface Span {
   end: number;
 }
 
-/** A direct quotation: one span from its opening to its closing mark, even across paragraphs. */
+/**
+ * A quotation reported as speech: one span from its opening to its closing mark, even across
+ * paragraphs. Direct unless `partial` is set.
+ */
 export interface Quote {
   kind: 'quote';
   /** Including the quotation marks. */
@@ -27,6 +30,14 @@ export interface Quote {
   speakerMention?: Span;
   /** The `Entity.id` of the speaker, after resolving pronouns and titles. */
   speakerId?: string;
+  /**
+   * Set when the quotation is embedded in the reporter's own sentence, not the whole of what is
+   * attributed: 'Senator X called the bill "a betrayal of working families"', 'said that the
+   * deal was "terrible"'. Absent for direct quotations ('"We won," he said.', 'He said: "We
+   * won."'). Judged from the words right before the opening mark, so a sentence the reporter
+   * begins with a quotation ('"Terrible" is how he put it') counts as direct.
+   */
+  partial?: true;
 }
 
 export type EntityType = 'person' | 'organization' | 'place' | 'event';

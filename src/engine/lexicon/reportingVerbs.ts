@@ -106,6 +106,18 @@ export const NOUN_LIKE_REPORTING_VERBS: ReadonlySet<string> = new Set([
   'whispers', 'repeats', 'posts', 'responds', 'counters', 'charges', 'protests', 'objects', 'calls',
 ]);
 
+/**
+ * Reporting verbs whose object is a name or label rather than an utterance: 'it was called "a
+ * disaster"', 'he described it as "sad"'. A quotation right after one of these is partial, not a
+ * direct quotation. Lower case.
+ */
+export const LABELLING_VERBS: ReadonlySet<string> = new Set([
+  'call', 'calls', 'called', 'calling', 'dub', 'dubs', 'dubbed', 'dubbing', 'label', 'labels', 'labeled', 'labelled',
+  'labeling', 'labelling', 'describe', 'describes', 'described', 'describing', 'term', 'terms', 'termed', 'brand',
+  'brands', 'branded', 'deem', 'deems', 'deemed', 'name', 'names', 'named', 'nickname', 'nicknamed', 'tout', 'touts',
+  'touted', 'touting',
+]);
+
 /** Dashes that attribute a quotation in epigraph style: '"…" ― Jane Doe'. */
 export const ATTRIBUTION_DASHES: ReadonlySet<string> = new Set(['―', '—', '–', '-', '--', '~']);
 

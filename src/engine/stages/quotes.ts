@@ -2,7 +2,7 @@ import type { Note, Quote } from '../model';
 import type { Doc, Stage } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
-import { REPORTING_VERBS, PREPOSITIONAL_CUES } from '../lexicon/reportingVerbs';
+import { LABELLING_VERBS, REPORTING_VERBS, PREPOSITIONAL_CUES } from '../lexicon/reportingVerbs';
 import { NAMING_WORDS } from '../lexicon/speakerNouns';
 
 // Written by hand: textacy and compromise pair quotation marks with regular expressions over
@@ -111,8 +111,9 @@ function classify(text: string, i: number, top: Open | undefined, singleOpen: bo
       return text[i + 1] === '`' && text[i + 2] !== '`' ? { family: 'double', role: 'open', width: 2 } : undefined;
     case "'": {
       if (text[i + 1] === "'" && text[i + 2] !== "'") {
-        // CoNLL's closing "''"
-        return top?.family === 'double' && !isSpaceOrEdge(text, i - 1) ? { family: 'double', role: 'close', width: 2 } : undefined;
+        // CoNLL's closing "''"; the New York Times' typewriter style also opens with it: "''We won,'' he said."
+        if (top?.family === 'double' && !isSpaceOrEdge(text, i - 1)) return { family: 'double', role: 'close', width: 2 };
+        return opensByContext(text, i, 2) && !closesByContext(text, i, 2) ? { family: 'double', role: 'open', width: 2 } : undefined;
       }
       return classifySingle(text, i, singleOpen);
     }
@@ -373,6 +374,84 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   return false;
 }
 
+/** Tokens that end a sentence, so a quotation right after one opens its own sentence. */
+const SENTENCE_ENDS = new Set(['.', '!', '?', '…', '...', '?!', '!!', '??', '。', '！', '？']);
+/** Closing marks, to look through a quotation that ends right before this one: '…," she said. "Next."'. */
+const CLOSING_MARKS = new Set(['"', '”', '’', "'", '»', '›', '」', '』', "''", ')']);
+/** How far back from a comma a cue may sit: 'the New York businessman says of Clinton, "…"'. */
+const CUE_BEFORE_COMMA = 6;
+
+/**
+ * True when the quotation is embedded in the reporter's own sentence (a partial quote) rather
+ * than reported whole. Direct, as in PolNeAR's attribution guidelines, when the attributed
+ * content begins with the quotation:
+ * - it opens its paragraph or sentence: '"We won," he said.', 'He left. "We won."';
+ * - it follows a colon: 'He said: "We won."';
+ * - it follows a comma right after a cue: 'He said, "We won."', 'According to Smith, "…"',
+ *   '"A," he said, "B."';
+ * - it follows a reporting verb directly: 'Trump declared "I think NATO is obsolete."'.
+ * Partial when the reporter's own words lead into it: 'called the bill "a betrayal"', 'said
+ * that "…"', 'described as "sad"', 'the deal was "terrible," he said'.
+ */
+export function isPartialQuote(doc: Readonly<Doc>, quote: Quote, previous: Quote | undefined): boolean {
+  const { tokens, paragraphs, sentences } = doc;
+  const open = tokenAt(tokens, quote.span.start);
+  const paragraph = paragraphs[segmentAt(paragraphs, quote.span.start)];
+  if (open === 0 || !paragraph || paragraph.tokenStart >= open) return false;
+  // a line of its own ('“…” ― Jane Doe' lists, one line per quotation) starts a sentence too
+  if (sentences[segmentAt(sentences, quote.span.start)]?.tokenStart === open) return false;
+  let b = open - 1;
+  const before = tokens[b];
+  // '"First," she said. "Second."' and '“Fox and Friends.” “I mean…”': look inside the closing mark
+  if (CLOSING_MARKS.has(before.text) && b > 0 && SENTENCE_ENDS.has(tokens[b - 1].text)) return false;
+  if (SENTENCE_ENDS.has(before.text) || before.text === ':' || before.text === '：') return false;
+  if (previous && !previous.partial && resumesQuotation(doc, previous, open)) return false;
+  if (before.text === ',') {
+    // 'Trump tweeted that, "For those…"': a complementizer embeds the quotation
+    if (b > 0 && tokens[b - 1].text.toLowerCase() === 'that') return true;
+    // 'Mr. Barrett said, "we were floored."': a lower-case start continues the reporter's sentence
+    if (startsLowerCase(doc.text, quote.content.start, quote.content.end)) return true;
+    const lo = Math.max(paragraph.tokenStart, b - CUE_BEFORE_COMMA, previous ? tokenAt(tokens, previous.span.end) : 0);
+    for (b--; b >= lo; b--) {
+      const token = tokens[b];
+      if (token.kind === 'punct' && token.text !== '.' ) break;
+      if (isReportingWord(token, b === paragraph.tokenStart) || prepositionalCueLength(tokens, b, open) > 0) return false;
+    }
+    return true;
+  }
+  return !(isReportingWord(before, false) && !LABELLING_VERBS.has(before.text.toLowerCase()));
+}
+
+/** True when the first letter of [from, to) is lower case: '"we were floored."'. */
+function startsLowerCase(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to && i < from + 8; i++) {
+    const c = text[i];
+    if (c !== c.toUpperCase()) return true;
+    if (c !== c.toLowerCase()) return false;
+  }
+  return false;
+}
+
+/** Words that may join the two halves of an interrupted quotation: '"A," he said, but "B."'. */
+const RESUMING_WORDS = new Set([',', 'but', 'and', 'then', 'adding', 'continuing']);
+
+/**
+ * True when the quotation opening at token `open` goes on with the direct quotation before it,
+ * interrupted only by its attribution: '"A," he said, "B."', '"A," Smith said in Ohio, "but B."'.
+ * Scans only the words between the two quotations, at most once each, so the whole is linear.
+ */
+function resumesQuotation(doc: Readonly<Doc>, previous: Quote, open: number): boolean {
+  const { tokens, sentences } = doc;
+  const from = tokenAt(tokens, previous.span.end);
+  if (from >= open || !RESUMING_WORDS.has(tokens[open - 1].text.toLowerCase())) return false;
+  if (segmentAt(sentences, previous.span.end - 1) !== segmentAt(sentences, tokens[open].start)) return false;
+  for (let t = from; t < open; t++) {
+    if (SENTENCE_ENDS.has(tokens[t].text)) return false;
+    if (isReportingWord(tokens[t], false)) return true;
+  }
+  return false;
+}
+
 /**
  * Finds direct quotations: one span from opening to closing mark, in every common convention
  * (" ", “ ”, ‘ ’, « », „ “, ‚ ‘, 「 」, ‹ ›, `` ''), also across paragraphs. Inner quotations stay
@@ -382,6 +461,9 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
 export function findQuotes(doc: Readonly<Doc>): { quotes: Quote[]; notes: Note[] } {
   const paired = pairQuotationMarks(doc.text, doc.paragraphs);
   const quotes = paired.quotes.filter((quote, i, all) => isSpeech(doc, quote, all, i));
+  for (let i = 0; i < quotes.length; i++) {
+    if (isPartialQuote(doc, quotes[i], quotes[i - 1])) quotes[i].partial = true;
+  }
   return { quotes, notes: paired.notes };
 }
 
