@@ -543,31 +543,38 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
     else if (!lengths.includes(words.length)) lengths.push(words.length), lengths.sort((a, b) => b - a);
   };
   for (const m of mentions) {
-    const words: string[] = [];
-    for (let k = m.tokenStart; k < m.tokenEnd; k++) words.push(tokens[k].text);
-    add(words, m.type);
+    if (m.tokenEnd - m.tokenStart === 1) {
+      const word = tokens[m.tokenStart].text;
+      if (!forms.has(word)) add([word], m.type);
+    } else {
+      const words: string[] = [];
+      for (let k = m.tokenStart; k < m.tokenEnd; k++) words.push(tokens[k].text);
+      add(words, m.type);
+    }
     if (m.display) add(tokenize(m.display).map(t => t.text), m.type);
-    if (m.type === 'person' && words.length >= 2) {
-      const last = words[words.length - 1];
-      if (last.length >= 2 && isCapitalizedWord(last) && !last.endsWith('.') && !isSuffixWord(last)) add([last], 'person');
+    if (m.type === 'person' && m.tokenEnd - m.tokenStart >= 2) {
+      const last = tokens[m.tokenEnd - 1].text;
+      if (last.length >= 2 && isCapitalizedWord(last) && !last.endsWith('.') && !isSuffixWord(last) && !forms.has(last)) add([last], 'person');
     }
   }
   if (forms.size === 0) return [];
-  const firstChars = new Set<number>();
-  for (const first of lengthsByFirst.keys()) firstChars.add(first.charCodeAt(0));
+  const firstChars = new Uint8Array(65536);
+  for (const first of lengthsByFirst.keys()) firstChars[first.charCodeAt(0)] = 1;
   const singleLower = new Set<string>();
   for (const [key, type] of forms) if (!key.includes('\u0001') && type) singleLower.add(key.toLowerCase());
   const lowerWords = new Set<string>(); // one-word forms that also occur in lower case: "Trend" / "trend"
+  const lowerFirsts = new Uint8Array(65536);
+  for (const word of singleLower) lowerFirsts[word.charCodeAt(0)] = 1;
   for (const t of tokens) {
     const c = t.text.charCodeAt(0);
-    if (c >= 97 && c <= 122 && singleLower.has(t.text)) lowerWords.add(t.text);
+    if (c >= 97 && c <= 122 && lowerFirsts[c] && singleLower.has(t.text)) lowerWords.add(t.text);
   }
   const sentenceStarts = new Uint8Array(tokens.length);
   for (const s of sentences) if (s.tokenStart < tokens.length) sentenceStarts[s.tokenStart] = 1;
 
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (occupied[i] || !firstChars.has(tokens[i].text.charCodeAt(0))) continue;
+    if (occupied[i] || !firstChars[tokens[i].text.charCodeAt(0)]) continue;
     const lengths = lengthsByFirst.get(tokens[i].text);
     if (!lengths) continue;
     let type: EntityType | undefined;
