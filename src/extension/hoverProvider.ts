@@ -77,7 +77,8 @@ function quoteCard(quote: Quote, index: AnnotationIndex, text: string): vscode.M
   const md = new vscode.MarkdownString();
   const who = speakerName(index, quote, text);
   const mention = quote.speakerMention ? text.slice(quote.speakerMention.start, quote.speakerMention.end) : undefined;
-  md.appendMarkdown('**Quote**\n\n');
+  // 'called the bill "a betrayal"': the reporter's sentence holds the words, so say it is not the whole statement
+  md.appendMarkdown(quote.partial ? '**Partial quote** · embedded in the reporter\'s sentence\n\n' : '**Quote**\n\n');
   let speaker = who ? escapeMarkdown(who) : '_not attributed_';
   if (who && mention && mention !== who) speaker += ` (“${escapeMarkdown(mention)}”)`;
   md.appendMarkdown(`Speaker: ${speaker}  \n`);

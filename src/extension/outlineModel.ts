@@ -1,4 +1,4 @@
-import type { Analysis, Span } from '../engine/index';
+import type { Analysis, Quote, Span } from '../engine/index';
 import { ENTITY_TYPES, GROUP_LABEL, type Category } from './categories';
 import { bySpan, indexOf, snippet } from './annotationIndex';
 
@@ -46,7 +46,7 @@ export function buildOutline(analysis: Analysis, text: string): OutlineNode[] {
     const speakers = keys.map(key => {
       const { name, quotes } = bySpeaker.get(key)!;
       const children = quotes.map(q =>
-        leaf(`quote:${q.span.start}`, snippet(text, q.content), q.cue ? text.slice(q.cue.start, q.cue.end) : undefined, 'quote', 'quote', q.span),
+        leaf(`quote:${q.span.start}`, snippet(text, q.content), quoteDetail(text, q), 'quote', 'quote', q.span),
       );
       return group(`speaker:${key}`, name, count(quotes.length, 'quote'), 'speaker', 'speaker', children);
     });
@@ -103,4 +103,11 @@ function group(id: string, label: string, detail: string | undefined, kind: Outl
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The cue, and 'partial' for a quote embedded in the reporter's sentence: 'said · partial'. */
+function quoteDetail(text: string, quote: Quote): string | undefined {
+  const cue = quote.cue ? text.slice(quote.cue.start, quote.cue.end) : undefined;
+  if (!quote.partial) return cue;
+  return cue ? `${cue} · partial` : 'partial';
 }

@@ -409,13 +409,13 @@ export function isPartialQuote(doc: Readonly<Doc>, quote: Quote, previous: Quote
   if (before.text === ',') {
     // 'Trump tweeted that, "For those…"': a complementizer embeds the quotation
     if (b > 0 && tokens[b - 1].text.toLowerCase() === 'that') return true;
-    // 'Mr. Barrett said, "we were floored."': a lower-case start continues the reporter's sentence
-    if (startsLowerCase(doc.text, quote.content.start, quote.content.end)) return true;
     const lo = Math.max(paragraph.tokenStart, b - CUE_BEFORE_COMMA, previous ? tokenAt(tokens, previous.span.end) : 0);
     for (b--; b >= lo; b--) {
       const token = tokens[b];
-      if (token.kind === 'punct' && token.text !== '.' ) break;
-      if (isReportingWord(token, b === paragraph.tokenStart) || prepositionalCueLength(tokens, b, open) > 0) return false;
+      if (token.kind === 'punct') break;
+      if (prepositionalCueLength(tokens, b, open) > 0) return false;
+      // 'Mr. Barrett said, "we were floored."': a lower-case start continues the reporter's sentence
+      if (isReportingWord(token, b === paragraph.tokenStart)) return startsLowerCase(doc.text, quote.content.start, quote.content.end);
     }
     return true;
   }

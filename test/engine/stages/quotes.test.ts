@@ -62,6 +62,39 @@ describe('[quotes] spans', () => {
   }
 });
 
+describe('[quotes] direct or partial', () => {
+  // [input, one entry per quote found: true when partial]
+  const cases: Array<[input: string, partial: boolean[]]> = [
+    // direct: the attributed content begins with the quotation
+    ['"We won the game tonight," he said.', [false]],
+    ['He said: "We won the game tonight."', [false]],
+    ['He said, "We won the game tonight."', [false]],
+    ['He said "we won the game tonight."', [false]],
+    ['Smith spoke on Monday. "We won the game tonight."', [false]],
+    ['According to Jane Doe, "the plan failed completely and utterly."', [false]],
+    ['"A," he said, "B is the next thing we will do."', [false, false]],
+    ['"We won the game," Smith said in Ohio on Monday, "but it was a close one."', [false, false]],
+    ['Jane Doe, one voter:\n“Maybe we can build a better city for everyone.” ― Jane Doe', [false]],
+    ["''This is not tax reform at all,'' said John Roe, an economist.", [false]],
+    // partial: the reporter's own words lead into it
+    ['Senator Doe called the bill "a betrayal of working families" on Monday.', [true]],
+    ['The minister said the talks were "constructive and open."', [true]],
+    ['He said that "the deal is terrible for all of us."', [true]],
+    ['She described the plan as "a disaster for the region."', [true]],
+    ['The deal was "terrible for everyone involved," he said.', [true]],
+    ['Trump tweeted that, "For those who doubt me, I will be there."', [true]],
+    ['Mr. Roe said, "we were floored by the decision."', [true]],
+    ['"We won," he said, adding that the result was "a clear mandate."', [false, true]],
+  ];
+  for (const [input, expected] of cases) {
+    it(JSON.stringify(input), () => {
+      const quotes = quotesOf(input).quotes;
+      assert.deepStrictEqual(quotes.map(q => q.partial === true), expected);
+      for (const q of quotes) assert.ok(q.partial === undefined || q.partial === true, 'partial is true or absent');
+    });
+  }
+});
+
 describe('[quotes] notes', () => {
   const cases: Array<[input: string, notes: number]> = [
     ['"We won, he said. Then he left.\n\nThe end.', 1],
@@ -87,6 +120,7 @@ describe('[quotes] sample article', () => {
       assert.strictEqual(text[q.span.start], '"');
       assert.strictEqual(text[q.span.end - 1], '"');
       assert.ok(!text.slice(q.content.start, q.content.end).includes('"'));
+      assert.strictEqual(q.partial, undefined, 'the sample\'s quotes are direct');
     }
   });
 });
