@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
-import { matchGazetteers, GAZETTEER_LISTS } from './gazetteers';
+import { matchGazetteers, listsOf, GAZETTEER_LISTS } from './gazetteers';
 import { LOWER_CASE_WORDS, CAPITALISED_WORDS } from '../lexicon/gazetteer';
 import { CLUSTER_WORDS, CLUSTERS_0, CLUSTERS_1 } from '../lexicon/gazetteerClusters';
 
@@ -212,8 +212,10 @@ export interface DocContext {
   readonly docCasing: Uint8Array;
   /** Per slot: the last name type (1 + type) it was tagged with, or 5 if tagged O while capitalised. */
   readonly history: Uint8Array;
-  /** Gazetteer position codes per token and list: 0 none, 1 + part (BILU). */
-  readonly gazetteer: Uint8Array;
+  /** Per token: gazetteer position per list, 3 bits each (0 none, 1 B, 2 I, 3 L, 4 U). */
+  readonly gazetteer: Int32Array;
+  /** Per token: the lists it is in, one bit each. */
+  readonly gazetteerLists: Uint8Array;
 }
 
 // Scratch for numbering the distinct lower-case forms of one document without a Map per token:
@@ -254,9 +256,11 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
       docCasing[slots[i]] |= bit;
     }
   }
-  const gazetteer = new Uint8Array(tokens.length * GAZETTEER_LISTS);
+  const gazetteer = new Int32Array(tokens.length);
   for (const sentence of sentences) matchGazetteers(words, sentence.tokenStart, sentence.tokenEnd, gazetteer);
-  return { words, slots, docCasing, history: new Uint8Array(slotCount), gazetteer };
+  const gazetteerLists = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) if (gazetteer[i] !== 0) gazetteerLists[i] = listsOf(gazetteer[i]);
+  return { words, slots, docCasing, history: new Uint8Array(slotCount), gazetteer, gazetteerLists };
 }
 
 function isQuoteOrBullet(text: string): boolean {
@@ -287,14 +291,8 @@ export function sentenceStyle(words: readonly WordInfo[], start: number, end: nu
  */
 export function contextCode(doc: DocContext, i: number, start: number, end: number, style: number): number {
   const word = doc.words[i];
-  const g = doc.gazetteer;
-  let here = 0;
-  let near = 0;
-  for (let list = 0; list < GAZETTEER_LISTS; list++) {
-    here |= g[i * GAZETTEER_LISTS + list] << (3 * list);
-    if (i > start && g[(i - 1) * GAZETTEER_LISTS + list] !== 0) near |= 1 << list;
-    if (i + 1 < end && g[(i + 1) * GAZETTEER_LISTS + list] !== 0) near |= 1 << (list + 8);
-  }
+  const here = doc.gazetteer[i];
+  const near = (i > start ? doc.gazetteerLists[i - 1] : 0) | (i + 1 < end ? doc.gazetteerLists[i + 1] << 8 : 0);
   const docCasing = doc.docCasing[doc.slots[i]];
   const history = word.cap === Cap.Lower || word.cap === Cap.Punct ? 0 : doc.history[doc.slots[i]];
   const small = (((((i === start ? 1 : 0) * 8 + word.cap) * 4 + word.casing) * 4 + style) * 4 + docCasing) * 8 + history;

@@ -32,6 +32,17 @@ function load(): Gazetteers {
 const PREFIX = 1 << 30;
 const longest = new Int32Array(GAZETTEER_LISTS);
 
+function setPart(codes: Int32Array, token: number, list: number, part: number): void {
+  codes[token] = (codes[token] & ~(7 << (3 * list))) | (part << (3 * list));
+}
+
+/** The lists present in a token's code, as a bit set ("the token is in some city name"). */
+export function listsOf(code: number): number {
+  let lists = 0;
+  for (let list = 0; code !== 0; list++, code >>= 3) if (code & 7) lists |= 1 << list;
+  return lists;
+}
+
 function startsLowerCase(word: WordInfo): boolean {
   const first = word.text[0];
   return first !== first.toUpperCase();
@@ -39,11 +50,12 @@ function startsLowerCase(word: WordInfo): boolean {
 
 /**
  * Marks, for each token of words[start, end) and each list, where the longest match of that list
- * starting at a capitalised token puts it: 1 B, 2 I, 3 L, 4 U (into `out`, GAZETTEER_LISTS per token).
+ * starting at a capitalised token puts it: 1 B, 2 I, 3 L, 4 U, in bits 3 × list … 3 × list + 2 of
+ * codes[token].
  * "New York Stock Exchange" → city B I on "New York"; "may" (lower case) never matches a first name.
  * A match is at most 8 tokens, so this is linear.
  */
-export function matchGazetteers(words: readonly WordInfo[], start: number, end: number, out: Uint8Array): void {
+export function matchGazetteers(words: readonly WordInfo[], start: number, end: number, codes: Int32Array): void {
   loaded ??= load();
   const { phrases, prefixes } = loaded;
   for (let i = start; i < end; i++) {
@@ -51,7 +63,7 @@ export function matchGazetteers(words: readonly WordInfo[], start: number, end: 
     if (first.gazetteer === undefined) first.gazetteer = startsLowerCase(first) || first.cap === 5 ? 0 : (phrases.get(first.lower) ?? 0) | (prefixes.has(first.lower) ? PREFIX : 0);
     const single = first.gazetteer & ~PREFIX;
     if (single !== 0) {
-      for (let list = 0; list < GAZETTEER_LISTS; list++) if (single & (1 << list)) out[i * GAZETTEER_LISTS + list] = 4;
+      for (let list = 0; list < GAZETTEER_LISTS; list++) if (single & (1 << list)) setPart(codes, i, list, 4);
     }
     if ((first.gazetteer & PREFIX) === 0) continue;
     // Longer entries: the end of the longest match per list, then BILU codes over it.
@@ -67,7 +79,7 @@ export function matchGazetteers(words: readonly WordInfo[], start: number, end: 
     for (let list = 0; list < GAZETTEER_LISTS; list++) {
       const stop = longest[list];
       if (stop === 0) continue;
-      for (let k = i; k < stop; k++) out[k * GAZETTEER_LISTS + list] = k === i ? 1 : k === stop - 1 ? 3 : 2;
+      for (let k = i; k < stop; k++) setPart(codes, k, list, k === i ? 1 : k === stop - 1 ? 3 : 2);
     }
   }
 }

@@ -74,15 +74,18 @@ const context: number[] = [];
 /** Per position of the sentence being scored, from 2 before it to 2 after: the word's cached scores. */
 let windowScores: Float32Array[] = [];
 let codeScores = new Map<number, Float32Array>();
+/** Codes without gazetteer bits (most tokens) are below 8192: an array beats the Map for them. */
+let smallCodeScores: Array<Float32Array | undefined> = new Array(8192);
 let codeScoresVersion = 0;
 
 /** The summed scores of the features a context code stands for, computed once per code. */
 function contextScores(code: number, weights: Weights): Float32Array {
   if (codeScoresVersion !== weights.id || codeScores.size > 100_000) {
     codeScores = new Map();
+    smallCodeScores = new Array(8192);
     codeScoresVersion = weights.id;
   }
-  let scores = codeScores.get(code);
+  let scores = code < 8192 ? smallCodeScores[code] : codeScores.get(code);
   if (scores === undefined) {
     scores = new Float32Array(L);
     context.length = 0;
@@ -91,7 +94,8 @@ function contextScores(code: number, weights: Weights): Float32Array {
       const row = contextBucket(hash) * L;
       for (let y = 0; y < L; y++) scores[y] += weights.rows[row + y] * weights.scale;
     }
-    codeScores.set(code, scores);
+    if (code < 8192) smallCodeScores[code] = scores;
+    else codeScores.set(code, scores);
   }
   return scores;
 }

@@ -1,15 +1,15 @@
 import * as assert from 'assert';
 import { tokenize } from '../../../src/engine/text/tokenize';
 import { wordInfo } from '../../../src/engine/ner/features';
-import { GAZETTEER_LISTS, GAZETTEER_NAMES, matchGazetteers } from '../../../src/engine/ner/gazetteers';
+import { GAZETTEER_NAMES, matchGazetteers } from '../../../src/engine/ner/gazetteers';
 
 /** "list:BILU-code" marks per token, e.g. "New York" → ["city:B", "city:L"]. */
 function marks(text: string): string[][] {
   const words = tokenize(text).map(token => wordInfo(token.text));
-  const out = new Uint8Array(words.length * GAZETTEER_LISTS);
-  matchGazetteers(words, 0, words.length, out);
+  const codes = new Int32Array(words.length);
+  matchGazetteers(words, 0, words.length, codes);
   return words.map((_, i) => GAZETTEER_NAMES.flatMap((name, list) => {
-    const code = out[i * GAZETTEER_LISTS + list];
+    const code = (codes[i] >> (3 * list)) & 7;
     return code === 0 ? [] : [`${name}:${'-BILU'[code]}`];
   }));
 }
