@@ -1,4 +1,4 @@
-import type { Entity, EntityType, Span } from '../model';
+import type { Entity, EntityType, Note, Span } from '../model';
 import type { Doc, Mention, Stage } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import { tokenize } from '../text/tokenize';
@@ -18,7 +18,8 @@ export const entitiesStage: Stage = {
   requires: ['tokens', 'sentences', 'structure', 'quotes'],
   provides: ['mentions', 'entities'],
   run(doc) {
-    return findEntities(doc, tagNames(doc));
+    const { mentions, entities, notes } = findEntities(doc, tagNames(doc));
+    return { mentions, entities, ...(notes.length ? { notes } : {}) };
   },
 };
 
@@ -55,7 +56,7 @@ const PRIORITY_COPY = -1;
  *
  * Everything sorted by start; linear apart from sorting.
  */
-export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]): { mentions: Mention[]; entities: Entity[] } {
+export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]): { mentions: Mention[]; entities: Entity[]; notes: Note[] } {
   const { text, tokens } = doc;
   const structure = doc.structure as StructureDetail;
   const candidates: Candidate[] = [];
@@ -79,9 +80,10 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   // "Charlotte" in "Charlotte Mayor Jo Ng".
   const named = occupied.slice();
   for (const name of tagged) if (name.tokenEnd <= tokens.length) named.fill(1, name.tokenStart, name.tokenEnd);
-  const entities = clusterMentions(text, tokens, mentions, named);
+  const notes: Note[] = [];
+  const entities = clusterMentions(text, tokens, mentions, named, notes);
   // Candidates are Mentions with bookkeeping fields; the layer is internal, so they go out as they are.
-  return { mentions, entities };
+  return { mentions, entities, notes };
 }
 
 /** push(...items) without the argument limit that a 5 MB text would hit. */
@@ -661,7 +663,8 @@ function stripOrgSuffixes(words: readonly string[]): string[] {
  * places, events: "WHO"), or the same name without a legal suffix ("Acme" / "Acme Corp."). A
  * form that fits several clusters goes, mention by mention, to the one introduced first.
  */
-function clusterMentions(text: string, tokens: readonly Token[], mentions: readonly Candidate[], covered: Uint8Array): Entity[] {
+function clusterMentions(text: string, tokens: readonly Token[], mentions: readonly Candidate[], covered: Uint8Array,
+  notes: Note[]): Entity[] {
   const personAt = new Uint8Array(tokens.length);
   for (const m of mentions) if (m.type === 'person') personAt.fill(1, m.tokenStart, m.tokenEnd);
   const byForm = new Map<string, Candidate[]>();
@@ -728,6 +731,14 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
       }
       targets[best].members.push(m);
       clusterAt[m.tokenStart] = targets[best].index;
+      if (m === list[0]) {
+        // A cluster's first member comes from the form that founded it, its longest.
+        const names = targets.map(t => surfaceOf(text, t.members[0]));
+        notes.push({
+          span: { start: m.start, end: m.end },
+          message: `"${surfaceOf(text, m)}" may be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}; taken as ${names[best]}.`,
+        });
+      }
     }
   }
 

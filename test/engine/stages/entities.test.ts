@@ -209,6 +209,12 @@ describe('[entities] clustering and types', () => {
     });
   }
 
+  it('says which person an ambiguous surname was taken as', () => {
+    const text = 'Ted Cruz met Heidi Cruz. Later Cruz left.';
+    const result = run(text, [['Ted Cruz', 'PER'], ['Heidi Cruz', 'PER'], ['Cruz', 'PER']]);
+    assert.deepStrictEqual(result.notes, [{ span: { start: 31, end: 35 }, message: '"Cruz" may be Ted Cruz or Heidi Cruz; taken as Ted Cruz.' }]);
+  });
+
   it('ids are slugs, unique and stable', () => {
     const text = 'Đurić met Đuric. Later Đurić left.';
     const result = run(text, [['Đurić', 'PER'], ['Đuric', 'LOC']]);
