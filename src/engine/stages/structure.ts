@@ -446,7 +446,10 @@ function findSourceCredit(text: string, tokens: readonly Token[], from: number):
 
 // Anchored at a line start, alternations of literals only: cannot backtrack.
 const END_MARK = /^\s*(?:#\s*#\s*#|-\s*30\s*-|-?\s*ends?\s*-?|-+\s*#+\s*-+)\s*$/i;
-const CONTACT_LINE = /^\s*(?:(?:media|press|investor|investors|company|news)\s+(?:relations\s+)?(?:contacts?|inquiries|enquiries)|contacts?\s*:|for (?:further|more) information,? (?:please )?contact)/i;
+const CONTACT_LINE = /^\s*(?:(?:media|press|investor|investors|public|company|news)\s+(?:relations|contacts?|inquiries|enquiries)|contacts?\s*:|for (?:further|more) information,? (?:please )?contact)/i;
+// PR Newswire's closing credit, in capitals: "SOURCE Acme Robotics".
+const SOURCE_LINE = /^\s*SOURCE [A-Z]/;
+const EDITORS_LINE = /^\s*(?:notes? (?:to|for) editors?|editor'?s note|disclaimer)\b/i;
 const ABOUT_LINE = /^\s*about\s+\S/i;
 const FLS_LINE = /^\s*(?:forward[-\s]looking\s+statements?|safe\s+harbou?r|cautionary\s+(?:note|statement)|(?:this|the)\s+(?:press|news)\s+release\s+(?:contains|includes|may contain)\s+(?:certain\s+)?["“]?forward[-\s]looking)/i;
 
@@ -467,11 +470,12 @@ function findBoilerplate(text: string, tokens: readonly Token[], lines: readonly
       break;
     }
     const short = lineEnd - i <= 12 && !/[.!?]["”’]?$/.test(lineText);
-    if ((ABOUT_LINE.test(lineText) && short && isCapitalized(tokens[i + 1])) || (FLS_LINE.test(lineText) && short)) {
+    if ((ABOUT_LINE.test(lineText) && short && isCapitalized(tokens[i + 1])) || (FLS_LINE.test(lineText) && short) ||
+      (EDITORS_LINE.test(lineText) && short)) {
       spans.push({ start, end: tokens[tokens.length - 1].end });
       break;
     }
-    if (CONTACT_LINE.test(lineText) || (FLS_LINE.test(lineText))) {
+    if (CONTACT_LINE.test(lineText) || SOURCE_LINE.test(lineText) || FLS_LINE.test(lineText)) {
       const end = paragraphEnd(text, tokens, i);
       spans.push({ start, end: tokens[end - 1].end });
       i = end - 1;

@@ -80,6 +80,10 @@ describe('[structure] headers and boilerplate', () => {
     ['OSLO, May 1 - Story.\n\nMedia contacts: Jo Ng\n+1 555 0100\n\nStory again.', [], ['Media contacts: Jo Ng\n+1 555 0100']],
     ['OSLO, May 1 - Story.\n\nForward-Looking Statements\nThis release has risks.', [], ['Forward-Looking Statements\nThis release has risks.']],
     ['Story about the budget.\n\nBy the way, more.', [], []],
+    ['OSLO, May 1 - Story.\n\nSOURCE Acme Robotics\n\nStory again.', [], ['SOURCE Acme Robotics']],
+    ['OSLO, May 1 - Story.\n\nMedia Relations: Jo Ng', [], ['Media Relations: Jo Ng']],
+    ['OSLO, May 1 - Story.\n\nNotes to editors\nAcme was founded in 1990.', [], ['Notes to editors\nAcme was founded in 1990.']],
+    ['OSLO, May 1 - Story.\n\nThe source said so.\n\nSource of funds: loans.', [], []],
     ['OSLO, May 1 - Story.\n\nAbout the deal: it is large.', [], []],
   ];
   for (const [input, headers, boilerplate] of cases) {
