@@ -48,10 +48,12 @@ const PRIORITY_COPY = -1;
  *
  * - MISC and ORG names shaped like events become events ("Summer Olympics", "COP29"); other MISC
  *   (nationalities, products) is dropped.
- * - One surface form keeps one type in an article (the majority), and every other occurrence of
- *   a form found once is a mention too (the tagger may miss the second "Serbia").
+ * - One surface form keeps one type in an article (the majority; names on table lines such as
+ *   sports standings keep their own), and every other occurrence of a form found once is a
+ *   mention too (the tagger may miss the second "Serbia").
  * - Clusters: a surname joins the full name, an acronym its expansion (defined in brackets or
- *   matching initials), "Acme" joins "Acme Corp.", case variants merge.
+ *   matching initials), "Acme" joins "Acme Corp.", case variants merge. A surname shared by
+ *   several people goes to the one introduced first, with a note saying so.
  * - Roles of people from titles before the name and appositions after it.
  *
  * Everything sorted by start; linear apart from sorting.
