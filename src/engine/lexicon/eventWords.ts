@@ -28,3 +28,14 @@ export const EVENT_HEADS_NEEDING_NUMBER: ReadonlySet<string> = new Set([
   'hearings', 'inquiry', 'affair', 'election', 'elections', 'primary', 'primaries', 'caucus', 'caucuses', 'convention',
   'classic', 'rally', 'race',
 ]);
+
+/**
+ * The event heads that outweigh a tagger's place label: "G20 Summit" and "Web Summit" tagged as
+ * places are events. Heads that often end real place names stay out ("Rose Bowl", "Vanity Fair",
+ * "Battle Creek", "Epsom Derby" courses, "Grand Prix" circuits).
+ */
+export const EVENT_HEADS_OVER_PLACES: ReadonlySet<string> = new Set([
+  'summit', 'summits', 'conference', 'convention', 'congress', 'symposium', 'forum', 'expo', 'exposition', 'olympics',
+  'olympiad', 'paralympics', 'games', 'cup', 'championship', 'championships', 'tournament', 'festival', 'war', 'wars',
+  'revolution', 'uprising', 'election', 'elections', 'referendum', 'talks',
+]);

@@ -4,7 +4,7 @@ import type { Token } from '../text/tokenize';
 import { tokenize } from '../text/tokenize';
 import { tagNames, type TaggedName } from '../ner/index';
 import type { StructureDetail } from './structure';
-import { EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER } from '../lexicon/eventWords';
+import { EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER, EVENT_HEADS_OVER_PLACES } from '../lexicon/eventWords';
 import { ACRONYM_SKIP_WORDS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
 import { GAZETTEER } from '../lexicon/gazetteer';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
@@ -137,9 +137,13 @@ function fromTagger(text: string, tokens: readonly Token[], name: TaggedName): C
     }
   }
   if (tokenEnd <= tokenStart || tokenEnd > tokens.length) return undefined;
+  // "Davos Forum" + "2025": the edition year right after an event-like name belongs to it.
+  if (name.label !== 'PER' && tokenEnd < tokens.length && isYear(tokens[tokenEnd].text) &&
+    tokens[tokenEnd].start - tokens[tokenEnd - 1].end <= 1 && EVENT_HEADS.has(tokens[tokenEnd - 1].text.toLowerCase()) &&
+    isEventName(tokens, tokenStart, tokenEnd + 1)) tokenEnd++;
   let type: EntityType | undefined;
   if (name.label === 'PER') type = 'person';
-  else if (name.label === 'LOC') type = 'place';
+  else if (name.label === 'LOC') type = isEventName(tokens, tokenStart, tokenEnd, EVENT_HEADS_OVER_PLACES) ? 'event' : 'place';
   else if (isEventName(tokens, tokenStart, tokenEnd)) type = 'event';
   else if (name.label === 'ORG') type = 'organization';
   if (!type) return undefined;
@@ -207,7 +211,7 @@ export function isEventShape(word: string): boolean {
  * Conference"); heads like "Forum" or "Congress" need an edition ("World Economic Forum" is an
  * organisation).
  */
-export function isEventName(tokens: readonly Token[], tokenStart: number, tokenEnd: number): boolean {
+export function isEventName(tokens: readonly Token[], tokenStart: number, tokenEnd: number, heads: ReadonlySet<string> = EVENT_HEADS): boolean {
   if (tokenEnd - tokenStart === 1 && isEventShape(tokens[tokenStart].text)) return true;
   let end = tokenEnd;
   let numbered = false;
@@ -227,9 +231,9 @@ export function isEventName(tokens: readonly Token[], tokenStart: number, tokenE
   if (!isCapitalizedWord(head)) return false;
   const lower = head.toLowerCase();
   const twoWords = end - tokenStart >= 2 ? `${tokens[end - 2].text.toLowerCase()} ${lower}` : '';
-  if (EVENT_HEADS.has(twoWords)) return true;
-  if (year && isUpperLetters(head) && head.length >= 3) return true; // "APEC 2023", not "MOHAMMED VI"
-  if (!EVENT_HEADS.has(lower)) return false;
+  if (heads.has(twoWords)) return true;
+  if (year && isUpperLetters(head) && head.length >= 3 && heads === EVENT_HEADS) return true; // "APEC 2023", not "MOHAMMED VI"
+  if (!heads.has(lower)) return false;
   return numbered || !EVENT_HEADS_NEEDING_NUMBER.has(lower);
 }
 

@@ -364,7 +364,9 @@ function matchDateline(text: string, tokens: readonly Token[], i: number, lines:
       // "BRUSSELS 1996-08-22" ends its line; "BAKU, Dec. 23 Officials said" runs on without a mark.
       if (!agency && !date) return undefined;
     }
-  } else if (!agency && !(date && separator)) {
+  } else if (!(separator && separator !== '.' && (agency || date))) {
+    // Title case reads as prose unless a credit or date is followed by a dash: "Washington
+    // (Reuters) -", but not "Acme Corp. (ACME) said".
     return undefined;
   }
   if (!atLineEnd) {

@@ -108,6 +108,13 @@ describe('[entities] events', () => {
   ];
   for (const [word, expected] of shapes) it(`shape ${word}`, () => assert.strictEqual(isEventShape(word), expected));
 
+  it('takes an edition year into the name and lets strong event heads outweigh a place label', () => {
+    const text = 'Delegates at the Davos Forum 2025 and the G20 Summit met near the Rose Bowl.';
+    const result = run(text, [['Davos Forum', 'ORG'], ['G20 Summit', 'LOC'], ['Rose Bowl', 'LOC']]);
+    assert.deepStrictEqual(result.entities.map(e => describeEntity(text, e)),
+      ['event Davos Forum 2025 ×1', 'event G20 Summit ×1', 'place Rose Bowl ×1']);
+  });
+
   it('drops MISC names that are not events and types event-shaped MISC as events', () => {
     const text = 'Ruritanian fans flew to the Summer Olympics and the COP31 talks.';
     const result = run(text, [['Ruritanian', 'MISC'], ['Summer Olympics', 'MISC']]);

@@ -29,6 +29,7 @@ describe('[structure] dateline', () => {
     ['ST. LOUIS, Monday, May 5, 2025 -- Rain.', 'ST. LOUIS, Monday, May 5, 2025 --', 'St. Louis', '2025-05-05', undefined, 'Rain'],
     // not datelines
     ['NATO, Russia and China agreed on Monday.', undefined],
+    ['Acme Corp. (ACME) said on Monday that sales rose.', undefined],
     ['SOCCER - HOSTS WIN , VISITORS LOSE .', undefined],
     // a dash alone after capitals is a headline unless the capitals name a known place
     ['PRESS DIGEST - Ruritania - Aug 29 .', undefined],
