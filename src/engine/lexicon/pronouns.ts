@@ -12,6 +12,8 @@ export const SPEAKER_PRONOUNS: ReadonlyMap<string, PronounReferent> = new Map([
   ['i', 'person'],
   ['we', 'group'],
   ['who', 'person'],
+  // 'the department, which reported "2,521 shooting incidents"'
+  ['which', 'thing'],
 ]);
 
 /** Determiners and possessives that open a descriptive speaker phrase: 'the minister', 'his spokesman'. */

@@ -80,6 +80,7 @@ const FORMS = [
   'urge urges urged urging',
   'plead pleads pleaded pleading',
   'demanded demanding',
+  'scold scolds scolded scolding',
   'describe describes described describing',
   'called calling',
   'dub dubs dubbed dubbing',
@@ -116,6 +117,14 @@ export const LABELLING_VERBS: ReadonlySet<string> = new Set([
   'labeling', 'labelling', 'describe', 'describes', 'described', 'describing', 'term', 'terms', 'termed', 'brand',
   'brands', 'branded', 'deem', 'deems', 'deemed', 'name', 'names', 'named', 'nickname', 'nicknamed', 'tout', 'touts',
   'touted', 'touting',
+]);
+
+/**
+ * Reporting verbs that never take the quotation as their object: 'she wanted to speak "directly
+ * to white people"'. A quotation right after one is partial. Lower case.
+ */
+export const INTRANSITIVE_REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'speak', 'speaks', 'spoke', 'speaking', 'spoken',
 ]);
 
 /** Dashes that attribute a quotation in epigraph style: '"…" ― Jane Doe'. */

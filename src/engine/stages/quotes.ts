@@ -2,7 +2,7 @@ import type { Note, Quote } from '../model';
 import type { Doc, Stage } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
-import { LABELLING_VERBS, REPORTING_VERBS, PREPOSITIONAL_CUES } from '../lexicon/reportingVerbs';
+import { INTRANSITIVE_REPORTING_VERBS, LABELLING_VERBS, REPORTING_VERBS, PREPOSITIONAL_CUES } from '../lexicon/reportingVerbs';
 import { NAMING_WORDS } from '../lexicon/speakerNouns';
 
 // Written by hand: textacy and compromise pair quotation marks with regular expressions over
@@ -419,7 +419,8 @@ export function isPartialQuote(doc: Readonly<Doc>, quote: Quote, previous: Quote
     }
     return true;
   }
-  return !(isReportingWord(before, false) && !LABELLING_VERBS.has(before.text.toLowerCase()));
+  const verb = before.text.toLowerCase();
+  return !(isReportingWord(before, false) && !LABELLING_VERBS.has(verb) && !INTRANSITIVE_REPORTING_VERBS.has(verb));
 }
 
 /** True when the first letter of [from, to) is lower case: '"we were floored."'. */

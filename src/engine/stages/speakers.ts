@@ -156,7 +156,17 @@ class Attributor {
         const text = tokens[c].text;
         // 'Mitch McConnell, R-Ky., said' keeps the period of an abbreviation
         if ((text === '.' && tokens[c + 1].text !== ',') || text === ';' || text === ':' || this.insideQuote(c)) return undefined;
-        if (text === ',') return this.phraseEndingAt(c - 1, lo, false);
+        if (text === ',') {
+          const phrase = this.phraseEndingAt(c - 1, lo, false);
+          // '"…," Jane Doe, the attorney general of Ohio, one of the states suing, said': an
+          // apposition that itself follows a comma right after the quotation names no one new;
+          // the speaker is the name the quotation is followed by.
+          if (phrase && phrase[0] - 2 > lo && tokens[phrase[0] - 1].text === ',') {
+            const name = this.phraseEndingAt(phrase[0] - 2, lo, false);
+            if (name && name[0] === lo) return name;
+          }
+          return phrase;
+        }
       }
       return undefined;
     }
@@ -203,7 +213,10 @@ class Attributor {
     const nameEnd = this.nameStartingAt(t, hi);
     if (nameEnd >= 0) return [t, nameEnd];
     // 'said former Gov. Jane Doe', 'said 9/11 widow Jane Doe': lower-case words before a name
-    for (let m = t; m < Math.min(hi, t + 3) && (isLowerWord(tokens[m]) || tokens[m].kind === 'number') && !COMPLEMENTIZERS.has(tokens[m].text); m++) {
+    const isModifier = (m: number) => isLowerWord(tokens[m]) || tokens[m].kind === 'number' ||
+      (tokens[m].text === '/' && tokens[m - 1].kind === 'number' && m + 1 < hi && tokens[m + 1].kind === 'number'); // '9/11 widow'
+    const isPreposition = (word: string) => LOCATIVE_PREPOSITIONS.has(word) || SPEAKER_PREPOSITIONS.has(word);
+    for (let m = t; m < Math.min(hi, t + 5) && isModifier(m) && !COMPLEMENTIZERS.has(tokens[m].text) && !isPreposition(tokens[m].text); m++) {
       const end = this.nameStartingAt(m + 1, hi);
       if (end >= 0) return [t, end];
     }
@@ -241,7 +254,8 @@ class Attributor {
     for (let s = sentence.tokenStart; s < t; s++) {
       if (this.insideQuote(s)) continue;
       const token = this.tokens[s];
-      if (SPEAKER_PRONOUNS.has(token.text.toLowerCase()) && token.text.toLowerCase() !== 'it' && token.text.toLowerCase() !== 'who') return [s, s + 1];
+      const word = token.text.toLowerCase();
+      if (SPEAKER_PRONOUNS.has(word) && word !== 'it' && word !== 'who' && word !== 'which') return [s, s + 1];
       if (isCapitalised(token) && !this.isSentenceStartCommonWord(s) && !(s === sentence.tokenStart && SENTENCE_START_PREPOSITIONS.has(token.text))) {
         const end = this.nameStartingAt(s, t);
         if (end >= 0) return [s, end];
@@ -305,8 +319,14 @@ class Attributor {
       const beforeLo = Math.max(firstSentence?.tokenStart ?? 0, prevEnd, open - BEFORE_WINDOW);
 
       let found = this.dashAttribution(after, afterHi);
-      const near = this.cueForward(after, Math.min(afterHi, after + NEAR_AFTER), after, afterHi);
+      // 'McCaskill scolded him: "…"': a colon hands the quotation to the clause before it
+      if (!found && open > 0 && tokens[open - 1].text === ':') {
+        const colon = this.cueBackward(beforeLo, open, beforeLo, open);
+        if (colon?.speaker) found = colon;
+      }
+      const near = found ? undefined : this.cueForward(after, Math.min(afterHi, after + NEAR_AFTER), after, afterHi);
       if (!found && near?.speaker) found = near;
+      found ??= this.attributionAfter(after, afterHi, lastSentence, nextStart);
       found ??= this.cueBackward(beforeLo, open, beforeLo, open);
       if (found && !found.speaker) found = undefined;
       found ??= this.cueForward(after, Math.min(afterHi, after + AFTER_WINDOW), after, afterHi);
@@ -316,6 +336,28 @@ class Attributor {
       result.push(found);
     }
     return result;
+  }
+
+  /**
+   * An attribution that starts right after the quotation but lies beyond the near window:
+   * '"…," Leonard Burman, director of the Tax Policy Center and a professor at Syracuse
+   * University, said.' (a long apposition), or in the next sentence because a question or
+   * exclamation closed the quotation: '"Why not?" Vitter demanded.' Only accepted when the
+   * speaker or the cue is the very first word after the quotation.
+   */
+  private attributionAfter(after: number, afterHi: number, lastSentence: Segment | undefined, nextStart: number): Attribution | undefined {
+    const { tokens, sentences } = this;
+    if (after >= tokens.length || after >= nextStart) return undefined;
+    let hi = afterHi;
+    if (lastSentence && after >= lastSentence.tokenEnd) {
+      const next = sentences[segmentAt(sentences, tokens[after].start)];
+      const paragraph = this.paragraphs[segmentAt(this.paragraphs, tokens[after - 1].start)];
+      if (!next || next.tokenStart !== after || !paragraph || after >= paragraph.tokenEnd) return undefined;
+      hi = Math.min(next.tokenEnd, nextStart, after + NEAR_AFTER);
+    }
+    if (!isCapitalised(tokens[after]) && !isReportingWord(tokens[after], false) && !SPEAKER_PRONOUNS.has(tokens[after].text.toLowerCase())) return undefined;
+    const found = this.cueForward(after, hi, after, hi);
+    return found?.speaker && (found.speaker[0] === after || found.cue[0] === after) ? found : undefined;
   }
 
   private contextAttribution(k: number, open: number, earlier: readonly (Attribution | undefined)[]): Attribution | undefined {
@@ -328,6 +370,10 @@ class Attributor {
     const startsSentence = sentence !== undefined && sentence.tokenStart === open;
     const previous = k > 0 ? quotes[k - 1] : undefined;
     const previousParagraph = previous ? segmentAt(paragraphs, previous.span.start) : -1;
+    // '"A," Smith said at the gala, where Jones also spoke. "B."': the attribution between the
+    // two quotations goes on; a cue in the sentence before is only a side remark.
+    const prior = k > 0 ? earlier[k - 1] : undefined;
+    if (prior && previous && previousParagraph === pi && tokens[prior.cue[0]].start >= previous.span.end) return prior;
     // the sentence before, in the same paragraph: 'Smith spoke on Monday. "We won."'
     if (startsSentence && si > 0 && paragraph && sentences[si - 1].start >= paragraph.start) {
       const found = this.cueInSentence(sentences[si - 1]);

@@ -84,6 +84,7 @@ describe('[quotes] direct or partial', () => {
     ['The deal was "terrible for everyone involved," he said.', [true]],
     ['Trump tweeted that, "For those who doubt me, I will be there."', [true]],
     ['Mr. Roe said, "we were floored by the decision."', [true]],
+    ['She said she wanted to speak "directly to the voters of this state."', [true]],
     ['"We won," he said, adding that the result was "a clear mandate."', [false, true]],
   ];
   for (const [input, expected] of cases) {

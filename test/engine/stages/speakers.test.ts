@@ -46,6 +46,17 @@ describe('[speakers] cue and speaker mention', () => {
     ['Jane Doe continued:\n\n"We will not stop until the job is done."', 0, 'continued', 'Jane Doe'],
     ['Jane Doe attacked the plan, saying, "It will never work in this city."', 0, 'saying', 'Jane Doe'],
     ['The Daily Planet reports: "The mayor has resigned after two years."', 0, 'reports', 'The Daily Planet'],
+    // a long or doubled apposition after the quotation: the name right after it speaks
+    ['"It is an invasion of the state domain," Jane Doe, the attorney general of Ohio, one of the states suing, said.', 0, 'said', 'Jane Doe'],
+    ['"It is fiscally responsible," John Roe, director of the Tax Policy Center and a professor at the state university in the capital, said of the plan.', 0, 'said', 'John Roe'],
+    // a question mark closes the sentence, but the attribution right after it still belongs to the quote
+    ['"A," John Roe said, "B is next."\n"Why is this not proof that the bank is too big?" Jane Doe demanded.', 2, 'demanded', 'Jane Doe'],
+    // a colon hands the quotation to the clause before it, even with a cue after
+    ['Sen. Jane Doe scolded him: "The science is against you on all three products," she said.', 0, 'scolded', 'Sen. Jane Doe'],
+    // the attribution between two quotations goes on past a side remark in the sentence before
+    ['"Our progress is on the ballot," John Roe said at the gala, where Jane Doe also spoke. "Tolerance is on the ballot."', 1, 'said', 'John Roe'],
+    ['"The rationale is wrong," said 9/11 widow Jane Doe.', 0, 'said', '9/11 widow Jane Doe'],
+    ['They turned to the police department, which reported "2,521 shooting incidents" in the city.', 0, 'reported', 'which'],
     // no cue and no context: no speaker
     ['The weather was fine.\n\n"We will not stop until the job is done."', 0, undefined, undefined],
   ];
