@@ -419,8 +419,11 @@ export function isPartialQuote(doc: Readonly<Doc>, quote: Quote, previous: Quote
     }
     return true;
   }
+  // 'Trump declared "I think NATO is obsolete."' is direct; 'she said "the question is the
+  // timing"' runs on in the reporter's sentence, lower case and without a comma: partial
   const verb = before.text.toLowerCase();
-  return !(isReportingWord(before, false) && !LABELLING_VERBS.has(verb) && !INTRANSITIVE_REPORTING_VERBS.has(verb));
+  if (!isReportingWord(before, false) || LABELLING_VERBS.has(verb) || INTRANSITIVE_REPORTING_VERBS.has(verb)) return true;
+  return startsLowerCase(doc.text, quote.content.start, quote.content.end);
 }
 
 /** True when the first letter of [from, to) is lower case: '"we were floored."'. */

@@ -69,7 +69,7 @@ describe('[quotes] direct or partial', () => {
     ['"We won the game tonight," he said.', [false]],
     ['He said: "We won the game tonight."', [false]],
     ['He said, "We won the game tonight."', [false]],
-    ['He said "we won the game tonight."', [false]],
+    ['He declared "We won the game tonight."', [false]],
     ['Smith spoke on Monday. "We won the game tonight."', [false]],
     ['According to Jane Doe, "the plan failed completely and utterly."', [false]],
     ['"A," he said, "B is the next thing we will do."', [false, false]],
@@ -84,6 +84,7 @@ describe('[quotes] direct or partial', () => {
     ['The deal was "terrible for everyone involved," he said.', [true]],
     ['Trump tweeted that, "For those who doubt me, I will be there."', [true]],
     ['Mr. Roe said, "we were floored by the decision."', [true]],
+    ['She said "the question is the timing of the release."', [true]],
     ['She said she wanted to speak "directly to the voters of this state."', [true]],
     ['"We won," he said, adding that the result was "a clear mandate."', [false, true]],
   ];
