@@ -39,3 +39,11 @@ export const EVENT_HEADS_OVER_PLACES: ReadonlySet<string> = new Set([
   'olympiad', 'paralympics', 'games', 'cup', 'championship', 'championships', 'tournament', 'festival', 'war', 'wars',
   'revolution', 'uprising', 'election', 'elections', 'referendum', 'talks',
 ]);
+
+/** Event names that are a head word alone: "the Olympics"; "the Open" or "the Summit" are not. */
+export const SELF_NAMED_EVENTS: ReadonlySet<string> = new Set(['olympics', 'paralympics', 'olympiad', 'hajj']);
+
+/** Ordinal words that number an edition: "*Second* World War". Lower case. */
+export const ORDINAL_WORDS: ReadonlySet<string> = new Set([
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+]);

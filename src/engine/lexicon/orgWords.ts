@@ -32,3 +32,12 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
 
 /** Words that join an institution head to its complement: "Commission *on* Trade". */
 export const ORG_COMPLEMENT_LINKS: ReadonlySet<string> = new Set(['of', 'on', 'for']);
+
+/**
+ * Heads of institutions that are not gatherings even when named after one: "*Organisation* of the
+ * Islamic Conference" is a body, while "Group of Eight Summit" is a summit. Lower case.
+ */
+export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
+  'organization', 'organisation', 'association', 'union', 'federation', 'council', 'committee', 'commission',
+  'institute', 'secretariat', 'agency',
+]);

@@ -4,8 +4,11 @@ import type { Token } from '../text/tokenize';
 import { tokenize } from '../text/tokenize';
 import { tagNames, type TaggedName } from '../ner/index';
 import type { StructureDetail } from './structure';
-import { EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER, EVENT_HEADS_OVER_PLACES } from '../lexicon/eventWords';
-import { ACRONYM_SKIP_WORDS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
+import {
+  EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER, EVENT_HEADS_OVER_PLACES, ORDINAL_WORDS, SELF_NAMED_EVENTS,
+} from '../lexicon/eventWords';
+import { ACRONYM_SKIP_WORDS, INSTITUTION_HEADS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
+import { LEADING_PREPOSITIONS, NAME_SUFFIXES } from '../lexicon/nameWords';
 import { GAZETTEER } from '../lexicon/gazetteer';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
 import {
@@ -159,8 +162,6 @@ function candidate(tokens: readonly Token[], tokenStart: number, tokenEnd: numbe
   };
 }
 
-const LEADING_PREPOSITIONS = new Set(['About', 'For', 'In', 'At', 'On', 'With', 'By', 'From', 'To', 'Of']);
-
 function isDigits(s: string): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
@@ -176,7 +177,6 @@ function isYear(s: string): boolean {
 
 // "29th", "2nd", "II", "XXI": a numbered edition.
 const ORDINAL = /^(?:\d{1,4}(?:st|nd|rd|th)|[IVX]{1,5})$/;
-const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth']);
 
 function isEditionNumber(token: Token): boolean {
   return isYear(token.text) || ORDINAL.test(token.text);
@@ -223,7 +223,7 @@ export function isEventName(tokens: readonly Token[], tokenStart: number, tokenE
   }
   // "Organisation of the Islamic Conference" is an institution named after an event.
   for (let k = tokenStart + 1; k < end - 1; k++) {
-    if ((tokens[k].text === 'of' || tokens[k].text === 'for') && ORG_HEADS.has(tokens[k - 1].text.toLowerCase())) return false;
+    if ((tokens[k].text === 'of' || tokens[k].text === 'for') && INSTITUTION_HEADS.has(tokens[k - 1].text.toLowerCase())) return false;
   }
   const first = tokens[tokenStart].text;
   if (ORDINAL.test(first) || ORDINAL_WORDS.has(first.toLowerCase())) numbered = true;
@@ -234,6 +234,8 @@ export function isEventName(tokens: readonly Token[], tokenStart: number, tokenE
   if (heads.has(twoWords)) return true;
   if (year && isUpperLetters(head) && head.length >= 3 && heads === EVENT_HEADS) return true; // "APEC 2023", not "MOHAMMED VI"
   if (!heads.has(lower)) return false;
+  // A head word alone is a common noun ("the Open", "the Summit"), except names like "Olympics".
+  if (end - tokenStart === 1 && !numbered && !SELF_NAMED_EVENTS.has(lower)) return false;
   return numbered || !EVENT_HEADS_NEEDING_NUMBER.has(lower);
 }
 
@@ -610,8 +612,6 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
   }
   return out;
 }
-
-const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 function isSuffixWord(word: string): boolean {
   return NAME_SUFFIXES.has(word.toLowerCase());

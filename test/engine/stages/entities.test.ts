@@ -94,7 +94,7 @@ describe('[entities] events', () => {
     ['Davos Forum 2025', true], ['Monaco Grand Prix', true], ['APEC 2023', true], ['World War II', true],
     ['Australian Open', true], ['Armistice Day', true], ['King MOHAMMED VI', false], ['Sultan Qaboos II', false],
     ['World Economic Forum', false], ['Congress', false], ['Premier League', false], ['Acme Corp', false],
-    ['Vienna', false], ['Organisation of the Islamic Conference', false], ['United Nations Climate Change Conference', true],
+    ['Vienna', false], ['Open', false], ['Group of Eight Summit', true], ['Summit', false], ['Olympics', true], ['Organisation of the Islamic Conference', false], ['United Nations Climate Change Conference', true],
   ];
   for (const [name, expected] of cases) {
     it(name, () => {
