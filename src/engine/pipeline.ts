@@ -30,6 +30,10 @@ export interface Structure {
   headers: Span[];
   /** Blocks that are not the story: "About X", media contacts, "###" and what follows, disclaimers. */
   boilerplate: Span[];
+  /** Where the source credit's name stands ("Trend" in "…, Trend reports."). */
+  credit?: Span;
+  /** The dateline's place as written ("BAKU"); `dateline.place` is its title-case form. */
+  placeSpan?: Span;
 }
 
 /** Everything the stages know about one text; each stage adds its layer. */

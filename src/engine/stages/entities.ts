@@ -1,9 +1,8 @@
 import type { Entity, EntityType, Note, Span } from '../model';
-import type { Doc, Mention, Stage } from '../pipeline';
+import type { Doc, Mention, Stage, Structure } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import { tokenize } from '../text/tokenize';
 import { tagNames, type TaggedName } from '../ner/index';
-import type { StructureDetail } from './structure';
 import {
   EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER, EVENT_HEADS_OVER_PLACES, ORDINAL_WORDS, SELF_NAMED_EVENTS,
 } from '../lexicon/eventWords';
@@ -63,7 +62,7 @@ const PRIORITY_COPY = -1;
  */
 export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]): { mentions: Mention[]; entities: Entity[]; notes: Note[] } {
   const { text, tokens } = doc;
-  const structure = doc.structure as StructureDetail;
+  const structure = doc.structure;
   const candidates: Candidate[] = [];
   for (const name of tagged) {
     const candidate = fromTagger(text, tokens, name);
@@ -275,7 +274,7 @@ function spanCandidate(tokens: readonly Token[], span: Span, type: EntityType, d
 }
 
 /** The dateline's place ("BAKU", shown as "Baku") and the credited source ("…, Acme News reports."). */
-function findStructureMentions(tokens: readonly Token[], structure: StructureDetail): Candidate[] {
+function findStructureMentions(tokens: readonly Token[], structure: Structure): Candidate[] {
   const out: Candidate[] = [];
   if (structure.placeSpan) {
     const place = spanCandidate(tokens, structure.placeSpan, 'place', structure.dateline?.place);

@@ -5,16 +5,6 @@ import { MONTHS, WEEKDAYS } from '../lexicon/months';
 import { GAZETTEER } from '../lexicon/gazetteer';
 import { CREDIT_CONTINUATIONS, CREDIT_VERBS, DATE_HEADER_KEYS, HEADER_KEYS } from '../lexicon/structureWords';
 
-/**
- * Structure plus where the source credit's name stands ("Trend" in "…, Trend reports."), so the
- * entities stage can make it an organization mention without searching again.
- */
-export interface StructureDetail extends Structure {
-  credit?: Span;
-  /** The dateline's place as written ("BAKU"); `dateline.place` is its title-case form. */
-  placeSpan?: Span;
-}
-
 /** Header lines, the dateline, the source credit and boilerplate blocks. */
 export const structureStage: Stage = {
   name: 'structure',
@@ -53,7 +43,7 @@ const MAX_HEADLINE_TOKENS = 30;
  * statements). Linear: the top is scanned over a bounded number of tokens, the rest line by line
  * with anchored patterns that cannot backtrack.
  */
-export function detectStructure(text: string, tokens: readonly Token[]): StructureDetail {
+export function detectStructure(text: string, tokens: readonly Token[]): Structure {
   const lines = lineStarts(text, tokens);
   const headers: Span[] = [];
   let headerDate: DateParts | undefined;
@@ -76,7 +66,7 @@ export function detectStructure(text: string, tokens: readonly Token[]): Structu
     lineStart = next;
   }
 
-  const structure: StructureDetail = {
+  const structure: Structure = {
     bodyStart: match ? startOf(text, tokens, match.bodyToken) : startOf(text, tokens, i),
     headers,
     boilerplate: findBoilerplate(text, tokens, lines, match ? match.bodyToken : i),
