@@ -245,6 +245,6 @@ async function main() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().then(code => process.exit(code), error => { console.error(error); process.exit(1); });
 }
