@@ -70,9 +70,10 @@ export interface WordInfo {
   readonly lowerId: number;
   /** Gazetteer lists holding the word alone, plus a bit if it starts a longer entry (set on first match). */
   gazetteer?: number;
-  /** Inference cache: emission scores for the word at offsets -2 … +2 (5 × LABEL_COUNT). */
-  scores?: Float32Array;
-  scoresVersion?: number;
+  /** Inference cache: where the word's emission scores at offsets -2 … +2 start (see tagger.ts). */
+  scores: number;
+  /** The score pool generation `scores` belongs to (0: none yet). */
+  scoresVersion: number;
 }
 
 function capOf(text: string): Cap {
@@ -173,14 +174,20 @@ function computeWordInfo(original: string): WordInfo {
     text, lower, cap, casing, lowerHash, lowerId: lowerIdOf(lower),
     features: [Uint32Array.from(center), Uint32Array.from(near), Uint32Array.from(far)],
     // Every field present from the start, so all WordInfo objects share one hidden class.
-    gazetteer: undefined, scores: undefined, scoresVersion: 0,
+    gazetteer: undefined, scores: 0, scoresVersion: 0,
   };
 }
 
 let wordCache = new Map<string, WordInfo>();
 let lowerIds = new Map<string, number>();
 /** Past this many distinct words the caches start again (checked between documents only). */
-const WORD_CACHE_LIMIT = 200_000;
+const WORD_CACHE_LIMIT = 100_000;
+let cacheGeneration = 0;
+
+/** Changes whenever the word cache starts again, so that caches keyed on its words do too. */
+export function wordCacheGeneration(): number {
+  return cacheGeneration;
+}
 
 function lowerIdOf(lower: string): number {
   let id = lowerIds.get(lower);
@@ -228,6 +235,7 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
   if (wordCache.size >= WORD_CACHE_LIMIT) {
     wordCache = new Map();
     lowerIds = new Map();
+    cacheGeneration++;
     stampOf.fill(0);
   }
   const words = new Array<WordInfo>(tokens.length);

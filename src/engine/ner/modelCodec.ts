@@ -86,6 +86,7 @@ export function decodeModel(data: ModelData): Weights {
   if (data.hashBits !== HASH_BITS || data.labelCount !== L) throw new Error('name tagger model does not match the feature layout');
   const bytes = decodeBase64(data.weights);
   const rows = new Int8Array((1 << HASH_BITS) * L);
+  const present = new Uint32Array((1 << HASH_BITS) >>> 5);
   let bucket = -1;
   for (let i = 0; i < bytes.length; ) {
     let gap = 0;
@@ -98,6 +99,7 @@ export function decodeModel(data: ModelData): Weights {
     const mask = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16);
     i += 3;
     for (let y = 0; y < L; y++) if (mask & (1 << y)) rows[bucket * L + y] = (bytes[i++] << 24) >> 24;
+    present[bucket >>> 5] |= 1 << (bucket & 31);
   }
-  return { rows, scale: data.scale, transitions: Float32Array.from(data.transitions), id: nextId++ };
+  return { rows, scale: data.scale, transitions: Float32Array.from(data.transitions), id: nextId++, present };
 }

@@ -1,5 +1,5 @@
 import {
-  LABEL_COUNT, PAD, WINDOW, contextBucket, contextCode, contextCodeFeatures, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
+  LABEL_COUNT, PAD, WINDOW, wordCacheGeneration, contextBucket, contextCode, contextCodeFeatures, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
   type DocContext, type WordInfo,
 } from './features';
 import { viterbi } from './decode';
@@ -13,6 +13,12 @@ export interface Weights {
   readonly transitions: Float32Array;
   /** Identifies these weights in the per-word score cache. */
   readonly id: number;
+  /**
+   * One bit per bucket, set when its row holds a non-zero weight. 32 KB, so it stays in cache
+   * while the 4 MB of rows do not: an unseen word's features ("Xqzv", its prefixes and suffixes)
+   * mostly land on empty rows, and reading those rows was most of the cost of a new word.
+   */
+  readonly present?: Uint32Array;
 }
 
 /**
@@ -52,27 +58,62 @@ export function emissionsFromFeatures(buckets: readonly number[], offsets: reado
   }
 }
 
-/** The word's own contribution to the scores of the tokens 2 before … 2 after it, cached on the word. */
-function wordScores(word: WordInfo, weights: Weights): Float32Array {
-  if (word.scores !== undefined && word.scoresVersion === weights.id) return word.scores;
-  const scores = new Float32Array((2 * WINDOW + 1) * L);
+const SLICE = (2 * WINDOW + 1) * L;
+/**
+ * Every cached word's window scores, SLICE floats each, in one growing array: one allocation per
+ * few thousand new words instead of one per word (a page of unseen names is otherwise mostly
+ * allocation and garbage collection).
+ */
+let scorePool = new Float32Array(4096 * SLICE);
+let scorePoolUsed = 0;
+/** Bumped whenever the pool starts again (new weights, or the word cache started again). */
+let poolGeneration = 1;
+let poolWeights = 0;
+let poolWordCache = -1;
+
+/**
+ * Where the word's own contribution to the scores of the tokens 2 before … 2 after it starts in
+ * scorePool, computed on first use.
+ */
+function wordScores(word: WordInfo, weights: Weights): number {
+  if (poolWeights !== weights.id || poolWordCache !== wordCacheGeneration()) {
+    poolGeneration++;
+    poolWeights = weights.id;
+    poolWordCache = wordCacheGeneration();
+    scorePoolUsed = 0;
+  }
+  if (word.scoresVersion === poolGeneration) return word.scores;
+  if (scorePoolUsed + SLICE > scorePool.length) {
+    const grown = new Float32Array(scorePool.length * 2);
+    grown.set(scorePool);
+    scorePool = grown;
+  }
+  const at = scorePoolUsed;
+  scorePoolUsed += SLICE;
+  const scores = scorePool;
+  scores.fill(0, at, at + SLICE);
   const rows = weights.rows;
+  const present = weights.present;
+  const scale = weights.scale;
   // Slice k + 2 holds the word's features for when it sits at offset k from the tagged token.
   for (let k = -WINDOW; k <= WINDOW; k++) {
-    const base = (k + WINDOW) * L;
-    for (const hash of word.features[k < 0 ? -k : k]) {
-      const row = wordBucket(hash, k) * L;
-      for (let y = 0; y < L; y++) scores[base + y] += rows[row + y] * weights.scale;
+    const base = at + (k + WINDOW) * L;
+    const hashes = word.features[k < 0 ? -k : k];
+    for (let f = 0; f < hashes.length; f++) {
+      const bucket = wordBucket(hashes[f], k);
+      if (present !== undefined && (present[bucket >>> 5] & (1 << (bucket & 31))) === 0) continue;
+      const row = bucket * L;
+      for (let y = 0; y < L; y++) scores[base + y] += rows[row + y] * scale;
     }
   }
-  word.scores = scores;
-  word.scoresVersion = weights.id;
-  return scores;
+  word.scores = at;
+  word.scoresVersion = poolGeneration;
+  return at;
 }
 
 const context: number[] = [];
-/** Per position of the sentence being scored, from 2 before it to 2 after: the word's cached scores. */
-let windowScores: Float32Array[] = [];
+/** Per position of the sentence being scored, from 2 before it to 2 after: where its word's scores are. */
+let windowScores = new Int32Array(256);
 let codeScores = new Map<number, Float32Array>();
 /** Codes without gazetteer bits (most tokens) are below 8192: an array beats the Map for them. */
 let smallCodeScores: Array<Float32Array | undefined> = new Array(8192);
@@ -111,20 +152,21 @@ export function emissionsCached(doc: DocContext, start: number, end: number, wei
   const scale = weights.scale;
   const words = doc.words;
   const n = end - start;
-  if (windowScores.length < n + 2 * WINDOW) windowScores = new Array(2 * (n + 2 * WINDOW));
+  if (windowScores.length < n + 2 * WINDOW) windowScores = new Int32Array(2 * (n + 2 * WINDOW));
   for (let j = 0; j < n + 2 * WINDOW; j++) {
     const p = start - WINDOW + j;
-    const word = p >= start && p < end ? words[p] : PAD;
-    windowScores[j] = word.scores !== undefined && word.scoresVersion === weights.id ? word.scores : wordScores(word, weights);
+    windowScores[j] = wordScores(p >= start && p < end ? words[p] : PAD, weights);
   }
+  const pool = scorePool; // read after the loop above, which may have grown it
   // Token i adds slice k + 2 of the word at offset k, k = -2 … 2 (unrolled: WINDOW is 2).
   for (let i = start; i < end; i++) {
     const t = i - start;
     const base = t * L;
-    const a = windowScores[t], b = windowScores[t + 1], c = windowScores[t + 2], d = windowScores[t + 3], e = windowScores[t + 4];
+    const a = windowScores[t], b = windowScores[t + 1] + L, c = windowScores[t + 2] + 2 * L,
+      d = windowScores[t + 3] + 3 * L, e = windowScores[t + 4] + 4 * L;
     const code = contextScores(contextCode(doc, i, start, end, style), weights);
     for (let y = 0; y < L; y++) {
-      out[base + y] = a[y] + b[L + y] + c[2 * L + y] + d[3 * L + y] + e[4 * L + y] + code[y];
+      out[base + y] = pool[a + y] + pool[b + y] + pool[c + y] + pool[d + y] + pool[e + y] + code[y];
     }
     if (i !== start && style === 0) continue;
     context.length = 0;
