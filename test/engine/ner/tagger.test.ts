@@ -23,6 +23,8 @@ describe('ner: tagNames', () => {
     ['Shares of Microsoft Corp. rose 3 percent in New York on Tuesday.', ['ORG Microsoft Corp.', 'LOC New York']],
     ['“We are ready,” said Maria Lopez, who leads the Spanish delegation to Brazil.', ['PER Maria Lopez', 'MISC Spanish', 'LOC Brazil']],
     ['Germany’s economy grew, the finance ministry in Berlin said.', ['LOC Germany', 'LOC Berlin']],
+    // The surname alone, later in the document, keeps the type the full name got (history feature).
+    ['Talks were led by Marta Kowalczyk of Poland.\nOn Friday Kowalczyk said a deal was close.', ['PER Marta Kowalczyk', 'PER Kowalczyk']],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
