@@ -36,7 +36,15 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
     back = new Int32Array(n * L * 2);
   }
   const W = L + 1;
-  for (let a = 0; a < 9; a++) for (let k = 0; k < 9; k++) fromClosed[a * 9 + k] = transitions[CLOSED[k] * W + OPENING[a]];
+  let minFromO = Infinity, maxFromOther = -Infinity;
+  for (let a = 0; a < 9; a++) {
+    for (let k = 0; k < 9; k++) {
+      const score = transitions[CLOSED[k] * W + OPENING[a]];
+      fromClosed[a * 9 + k] = score;
+      if (k === 0) minFromO = Math.min(minFromO, score);
+      else maxFromOther = Math.max(maxFromOther, score);
+    }
+  }
   for (let y = 0; y < L; y++) {
     delta[y] = canFollow(L, y) ? emissions[y] + transitions[transitionIndex(L, y)] : -Infinity;
   }
@@ -47,8 +55,25 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
     const c0 = delta[prevBase], c1 = delta[prevBase + 3], c2 = delta[prevBase + 4], c3 = delta[prevBase + 7],
       c4 = delta[prevBase + 8], c5 = delta[prevBase + 11], c6 = delta[prevBase + 12], c7 = delta[prevBase + 15],
       c8 = delta[prevBase + 16];
-    // into O, B-x, U-x: from any closed label
-    for (let a = 0, row = 0; a < 9; a++, row += 9) {
+    // into O, B-x, U-x: from any closed label. Inside plain prose O is far ahead of every L-x and
+    // U-x, so that no transition can make up the gap: then O is the best predecessor of all nine
+    // and the 81 comparisons are skipped. Exact: the full scan keeps the first maximum, O comes
+    // first, and IEEE rounding is monotone, so c + t <= max(c) + max(t) <= c0 + min(t0).
+    let others = c1;
+    if (c2 > others) others = c2;
+    if (c3 > others) others = c3;
+    if (c4 > others) others = c4;
+    if (c5 > others) others = c5;
+    if (c6 > others) others = c6;
+    if (c7 > others) others = c7;
+    if (c8 > others) others = c8;
+    if (others + maxFromOther <= c0 + minFromO) {
+      for (let a = 0; a < 9; a++) {
+        const y = OPENING[a];
+        delta[base + y] = c0 + fromClosed[a * 9] + emissions[base + y];
+        back[base + y] = 0;
+      }
+    } else for (let a = 0, row = 0; a < 9; a++, row += 9) {
       let best = c0 + fromClosed[row], arg = 0, score;
       if ((score = c1 + fromClosed[row + 1]) > best) { best = score; arg = 3; }
       if ((score = c2 + fromClosed[row + 2]) > best) { best = score; arg = 4; }

@@ -57,6 +57,17 @@ const enum T {
 /** How a word is written: 0 lower, 1 Title, 2 ALLCAPS, 3 mIxed, 4 has digits, 5 punctuation. */
 export enum Cap { Lower, Title, Upper, Mixed, Digit, Punct }
 
+/** How sentenceStyle counts a word: skipped (punctuation, digits), ALL CAPS, Title (> 3 letters), lower (> 3), other. */
+const STYLE_SKIP = 0, STYLE_UPPER = 1, STYLE_TITLE = 2, STYLE_LOWER = 3, STYLE_OTHER = 4;
+
+function styleKindOf(cap: Cap, length: number): number {
+  if (cap === Cap.Punct || cap === Cap.Digit) return STYLE_SKIP;
+  if (cap === Cap.Upper) return STYLE_UPPER;
+  if (cap === Cap.Title && length > 3) return STYLE_TITLE;
+  if (cap === Cap.Lower && length > 3) return STYLE_LOWER;
+  return STYLE_OTHER;
+}
+
 /** What the tagger knows about one distinct token text. */
 export interface WordInfo {
   readonly text: string;
@@ -69,6 +80,10 @@ export interface WordInfo {
   readonly lowerHash: number;
   /** Shared by all words with the same lower-case form ("Bank", "BANK", "bank"). */
   readonly lowerId: number;
+  /** What sentenceStyle counts the word as (see STYLE_*), precomputed so its loop reads no strings. */
+  readonly styleKind: number;
+  /** A quotation mark, dash, bracket or colon: the next word's casing says nothing (see buildDocContext). */
+  readonly opensQuote: boolean;
   /** Gazetteer lists holding the word alone, plus a bit if it starts a longer entry (set on first match). */
   gazetteer?: number;
   /** Inference cache: where the word's emission scores at offsets -2 … +2 start (see tagger.ts). */
@@ -172,7 +187,7 @@ function computeWordInfo(original: string): WordInfo {
   const near = [lowerHash, shortHash, suffix3, casingHash, coarse, fine];
   const far = [lowerHash, shortHash, coarse];
   return {
-    text, lower, cap, casing, lowerHash, lowerId: lowerIdOf(lower),
+    text, lower, cap, casing, lowerHash, lowerId: lowerIdOf(lower), styleKind: styleKindOf(cap, text.length), opensQuote: isQuoteOrBullet(text),
     features: [Uint32Array.from(center), Uint32Array.from(near), Uint32Array.from(far)],
     // Every field present from the start, so all WordInfo objects share one hidden class.
     gazetteer: undefined, scores: 0, scoresVersion: 0,
@@ -214,6 +229,14 @@ export const PAD = computeWordInfo('<pad>');
 /** Per-document evidence, gathered in one pass before tagging. */
 export interface DocContext {
   readonly words: WordInfo[];
+  /**
+   * Per token: the word's Cap, its casing class and its sentenceStyle kind, copied out of the
+   * WordInfo objects once, so the per-token loops of tagging read small typed arrays instead of
+   * chasing a pointer per token into a heap of 100k objects (most of their time on 5 MB).
+   */
+  readonly caps: Uint8Array;
+  readonly casings: Uint8Array;
+  readonly styleKinds: Uint8Array;
   /** Per token: a slot shared by the tokens with the same lower-case form in this document. */
   readonly slots: Int32Array;
   /** Per slot: 1 seen lower case inside a sentence, 2 seen capitalised inside a sentence. */
@@ -239,17 +262,28 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
     cacheGeneration++;
     stampOf.fill(0);
   }
-  const words = new Array<WordInfo>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) words[i] = wordInfo(tokens[i].text);
+  const n = tokens.length;
+  const words = new Array<WordInfo>(n);
+  const lowerIdsOf = new Int32Array(n);
+  const caps = new Uint8Array(n), casings = new Uint8Array(n), styleKinds = new Uint8Array(n), opensQuote = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const word = wordInfo(tokens[i].text);
+    words[i] = word;
+    lowerIdsOf[i] = word.lowerId;
+    caps[i] = word.cap;
+    casings[i] = word.casing;
+    styleKinds[i] = word.styleKind;
+    opensQuote[i] = word.opensQuote ? 1 : 0;
+  }
   if (lowerIds.size > slotOf.length) {
     slotOf = new Int32Array(lowerIds.size * 2);
     stampOf = new Int32Array(lowerIds.size * 2);
   }
   stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
-  const slots = new Int32Array(tokens.length);
+  const slots = new Int32Array(n);
   let slotCount = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const id = words[i].lowerId;
+  for (let i = 0; i < n; i++) {
+    const id = lowerIdsOf[i];
     if (stampOf[id] !== stamp) {
       stampOf[id] = stamp;
       slotOf[id] = slotCount++;
@@ -259,9 +293,9 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
   const docCasing = new Uint8Array(slotCount);
   for (const sentence of sentences) {
     for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; i++) {
-      const word = words[i];
-      const bit = word.cap === Cap.Lower ? 1 : word.cap === Cap.Title ? 2 : 0;
-      if (bit === 0 || isQuoteOrBullet(words[i - 1].text)) continue;
+      const cap = caps[i];
+      const bit = cap === Cap.Lower ? 1 : cap === Cap.Title ? 2 : 0;
+      if (bit === 0 || opensQuote[i - 1]) continue;
       docCasing[slots[i]] |= bit;
     }
   }
@@ -269,7 +303,7 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
   for (const sentence of sentences) matchGazetteers(words, sentence.tokenStart, sentence.tokenEnd, gazetteer);
   const gazetteerLists = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) if (gazetteer[i] !== 0) gazetteerLists[i] = listsOf(gazetteer[i]);
-  return { words, slots, docCasing, history: new Uint8Array(slotCount), gazetteer, gazetteerLists };
+  return { words, caps, casings, styleKinds, slots, docCasing, history: new Uint8Array(slotCount), gazetteer, gazetteerLists };
 }
 
 function isQuoteOrBullet(text: string): boolean {
@@ -277,15 +311,16 @@ function isQuoteOrBullet(text: string): boolean {
 }
 
 /** Sentence-level casing: 1 mostly ALL CAPS (a wire headline), 2 Title Case Headline, 0 prose. */
-export function sentenceStyle(words: readonly WordInfo[], start: number, end: number): number {
+export function sentenceStyle(doc: DocContext, start: number, end: number): number {
+  const kinds = doc.styleKinds;
   let letters = 0, upper = 0, title = 0;
   for (let i = start; i < end; i++) {
-    const cap = words[i].cap;
-    if (cap === Cap.Punct || cap === Cap.Digit) continue;
+    const kind = kinds[i];
+    if (kind === STYLE_SKIP) continue;
     letters++;
-    if (cap === Cap.Upper) upper++;
-    else if (cap === Cap.Title && words[i].text.length > 3) title++;
-    else if (cap === Cap.Lower && words[i].text.length > 3) title -= 2;
+    if (kind === STYLE_UPPER) upper++;
+    else if (kind === STYLE_TITLE) title++;
+    else if (kind === STYLE_LOWER) title -= 2;
   }
   if (letters >= 2 && upper >= 0.8 * letters) return 1;
   if (letters >= 3 && title >= 0.6 * letters) return 2;
@@ -299,13 +334,20 @@ export function sentenceStyle(words: readonly WordInfo[], start: number, end: nu
  * so inference scores each code once (see contextCodeFeatures).
  */
 export function contextCode(doc: DocContext, i: number, start: number, end: number, style: number): number {
-  const word = doc.words[i];
-  const here = doc.gazetteer[i];
-  const near = (i > start ? doc.gazetteerLists[i - 1] : 0) | (i + 1 < end ? doc.gazetteerLists[i + 1] << 8 : 0);
-  const docCasing = doc.docCasing[doc.slots[i]];
-  const history = word.cap === Cap.Lower || word.cap === Cap.Punct ? 0 : doc.history[doc.slots[i]];
-  const small = (((((i === start ? 1 : 0) * 8 + word.cap) * 4 + word.casing) * 4 + style) * 4 + docCasing) * 8 + history;
-  return (here * 65536 + near) * 8192 + small;
+  return (doc.gazetteer[i] * 65536 + contextNear(doc, i, start, end)) * 8192 + contextSmall(doc, i, start, style);
+}
+
+/** The gazetteer lists of the tokens either side: bits 0–7 before, 8–15 after. */
+export function contextNear(doc: DocContext, i: number, start: number, end: number): number {
+  return (i > start ? doc.gazetteerLists[i - 1] : 0) | (i + 1 < end ? doc.gazetteerLists[i + 1] << 8 : 0);
+}
+
+/** The low 13 bits of contextCode: everything but the gazetteers. */
+export function contextSmall(doc: DocContext, i: number, start: number, style: number): number {
+  const cap = doc.caps[i];
+  const slot = doc.slots[i];
+  const history = cap === Cap.Lower || cap === Cap.Punct ? 0 : doc.history[slot];
+  return (((((i === start ? 1 : 0) * 8 + cap) * 4 + doc.casings[i]) * 4 + style) * 4 + doc.docCasing[slot]) * 8 + history;
 }
 
 /** Hashes of the features a context code stands for, pushed onto `out`. */
@@ -355,8 +397,8 @@ export function contextBucket(hash: number): number {
 /** Records the labels just decided for a sentence, for the history feature of later sentences. */
 export function recordHistory(doc: DocContext, start: number, labels: ArrayLike<number>): void {
   for (let k = 0; k < labels.length; k++) {
-    const word = doc.words[start + k];
-    if (word.cap === Cap.Lower || word.cap === Cap.Punct || word.cap === Cap.Digit) continue;
+    const cap = doc.caps[start + k];
+    if (cap === Cap.Lower || cap === Cap.Punct || cap === Cap.Digit) continue;
     const label = labels[k];
     doc.history[doc.slots[start + k]] = label === 0 ? 5 : 1 + labelType(label);
   }

@@ -1,5 +1,5 @@
 import {
-  LABEL_COUNT, PAD, WINDOW, wordCacheGeneration, contextBucket, contextCode, contextCodeFeatures, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
+  LABEL_COUNT, PAD, WINDOW, wordCacheGeneration, contextBucket, contextCode, contextCodeFeatures, contextNear, contextSmall, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
   type DocContext, type WordInfo,
 } from './features';
 import { viterbi } from './decode';
@@ -26,7 +26,7 @@ export interface Weights {
  * buckets[offsets[t] … offsets[t + 1]). Used by training, and to check the cached path.
  */
 export function sentenceFeatures(doc: DocContext, start: number, end: number, buckets: number[], offsets: number[]): void {
-  const style = sentenceStyle(doc.words, start, end);
+  const style = sentenceStyle(doc, start, end);
   const context: number[] = [];
   buckets.length = 0;
   offsets.length = 0;
@@ -76,13 +76,22 @@ let poolWordCache = -1;
  * scorePool, computed on first use.
  */
 function wordScores(word: WordInfo, weights: Weights): number {
+  checkScorePool(weights);
+  if (word.scoresVersion === poolGeneration) return word.scores;
+  return computeWordScores(word, weights);
+}
+
+/** Starts the pool again if the weights or the word cache changed since it was filled. */
+function checkScorePool(weights: Weights): void {
   if (poolWeights !== weights.id || poolWordCache !== wordCacheGeneration()) {
     poolGeneration++;
     poolWeights = weights.id;
     poolWordCache = wordCacheGeneration();
     scorePoolUsed = 0;
   }
-  if (word.scoresVersion === poolGeneration) return word.scores;
+}
+
+function computeWordScores(word: WordInfo, weights: Weights): number {
   if (scorePoolUsed + SLICE > scorePool.length) {
     const grown = new Float32Array(scorePool.length * 2);
     grown.set(scorePool);
@@ -114,31 +123,70 @@ function wordScores(word: WordInfo, weights: Weights): number {
 const context: number[] = [];
 /** Per position of the sentence being scored, from 2 before it to 2 after: where its word's scores are. */
 let windowScores = new Int32Array(256);
-let codeScores = new Map<number, Float32Array>();
-/** Codes without gazetteer bits (most tokens) are below 8192: an array beats the Map for them. */
-let smallCodeScores: Array<Float32Array | undefined> = new Array(8192);
+
+// Scores per context code, L floats each in one pool, found through an open-addressing table keyed
+// by the code's two parts: the gazetteer bits on the token (24) and the rest (near × 8192 + small,
+// 29 bits). Codes with gazetteer bits exceed 2^31; as Map keys they were heap numbers hashed and
+// allocated per token. Codes without gazetteer bits on or near the token (most tokens) are below
+// 8192 and index a direct table.
+const CODE_TABLE_BITS = 18;
+const CODE_TABLE_LIMIT = 100_000;
+let codeKeyHere = new Int32Array(1 << CODE_TABLE_BITS);
+let codeKeyRest = new Int32Array(1 << CODE_TABLE_BITS).fill(-1);
+let codeAt = new Int32Array(1 << CODE_TABLE_BITS);
+let smallCodeAt = new Int32Array(8192).fill(-1);
+let codePool = new Float32Array(1024 * L);
+let codePoolUsed = 0;
+let codeCount = 0;
 let codeScoresVersion = 0;
 
-/** The summed scores of the features a context code stands for, computed once per code. */
-function contextScores(code: number, weights: Weights): Float32Array {
-  if (codeScoresVersion !== weights.id || codeScores.size > 100_000) {
-    codeScores = new Map();
-    smallCodeScores = new Array(8192);
-    codeScoresVersion = weights.id;
+function resetCodeScores(weights: Weights): void {
+  codeKeyRest.fill(-1);
+  smallCodeAt.fill(-1);
+  codePoolUsed = 0;
+  codeCount = 0;
+  codeScoresVersion = weights.id;
+}
+
+/** Where in codePool the summed scores of the features a context code stands for start, computed once per code. */
+function contextScores(here: number, rest: number, weights: Weights): number {
+  if (here === 0 && rest < 8192) {
+    const at = smallCodeAt[rest];
+    if (at >= 0) return at;
+    return (smallCodeAt[rest] = computeContextScores(rest, weights));
   }
-  let scores = code < 8192 ? smallCodeScores[code] : codeScores.get(code);
-  if (scores === undefined) {
-    scores = new Float32Array(L);
-    context.length = 0;
-    contextCodeFeatures(code, context);
-    for (const hash of context) {
-      const row = contextBucket(hash) * L;
-      for (let y = 0; y < L; y++) scores[y] += weights.rows[row + y] * weights.scale;
+  const mask = (1 << CODE_TABLE_BITS) - 1;
+  for (let slot = mix(here, rest) & mask; ; slot = (slot + 1) & mask) {
+    const key = codeKeyRest[slot];
+    if (key === -1) {
+      const at = computeContextScores(here * 65536 * 8192 + rest, weights);
+      codeKeyHere[slot] = here;
+      codeKeyRest[slot] = rest;
+      codeAt[slot] = at;
+      codeCount++;
+      return at;
     }
-    if (code < 8192) smallCodeScores[code] = scores;
-    else codeScores.set(code, scores);
+    if (key === rest && codeKeyHere[slot] === here) return codeAt[slot];
   }
-  return scores;
+}
+
+function computeContextScores(code: number, weights: Weights): number {
+  if (codePoolUsed + L > codePool.length) {
+    const grown = new Float32Array(codePool.length * 2);
+    grown.set(codePool);
+    codePool = grown;
+  }
+  const at = codePoolUsed;
+  codePoolUsed += L;
+  const scores = codePool;
+  scores.fill(0, at, at + L);
+  context.length = 0;
+  contextCodeFeatures(code, context);
+  for (const hash of context) {
+    const row = contextBucket(hash) * L;
+    for (let y = 0; y < L; y++) scores[at + y] += weights.rows[row + y] * weights.scale;
+  }
+  return at;
 }
 
 /**
@@ -147,16 +195,20 @@ function contextScores(code: number, weights: Weights): Float32Array {
  * context code, and only sentence-initial or headline tokens look up rows of their own.
  */
 export function emissionsCached(doc: DocContext, start: number, end: number, weights: Weights, out: Float32Array): void {
-  const style = sentenceStyle(doc.words, start, end);
+  const style = sentenceStyle(doc, start, end);
   const rows = weights.rows;
   const scale = weights.scale;
   const words = doc.words;
   const n = end - start;
   if (windowScores.length < n + 2 * WINDOW) windowScores = new Int32Array(2 * (n + 2 * WINDOW));
-  for (let j = 0; j < n + 2 * WINDOW; j++) {
-    const p = start - WINDOW + j;
-    windowScores[j] = wordScores(p >= start && p < end ? words[p] : PAD, weights);
+  checkScorePool(weights);
+  const pad = wordScores(PAD, weights);
+  for (let j = 0; j < WINDOW; j++) windowScores[j] = windowScores[n + WINDOW + j] = pad;
+  for (let j = 0; j < n; j++) {
+    const word = words[start + j];
+    windowScores[j + WINDOW] = word.scoresVersion === poolGeneration ? word.scores : computeWordScores(word, weights);
   }
+  if (codeScoresVersion !== weights.id || codeCount > CODE_TABLE_LIMIT) resetCodeScores(weights);
   const pool = scorePool; // read after the loop above, which may have grown it
   // Token i adds slice k + 2 of the word at offset k, k = -2 … 2 (unrolled: WINDOW is 2).
   for (let i = start; i < end; i++) {
@@ -164,9 +216,10 @@ export function emissionsCached(doc: DocContext, start: number, end: number, wei
     const base = t * L;
     const a = windowScores[t], b = windowScores[t + 1] + L, c = windowScores[t + 2] + 2 * L,
       d = windowScores[t + 3] + 3 * L, e = windowScores[t + 4] + 4 * L;
-    const code = contextScores(contextCode(doc, i, start, end, style), weights);
+    const at = contextScores(doc.gazetteer[i], contextNear(doc, i, start, end) * 8192 + contextSmall(doc, i, start, style), weights);
+    const code = codePool; // read after contextScores, which may have grown it
     for (let y = 0; y < L; y++) {
-      out[base + y] = pool[a + y] + pool[b + y] + pool[c + y] + pool[d + y] + pool[e + y] + code[y];
+      out[base + y] = pool[a + y] + pool[b + y] + pool[c + y] + pool[d + y] + pool[e + y] + code[at + y];
     }
     if (i !== start && style === 0) continue;
     context.length = 0;
