@@ -23,20 +23,18 @@ const CLOSED = Int32Array.from([0, 3, 4, 7, 8, 11, 12, 15, 16]);
 const OPENING = Int32Array.from([0, 1, 4, 5, 8, 9, 12, 13, 16]);
 const TYPES = (L - 1) / 4;
 const fromClosed = new Float64Array(81);
-
 /**
- * Best BILOU label sequence for n tokens, given emission scores (n × L) and transition scores.
- * Only transitions that BILOU allows are considered ("B-PER" is followed by "I-PER" or "L-PER"):
- * 9 × 9 steps into O/B/U, 2 into each I/L, about 100 per token. Writes the labels into `labels`.
+ * The transitions fromClosed was filled from. A caller whose transitions never change (inference,
+ * not training, which updates them in place) passes `fixed` and the table is filled once per model.
  */
-export function viterbi(emissions: Float32Array, n: number, transitions: Float32Array, labels: Int32Array): void {
-  if (n === 0) return;
-  if (delta.length < n * L) {
-    delta = new Float64Array(n * L * 2);
-    back = new Int32Array(n * L * 2);
-  }
+let closedFor: Float32Array | undefined;
+let minFromO = Infinity;
+let maxFromOther = -Infinity;
+
+function prepareClosed(transitions: Float32Array): void {
   const W = L + 1;
-  let minFromO = Infinity, maxFromOther = -Infinity;
+  minFromO = Infinity;
+  maxFromOther = -Infinity;
   for (let a = 0; a < 9; a++) {
     for (let k = 0; k < 9; k++) {
       const score = transitions[CLOSED[k] * W + OPENING[a]];
@@ -45,6 +43,23 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
       else maxFromOther = Math.max(maxFromOther, score);
     }
   }
+  closedFor = transitions;
+}
+
+/**
+ * Best BILOU label sequence for n tokens, given emission scores (n × L) and transition scores.
+ * Only transitions that BILOU allows are considered ("B-PER" is followed by "I-PER" or "L-PER"):
+ * 9 × 9 steps into O/B/U, 2 into each I/L, about 100 per token. Writes the labels into `labels`.
+ * `fixed`: the same transitions array is never modified between calls (see closedFor).
+ */
+export function viterbi(emissions: Float32Array, n: number, transitions: Float32Array, labels: Int32Array, fixed = false): void {
+  if (n === 0) return;
+  if (delta.length < n * L) {
+    delta = new Float64Array(n * L * 2);
+    back = new Int32Array(n * L * 2);
+  }
+  const W = L + 1;
+  if (!fixed || transitions !== closedFor) prepareClosed(transitions);
   for (let y = 0; y < L; y++) {
     delta[y] = canFollow(L, y) ? emissions[y] + transitions[transitionIndex(L, y)] : -Infinity;
   }

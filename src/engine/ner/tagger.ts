@@ -247,7 +247,7 @@ export function tagDocument(doc: DocContext, sentences: ReadonlyArray<{ tokenSta
       labels = new Int32Array(n * 2);
     }
     emissionsCached(doc, sentence.tokenStart, sentence.tokenEnd, weights, emissions);
-    viterbi(emissions, n, weights.transitions, labels);
+    viterbi(emissions, n, weights.transitions, labels, true);
     const sentenceLabels = labels.subarray(0, n);
     recordHistory(doc, sentence.tokenStart, sentenceLabels);
     result.set(sentenceLabels, sentence.tokenStart);

@@ -362,11 +362,13 @@ const MAX_COMPLEMENT = 8;
  * Mentions stay sorted and non-overlapping; `occupied` follows.
  */
 function repairOrganizations(tokens: readonly Token[], mentions: Candidate[], occupied: Uint8Array): Candidate[] {
-  const byStart = new Map<number, Candidate>();
-  for (const m of mentions) byStart.set(m.tokenStart, m);
+  // Mention index + 1 by first token (mentions do not overlap), 0 for none.
+  const startsAt = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < mentions.length; i++) startsAt[mentions[i].tokenStart] = i + 1;
+  const byStart = { get: (t: number) => (startsAt[t] > 0 ? mentions[startsAt[t] - 1] : undefined), has: (t: number) => startsAt[t] > 0 };
   const dropped = new Set<Candidate>();
   for (const m of mentions) {
-    if (m.type !== 'organization' || m.source !== 'tagger' || dropped.has(m)) continue;
+    if (m.type !== 'organization' || m.source !== 'tagger' || (dropped.size > 0 && dropped.has(m))) continue;
     if (m.tokenStart >= 2 && tokens[m.tokenStart - 1].text === 'of' && PORTFOLIO_TITLES.has(bare(tokens[m.tokenStart - 2].text))) {
       dropped.add(m);
       for (let k = m.tokenStart; k < m.tokenEnd; k++) occupied[k] = 0;
@@ -449,11 +451,30 @@ function findDefinedAcronyms(text: string, tokens: readonly Token[], mentions: r
 function formKey(s: string): string {
   const lower = s.toLowerCase();
   let clean = true;
-  for (let i = 0; i < lower.length && clean; i++) {
+  let ascii = true;
+  for (let i = 0; i < lower.length && ascii; i++) {
     const c = lower.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) clean = false;
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      clean = false;
+      if (c > 127) ascii = false;
+    }
   }
-  return clean ? lower : lower.replace(NOT_ALNUM, '');
+  if (clean) return lower;
+  if (!ascii) return lower.replace(NOT_ALNUM, '');
+  // ASCII with spaces or punctuation ("new york", "expo-2027"), most multi-word names: the letters
+  // and digits are what NOT_ALNUM keeps, copied run by run without a Unicode regular expression.
+  let out = '';
+  let run = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    const keep = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (keep && run < 0) run = i;
+    else if (!keep && run >= 0) {
+      out += lower.slice(run, i);
+      run = -1;
+    }
+  }
+  return out;
 }
 
 const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
@@ -477,7 +498,9 @@ function unifyTypes(text: string, mentions: Candidate[], inTable: Uint8Array): v
   // type, the forced type + 1.
   const keyIndex = new Map<string, number>();
   const votes = new Int32Array(6 * mentions.length);
-  for (const m of mentions) {
+  const slotOf = new Int32Array(mentions.length).fill(-1);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     if (inTable[m.tokenStart]) continue;
     const key = keyOf(text, m);
     let at = keyIndex.get(key);
@@ -487,14 +510,15 @@ function unifyTypes(text: string, mentions: Candidate[], inTable: Uint8Array): v
       keyIndex.set(key, at);
       votes[at + 4] = type;
     }
+    slotOf[i] = at;
     if (m.source === 'personal' && votes[at + 5] === 0) votes[at + 5] = type + 1;
     // Propagated mentions copy a form's type: they carry no evidence of their own.
     votes[at + type] += m.priority === PRIORITY_STRUCTURE ? 2 : m.priority === PRIORITY_COPY ? 0 : 1;
   }
-  for (const m of mentions) {
-    if (inTable[m.tokenStart]) continue;
-    const at = keyIndex.get(keyOf(text, m));
-    if (at === undefined) continue;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const at = slotOf[i];
+    if (at < 0) continue;
     let best = votes[at + 4];
     if (votes[at + 5] > 0) best = votes[at + 5] - 1;
     else for (let t = 0; t < 4; t++) if (votes[at + t] > votes[at + best]) best = t;
@@ -672,15 +696,22 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
   notes: Note[]): Entity[] {
   const personAt = new Uint8Array(tokens.length);
   for (const m of mentions) if (m.type === 'person') personAt.fill(1, m.tokenStart, m.tokenEnd);
-  const byForm = new Map<string, Candidate[]>();
+  // One map per type, keyed by the form key itself: no key string built per mention.
+  const byForm = ENTITY_TYPES.map(() => new Map<string, Candidate[]>());
+  const lists: Candidate[][] = [];
   for (const m of mentions) {
-    const key = `${m.type}\u0000${keyOf(text, m)}`;
-    const list = byForm.get(key);
+    const forType = byForm[ENTITY_TYPES.indexOf(m.type)];
+    const key = keyOf(text, m);
+    const list = forType.get(key);
     if (list) list.push(m);
-    else byForm.set(key, [m]);
+    else {
+      const created = [m];
+      forType.set(key, created);
+      lists.push(created);
+    }
   }
   // Longest forms first, so short forms can find the clusters of long ones.
-  const forms = [...byForm.values()].map(list => ({ list, words: wordsOf(text, tokens, list[0]) }))
+  const forms = lists.map(list => ({ list, words: wordsOf(text, tokens, list[0]) }))
     .sort((a, b) => b.words.length - a.words.length || a.list[0].start - b.list[0].start);
 
   const clusters: Cluster[] = [];
@@ -693,11 +724,12 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
     map.set(key, list);
   };
   const definedBy = new Map<Candidate, Candidate>(); // "(WHO)" → the name before it
-  const endingAt = new Map<number, Candidate>();
-  for (const m of mentions) endingAt.set(m.tokenEnd, m);
+  // Mention index + 1 by end token (mentions do not overlap), 0 for none.
+  const endingAt = new Int32Array(tokens.length + 1);
+  for (let i = 0; i < mentions.length; i++) endingAt[mentions[i].tokenEnd] = i + 1;
   for (const m of mentions) {
-    if (m.tokenStart < 2 || tokens[m.tokenStart - 1].text !== '(' || m.tokenEnd - m.tokenStart !== 1 || tokens[m.tokenEnd]?.text !== ')') continue;
-    const owner = endingAt.get(m.tokenStart - 1);
+    if (m.tokenStart < 2 || m.tokenEnd - m.tokenStart !== 1 || tokens[m.tokenStart - 1].text !== '(' || tokens[m.tokenEnd]?.text !== ')') continue;
+    const owner = endingAt[m.tokenStart - 1] > 0 ? mentions[endingAt[m.tokenStart - 1] - 1] : undefined;
     if (owner && owner.type === m.type) definedBy.set(m, owner);
   }
   const clusterAt = new Int32Array(tokens.length).fill(-1); // first token of a mention → cluster index
@@ -834,6 +866,17 @@ function slugifyUnicode(s: string): string {
   return out.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'x';
 }
 
+/** `s` with each run of white space as one space; "Jo  Ng" → "Jo Ng". Most names need no change and skip the regular expression. */
+function singleSpaced(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Any other character \s may match (tab, line break, no-break space, U+1680 and above) goes the slow way.
+    const other = c < 32 || c === 0xa0 || c >= 0x1680;
+    if (other || (c === 32 && s.charCodeAt(i + 1) === 32)) return s.replace(/\s+/g, ' ');
+  }
+  return s;
+}
+
 function isShouted(s: string): boolean {
   return s.length > 4 && s === s.toUpperCase() && s !== s.toLowerCase();
 }
@@ -846,13 +889,13 @@ function toEntity(text: string, tokens: readonly Token[], type: EntityType, memb
   if (members.length === 1) {
     const m = members[0];
     const raw = surfaceOf(text, m);
-    const name = m.tokenEnd - m.tokenStart > 1 ? raw.replace(/\s+/g, ' ') : raw;
+    const name = m.tokenEnd - m.tokenStart > 1 ? singleSpaced(raw) : raw;
     return { kind: 'entity', id: uniqueId(type, name, usedIds), type, name, aliases: [], mentions: [{ start: m.start, end: m.end }] };
   }
   const forms = new Map<string, { surface: string; words: number; count: number; first: number }>();
   for (const m of members) {
     const raw = surfaceOf(text, m);
-    const surface = m.tokenEnd - m.tokenStart > 1 ? raw.replace(/\s+/g, ' ') : raw;
+    const surface = m.tokenEnd - m.tokenStart > 1 ? singleSpaced(raw) : raw;
     const form = forms.get(surface);
     if (form) form.count++;
     else forms.set(surface, { surface, words: m.display ? tokenize(m.display).length : m.tokenEnd - m.tokenStart, count: 1, first: m.start });
