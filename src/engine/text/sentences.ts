@@ -58,7 +58,9 @@ export function splitSentences(text: string, tokens: readonly Token[], paragraph
       const next = i + 1 < paragraph.tokenEnd ? tokens[i + 1] : undefined;
       if (!next) break;
       let boundary = false;
-      if (TERMINATORS.has(token.text)) {
+      // Only punctuation can end a sentence this way; testing its kind first spares a set lookup
+      // (and a string hash) for every word.
+      if (token.kind === 'punct' && TERMINATORS.has(token.text)) {
         // absorb closing marks: '…said." Next' ends after the quote mark
         let k = i + 1;
         while (k < paragraph.tokenEnd && CLOSERS.has(tokens[k].text) && tokens[k].start === tokens[k - 1].end) k++;
@@ -66,7 +68,7 @@ export function splitSentences(text: string, tokens: readonly Token[], paragraph
           i = k - 1;
           boundary = true;
         }
-      } else if (token.text.endsWith('.') && token.text.length > 1 && token.kind === 'word' &&
+      } else if (token.kind === 'word' && token.text.length > 1 && token.text.charCodeAt(token.text.length - 1) === 46 &&
         SENTENCE_FINAL_ABBREVIATIONS.has(token.text.slice(0, -1).toLowerCase()) &&
         next.kind === 'word' && /^[A-Z]/.test(next.text) && !/^[A-Z][a-z]*\.$/.test(next.text)) {
         boundary = isCommonSentenceStart(next.text);

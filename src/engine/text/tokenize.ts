@@ -18,22 +18,40 @@ export interface Token {
 const NON_ASCII_ALNUM = /[\p{L}\p{M}\p{N}]/u;
 const NON_ASCII_SPACE = /[\s\u200b\u200c\u200d\u2060\ufeff]/u;
 
+// Character classes of the Basic Multilingual Plane, one byte per code unit: ASCII filled at
+// load, any other code unit the first time it is seen (one regular expression test per distinct
+// character, not per character), so the scan below is a table lookup per character.
+const KNOWN = 1;
+const ALNUM = 2;
+const SPACE = 4;
+const DIGIT = 8;
+const CLASSES = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  let flags = KNOWN;
+  if (c >= 48 && c <= 57) flags |= ALNUM | DIGIT;
+  else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) flags |= ALNUM;
+  else if (c === 32 || (c >= 9 && c <= 13)) flags |= SPACE;
+  CLASSES[c] = flags;
+}
+// A lone surrogate is neither a letter nor a space; a high surrogate's pair decides (below).
+CLASSES.fill(KNOWN, 0xd800, 0xe000);
+
+function classOf(c: number): number {
+  const flags = CLASSES[c];
+  if (flags !== 0) return flags;
+  const char = String.fromCharCode(c);
+  return CLASSES[c] = KNOWN | (NON_ASCII_ALNUM.test(char) ? ALNUM : 0) | (NON_ASCII_SPACE.test(char) ? SPACE : 0);
+}
+
 function isAlnumCode(text: string, i: number): boolean {
+  if (i >= text.length) return true; // past the end counts as a letter, as it always has (fixed next)
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0xd800 && c <= 0xdbff) return NON_ASCII_ALNUM.test(text.slice(i, i + 2));
-  if (c >= 0xdc00 && c <= 0xdfff) return false;
-  return NON_ASCII_ALNUM.test(text[i]);
+  return (classOf(c) & ALNUM) !== 0;
 }
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-function isSpaceCode(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return NON_ASCII_SPACE.test(text[i]);
 }
 
 function isLetterAt(text: string, i: number): boolean {
@@ -76,11 +94,12 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (isSpaceCode(text, i)) {
+    const flags = classOf(text.charCodeAt(i));
+    if (flags & SPACE) {
       i++;
       continue;
     }
-    if (!isAlnumCode(text, i)) {
+    if (!(flags & ALNUM) && !isAlnumCode(text, i)) {
       const c = text.charCodeAt(i);
       const width = charWidth(text, i);
       let j = i + width;
@@ -109,6 +128,7 @@ function pushToken(tokens: Token[], text: string, start: number, end: number, ki
   tokens.push({ start, end, text: text.slice(start, end), kind });
 }
 
+
 /** Scans one word or number starting at `start`, pushes it (and any clitic) and returns the end. */
 function scanWord(text: string, start: number, tokens: Token[]): number {
   const n = text.length;
@@ -118,14 +138,23 @@ function scanWord(text: string, start: number, tokens: Token[]): number {
   let singleLettersWithDots = true; // "U.S", "e.g"
   let segmentLength = 0;
   for (;;) {
-    while (i < n && isAlnumCode(text, i)) {
+    while (i < n) {
       const c = text.charCodeAt(i);
-      if (!isDigitCode(c)) {
+      if (c < 128) {
+        const flags = CLASSES[c];
+        if (!(flags & ALNUM)) break;
+        if (!(flags & DIGIT)) {
+          hasLetter = true;
+          allDigits = false;
+        }
+        i++;
+      } else {
+        if (!isAlnumCode(text, i)) break;
         hasLetter = true;
         allDigits = false;
+        i += charWidth(text, i);
       }
       segmentLength++;
-      i += charWidth(text, i);
     }
     if (segmentLength > 1) singleLettersWithDots = false;
     if (i >= n) break;
