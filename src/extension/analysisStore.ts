@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { analyze, type Analysis } from '../engine/index';
+import { analyze, type Analysis, type AnalysisOptions } from '../engine/index';
+import { AnalysisWorkerClient, WorkerUnavailableError, type SpawnWorker } from '../worker/client';
 import { analysisOptions, type ConfigStore } from './config';
 
 /** Why a document in scope has no analysis yet, for the status bar and the panel. */
@@ -14,6 +15,8 @@ interface Entry {
   version: number;
   analysis?: Analysis;
   ms?: number;
+  /** Whether `analysis` came from the worker (documents over pressLens.workerThresholdKb). */
+  inWorker?: boolean;
   failure?: string;
   /** The run scheduled or in flight for `version`; superseded runs see a newer version and drop out. */
   running?: Promise<Analysis | undefined>;
@@ -29,7 +32,14 @@ interface Entry {
  *   analysed, earlier timers are cleared, and a result for an outdated version is never published;
  * - close: the entry and its timer are dropped;
  * - large documents (over pressLens.maxDocumentSizeKb): skipped until Annotate Now marks the URI;
- * - settings that change the result (personal lists, keyword count): everything is recomputed.
+ * - settings that change the result (personal lists, keyword count): everything is recomputed;
+ * - documents over pressLens.workerThresholdKb: analysed in one long-lived worker (see
+ *   AnalysisWorkerClient), so the extension host keeps answering hovers and keystrokes meanwhile.
+ *   A newer version's run supersedes the older one there, and the older result is never waited
+ *   for. Smaller documents stay on this thread: a round trip to the worker would cost more than
+ *   analysing an ordinary article, and its hovers must be instant.
+ * - no worker on this host (or it cannot start): large documents are analysed on this thread, as
+ *   small ones, and the output channel says so once.
  * `analyze` is synchronous; running it from a timer keeps edits and hovers from waiting on it.
  */
 export class AnalysisStore implements vscode.Disposable {
@@ -39,11 +49,16 @@ export class AnalysisStore implements vscode.Disposable {
   /** Fires after a document's analysis (or its state) changed. */
   readonly onDidChangeAnalysis = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly worker?: AnalysisWorkerClient;
+  private hasLoggedNoWorker = false;
 
+  /** `spawnWorker` undefined: every document is analysed on this thread. */
   constructor(
     private readonly config: ConfigStore,
     private readonly log: vscode.OutputChannel,
+    spawnWorker?: SpawnWorker,
   ) {
+    if (spawnWorker) this.worker = new AnalysisWorkerClient(spawnWorker);
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument(e => {
         if (e.contentChanges.length > 0 && this.isInScope(e.document)) this.schedule(e.document);
@@ -85,6 +100,12 @@ export class AnalysisStore implements vscode.Disposable {
     return entry.analysis ? { kind: 'ready', analysis: entry.analysis, ms: entry.ms ?? 0 } : { kind: 'pending' };
   }
 
+  /** Whether the cached analysis of the document's current version ran in the worker; undefined if there is none. */
+  ranInWorker(doc: vscode.TextDocument): boolean | undefined {
+    const entry = this.entries.get(doc.uri.toString());
+    return entry && entry.version === doc.version && entry.analysis ? entry.inWorker === true : undefined;
+  }
+
   /** Annotate Now: analyse this document even though it is over the size limit. */
   force(doc: vscode.TextDocument): Promise<Analysis | undefined> {
     this.forced.add(doc.uri.toString());
@@ -117,33 +138,54 @@ export class AnalysisStore implements vscode.Disposable {
     const version = doc.version;
     const entry: Entry = { version };
     this.entries.set(key, entry);
-    entry.running = new Promise<Analysis | undefined>(resolve => {
+    const isCurrent = () => this.entries.get(key) === entry && !doc.isClosed && doc.version === version;
+    entry.running = (async () => {
       // A macrotask, not inline: a burst of get() calls for one version shares this run.
-      setTimeout(() => {
-        if (doc.isClosed) {
-          resolve(undefined);
-          return;
+      await new Promise(resolve => setTimeout(resolve, 0));
+      if (doc.isClosed) return undefined;
+      // Superseded by an edit or a refresh: answer with the current version's analysis instead.
+      if (!isCurrent()) return this.get(doc);
+      const text = doc.getText();
+      const options = analysisOptions(this.config.value);
+      const t0 = Date.now();
+      let analysis: Analysis | undefined;
+      let inWorker = false;
+      try {
+        if (this.worker && text.length > this.config.value.workerThresholdKb * 1024) {
+          analysis = await this.analyzeInWorker(key, text, options);
+          inWorker = analysis !== undefined;
+          if (!analysis && !isCurrent()) return doc.isClosed ? undefined : this.get(doc);
         }
-        if (this.entries.get(key) !== entry || doc.version !== version) {
-          // Superseded by an edit or a refresh: answer with the current version's analysis instead.
-          resolve(this.get(doc));
-          return;
-        }
-        const t0 = Date.now();
-        try {
-          entry.analysis = analyze(doc.getText(), analysisOptions(this.config.value));
-        } catch (error) {
-          // analyze() promises never to throw; if it does, say so in the log, never in a popup.
-          entry.failure = error instanceof Error ? error.message : String(error);
-          this.log.appendLine(`[error] analysing ${doc.uri.toString(true)}: ${entry.failure}`);
-        }
-        entry.ms = Date.now() - t0;
-        entry.running = undefined;
-        resolve(entry.analysis);
-        this.emitter.fire(doc.uri);
-      }, 0);
-    });
+        analysis ??= analyze(text, options);
+      } catch (error) {
+        // analyze() promises never to throw, and a worker crash is no reason for a popup: log it.
+        if (!isCurrent()) return doc.isClosed ? undefined : this.get(doc);
+        entry.failure = error instanceof Error ? error.message : String(error);
+        this.log.appendLine(`[error] analysing ${doc.uri.toString(true)}: ${entry.failure}`);
+      }
+      if (!isCurrent()) return doc.isClosed ? undefined : this.get(doc);
+      entry.analysis = analysis;
+      entry.inWorker = inWorker;
+      entry.ms = Date.now() - t0;
+      entry.running = undefined;
+      this.emitter.fire(doc.uri);
+      return analysis;
+    })();
     return entry.running;
+  }
+
+  /** The worker's analysis; undefined when superseded, or when there is no worker here (after logging that once). */
+  private async analyzeInWorker(key: string, text: string, options: AnalysisOptions): Promise<Analysis | undefined> {
+    try {
+      return await this.worker!.analyze(key, text, options);
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailableError)) throw error;
+      if (!this.hasLoggedNoWorker) {
+        this.hasLoggedNoWorker = true;
+        this.log.appendLine(`[info] no analysis worker on this host (${error.message}): large documents are analysed on the extension host's thread.`);
+      }
+      return undefined;
+    }
   }
 
   private drop(uri: vscode.Uri): void {
@@ -152,11 +194,13 @@ export class AnalysisStore implements vscode.Disposable {
     if (entry?.timer) clearTimeout(entry.timer);
     this.entries.delete(key);
     this.forced.delete(key);
+    this.worker?.cancel(key);
   }
 
   dispose(): void {
     for (const entry of this.entries.values()) if (entry.timer) clearTimeout(entry.timer);
     this.entries.clear();
+    this.worker?.dispose();
     this.emitter.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -9,6 +9,8 @@ export interface PressLensConfig {
   readonly categoryEnabled: Readonly<Record<Category, boolean>>;
   readonly debounceMs: number;
   readonly maxDocumentSizeKb: number;
+  /** Documents larger than this are analysed in the worker, off the extension host's thread. */
+  readonly workerThresholdKb: number;
   readonly maxKeywords: number;
   readonly personalLists: Readonly<Record<ListKind, readonly string[]>>;
 }
@@ -28,6 +30,7 @@ export function readConfig(): PressLensConfig {
     categoryEnabled: Object.freeze(categoryEnabled),
     debounceMs: clamp(c.get<number>('debounceMs', 300), 0, 10_000, 300),
     maxDocumentSizeKb: clamp(c.get<number>('maxDocumentSizeKb', 1024), 1, 1_000_000, 1024),
+    workerThresholdKb: clamp(c.get<number>('workerThresholdKb', 256), 0, 1_000_000, 256),
     maxKeywords: clamp(c.get<number>('maxKeywords', 15), 0, 200, 15),
     personalLists: Object.freeze(personalLists),
   });
