@@ -47,3 +47,24 @@ export const ORGANIZATION_NOUNS: ReadonlySet<string> = new Set([
   'team', 'club', 'club', 'parliament', 'congress', 'senate', 'cabinet', 'kremlin', 'regime', 'coalition',
   'alliance', 'bloc', 'corporation', 'authority', 'authorities', 'secretariat', 'presidency',
 ]);
+
+/**
+ * Words that tell a person's gender when they stand right before the name or in its role:
+ * courtesy titles ('Mr. Lee', 'Ms. Berg', without the period) and gendered titles and nouns
+ * ('Chairwoman Berg', role 'spokesman for the ministry'). Lower case. Curated by hand (general
+ * English); 'his'/'her' next to a name is left out as too fragile ('her rival, John Roe').
+ */
+export const GENDERED_WORDS: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ...['mr', 'mister', 'sir', 'lord', 'messrs', 'monsieur', 'herr', 'señor', 'senor', 'signor',
+    'chairman', 'spokesman', 'spokesmen', 'congressman', 'councilman', 'alderman', 'assemblyman', 'businessman',
+    'anchorman', 'sportsman', 'statesman', 'countryman', 'frontman', 'policeman', 'fireman', 'cameraman',
+    'king', 'prince', 'emperor', 'duke', 'earl', 'baron', 'sultan', 'emir', 'sheikh', 'tsar', 'czar',
+    'father', 'brother', 'son', 'husband', 'boyfriend', 'uncle', 'nephew', 'grandfather', 'man', 'boy',
+    'actor', 'waiter', 'monk', 'priest', 'pope', 'cardinal', 'archbishop', 'rabbi', 'imam'].map(w => [w, 'male'] as const),
+  ...['mrs', 'ms', 'miss', 'madam', 'madame', 'mme', 'mlle', 'lady', 'dame', 'señora', 'senora', 'señorita',
+    'signora', 'frau', 'chairwoman', 'spokeswoman', 'spokeswomen', 'congresswoman', 'councilwoman',
+    'assemblywoman', 'businesswoman', 'anchorwoman', 'sportswoman', 'stateswoman', 'policewoman',
+    'queen', 'princess', 'empress', 'duchess', 'countess', 'baroness', 'sultana', 'sheikha', 'tsarina',
+    'mother', 'sister', 'daughter', 'wife', 'girlfriend', 'aunt', 'niece', 'grandmother', 'woman', 'girl',
+    'actress', 'waitress', 'nun', 'widow', 'heiress', 'hostess'].map(w => [w, 'female'] as const),
+]);

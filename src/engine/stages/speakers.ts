@@ -4,7 +4,8 @@ import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
 import { ATTRIBUTION_DASHES, CUE_AUDIENCES, CUE_MODIFIERS, NOUN_LIKE_REPORTING_VERBS } from '../lexicon/reportingVerbs';
 import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
-import { ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/speakerNouns';
+import { GENDERED_WORDS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/speakerNouns';
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lexicon/givenNameGender';
 import { isReportingWord, prepositionalCueLength, segmentAt, tokenAt } from './quotes';
 
 // Written by hand: textacy's direct_quotations() attributes with a dependency parse we do not
@@ -410,15 +411,59 @@ const SENTENCE_START_PREPOSITIONS = new Set(['In', 'On', 'At', 'After', 'Before'
 /** Lower-case words that end a speaker search: 'the plan was "x," officials said' must not take 'was'. */
 const REPORTING_SKIP = new Set(['that', 'which', 'who', 'and', 'or', 'but', 'because', 'if', 'when', 'as', 'than', 'so', 'to']);
 
+type Gender = 'male' | 'female';
+
+/** Given name → gender, built once at module load from the generated lists. */
+const GIVEN_NAME_GENDER: ReadonlyMap<string, Gender> = (() => {
+  const map = new Map<string, Gender>();
+  for (const line of MALE_GIVEN_NAMES) for (const name of line.split(' ')) map.set(name, 'male');
+  for (const line of FEMALE_GIVEN_NAMES) for (const name of line.split(' ')) map.set(name, 'female');
+  return map;
+})();
+
+/** The word right before a mention, lower case, without a period: 'Mr. Lee' → 'mr'. Bounded look-back. */
+const WORD_BEFORE = /([A-Za-z\u00C0-\u024F]+)\.?[ \t\u00A0]+$/;
+
+/**
+ * A person's gender as the text and the given-name lists tell it, or undefined when unknown or
+ * contradictory. A courtesy title or gendered title next to any mention ('Mr. Lee', 'Chairwoman
+ * Berg') or in the role ('spokeswoman for the ministry') outweighs the given name ('Ms. Jordan
+ * Roe'), which is read only from a name of two words or more: a lone 'Graham' or 'Kelly' is more
+ * often a surname.
+ */
+function personGender(entity: Entity, text: string): Gender | undefined {
+  let male = false;
+  let female = false;
+  const vote = (word: string | undefined) => {
+    const g = word === undefined ? undefined : GENDERED_WORDS.get(word.toLowerCase());
+    if (g === 'male') male = true;
+    else if (g === 'female') female = true;
+  };
+  for (const m of entity.mentions) {
+    vote(WORD_BEFORE.exec(text.slice(Math.max(0, m.start - 16), m.start))?.[1]);
+    vote(/^[A-Za-z]+/.exec(text.slice(m.start, m.end))?.[0]);
+  }
+  if (entity.role) for (const word of entity.role.split(/[^A-Za-z]+/)) vote(word);
+  if (male !== female) return male ? 'male' : 'female';
+  if (male && female) return undefined;
+  const words = entity.name.split(/\s+/);
+  return words.length >= 2 ? GIVEN_NAME_GENDER.get(words[0].toLowerCase()) : undefined;
+}
+
+/** How many mentions a pronoun or title looks back over: keeps resolution linear. */
+const LOOK_BACK = 200;
+
 /** Resolves speaker phrases to entities: overlapping mentions, names, pronouns and role nouns. */
 class SpeakerResolver {
   /** Person and organization mentions outside quotes, sorted by start. */
   private readonly mentions: { start: number; end: number; entity: Entity }[] = [];
   private readonly byName = new Map<string, Entity>();
+  private readonly genders = new Map<Entity, Gender | undefined>();
 
-  constructor(entities: readonly Entity[], quotes: readonly Quote[], private readonly text: string) {
+  constructor(entities: readonly Entity[], quotes: readonly Quote[], private readonly text: string, private readonly paragraphs: readonly Segment[]) {
     for (const entity of entities) {
       if (entity.type !== 'person' && entity.type !== 'organization') continue;
+      if (entity.type === 'person') this.genders.set(entity, personGender(entity, text));
       for (const m of entity.mentions) this.mentions.push({ start: m.start, end: m.end, entity });
       for (const name of [entity.name, ...entity.aliases]) {
         const key = name.toLowerCase();
@@ -448,11 +493,37 @@ class SpeakerResolver {
 
   /** The entity of the latest mention ending before `anchor` that `accept` takes. */
   private latestBefore(anchor: number, accept: (entity: Entity) => boolean): Entity | undefined {
-    for (let i = this.firstFrom(anchor) - 1, seen = 0; i >= 0 && seen < 200; i--, seen++) {
+    for (let i = this.firstFrom(anchor) - 1, seen = 0; i >= 0 && seen < LOOK_BACK; i--, seen++) {
       const m = this.mentions[i];
       if (m.end <= anchor && accept(m.entity)) return m.entity;
     }
     return undefined;
+  }
+
+  /**
+   * The person 'he' or 'she' (or 'the spokeswoman') most likely names: the latest person not
+   * known to be of the other gender, unless a person known to be of this gender, mentioned at
+   * least as often in the article, comes earlier in the same paragraph as that one.
+   * 'Anna Berg met Robin Smith. "…," she said.' → Berg (Robin is either), but
+   * 'Anna Berg spoke.\n\nRobin Smith arrived. "…," she said.' → Smith. The mention count keeps
+   * the article's protagonist, whose name the lists may not know: 'Speaking alongside Foreign
+   * Minister John Roe, Adebayo stressed…  "…," he said.' → Adebayo, named all along.
+   */
+  private latestPerson(anchor: number, gender: Gender): Entity | undefined {
+    let fallback: Entity | undefined;
+    let windowStart = 0;
+    for (let i = this.firstFrom(anchor) - 1, seen = 0; i >= 0 && seen < LOOK_BACK; i--, seen++) {
+      const m = this.mentions[i];
+      if (m.end > anchor || m.entity.type !== 'person') continue;
+      if (fallback && m.start < windowStart) break;
+      const known = this.genders.get(m.entity);
+      if (known === gender && (!fallback || m.entity.mentions.length >= fallback.mentions.length)) return m.entity;
+      if (known === undefined && !fallback) {
+        fallback = m.entity;
+        windowStart = this.paragraphs[segmentAt(this.paragraphs, m.start)]?.start ?? 0;
+      }
+    }
+    return fallback;
   }
 
   resolve(speaker: Span, head: string, anchor: number): string | undefined {
@@ -468,18 +539,21 @@ class SpeakerResolver {
     if (byName) return byName.id;
     const lower = phrase.toLowerCase();
     const pronoun = SPEAKER_PRONOUNS.get(lower);
-    if (pronoun === 'male' || pronoun === 'female' || pronoun === 'person') {
-      return this.latestBefore(anchor, e => e.type === 'person')?.id;
-    }
+    if (pronoun === 'male' || pronoun === 'female') return this.latestPerson(anchor, pronoun)?.id;
+    if (pronoun === 'person') return this.latestBefore(anchor, e => e.type === 'person')?.id;
     if (pronoun === 'thing' || pronoun === 'group') {
       return this.latestBefore(anchor, e => e.type === 'organization')?.id;
     }
     const headWord = head.toLowerCase().split(/\s+/).pop() ?? '';
     if (PERSON_ROLE_NOUNS.has(headWord) && !headWord.endsWith('s')) {
-      // 'the minister said' → the person whose role names a minister, else the latest person
+      // 'the minister said' → the person whose role names a minister, else the latest person;
+      // 'the spokeswoman said' skips men
+      const gender = GENDERED_WORDS.get(headWord);
+      const fits = (e: Entity) => e.type === 'person' && (gender === undefined || this.genders.get(e) !== (gender === 'male' ? 'female' : 'male'));
       const role = new RegExp(`\\b${headWord}\\b`, 'i');
-      return (this.latestBefore(anchor, e => e.type === 'person' && e.role !== undefined && role.test(e.role)) ??
-        this.latestBefore(anchor, e => e.type === 'person'))?.id;
+      const withRole = this.latestBefore(anchor, e => fits(e) && e.role !== undefined && role.test(e.role));
+      if (withRole) return withRole.id;
+      return (gender ? this.latestPerson(anchor, gender) : this.latestBefore(anchor, fits))?.id;
     }
     if (ORGANIZATION_NOUNS.has(headWord)) return this.latestBefore(anchor, e => e.type === 'organization')?.id;
     return undefined;
@@ -489,7 +563,7 @@ class SpeakerResolver {
 /** Fills each quote's cue, speaker mention and speaker entity. Quotes come back as new objects. */
 export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const attributions = new Attributor(doc).attributeAll();
-  const resolver = new SpeakerResolver(doc.entities, doc.quotes, doc.text);
+  const resolver = new SpeakerResolver(doc.entities, doc.quotes, doc.text, doc.paragraphs);
   const tokens = doc.tokens;
   return doc.quotes.map((quote, k) => {
     const a = attributions[k];

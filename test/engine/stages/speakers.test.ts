@@ -99,15 +99,64 @@ describe('[speakers] speaker entity', () => {
 
 describe('[speakers] sample-like article', () => {
   it('resolves "he said", "he added", "he concluded" to the minister named earlier', () => {
-    const text = 'Jane Doe, the Minister of Trade, met John Roe.\n\nSpeaking alongside John Roe, Doe noted progress.\n\n' +
+    const text = 'Tom Doe, the Minister of Trade, met John Roe.\n\nSpeaking alongside John Roe, Doe noted progress.\n\n' +
       '"We are working on it," he said.\n\nDoe further noted the figures.\n\n"We will keep working on trade and energy," he added.\n\n' +
       'The minister also highlighted the new visa regime.\n\n"This is a big step for both of our countries," he concluded.';
-    const entities = [entity(text, 'person', ['Jane Doe', 'Doe'], 'Minister of Trade'), entity(text, 'person', ['John Roe'])];
+    const entities = [entity(text, 'person', ['Tom Doe', 'Doe'], 'Minister of Trade'), entity(text, 'person', ['John Roe'])];
     const quotes = attribute(text, entities).quotes;
     assert.deepStrictEqual(quotes.map(q => [slice(text, q.cue), slice(text, q.speakerMention), q.speakerId]), [
-      ['said', 'he', 'person:jane-doe'],
-      ['added', 'he', 'person:jane-doe'],
-      ['concluded', 'he', 'person:jane-doe'],
+      ['said', 'he', 'person:tom-doe'],
+      ['added', 'he', 'person:tom-doe'],
+      ['concluded', 'he', 'person:tom-doe'],
     ]);
   });
+});
+
+describe('[speakers] pronoun gender', () => {
+  // [input, entities (type, forms, role), expected speakerId per quote]
+  const cases: Array<[input: string, entities: Array<[EntityType, string[], string?]>, ids: Array<string | undefined>]> = [
+    // 'she' skips the man named last
+    ['Prime Minister Anna Berg met John Smith. "We agreed on everything," she said.',
+      [['person', ['Anna Berg'], 'Prime Minister'], ['person', ['John Smith']]], ['person:anna-berg']],
+    ['Anna Berg met John Smith. "We agreed on everything," he said.',
+      [['person', ['Anna Berg']], ['person', ['John Smith']]], ['person:john-smith']],
+    ['John Smith met Anna Berg. "We agreed on everything," he said.',
+      [['person', ['John Smith']], ['person', ['Anna Berg']]], ['person:john-smith']],
+    // a courtesy title tells the gender where the name does not: 'Mr. Lee ... she said' is not Lee
+    ['Robin Park met Mr. Lee on Monday. "We agreed on everything," she said.',
+      [['person', ['Robin Park']], ['person', ['Lee']]], ['person:robin-park']],
+    ['Robin Park met Ms. Lee on Monday. "We agreed on everything," he said.',
+      [['person', ['Robin Park']], ['person', ['Lee']]], ['person:robin-park']],
+    // a gendered title before the name or in the role
+    ['Chairwoman Lee met Robin Park. "We agreed on everything," he said.',
+      [['person', ['Lee']], ['person', ['Robin Park']]], ['person:robin-park']],
+    ['Lee, a spokesman for Acme, met Robin Park. "We agreed on everything," she said.',
+      [['person', ['Lee'], 'spokesman for Acme'], ['person', ['Robin Park']]], ['person:robin-park']],
+    // unknown gender still resolves, by recency
+    ['Anna Berg spoke first.\n\nRobin Park arrived later. "We agreed on everything," she said.',
+      [['person', ['Anna Berg']], ['person', ['Robin Park']]], ['person:robin-park']],
+    ['Robin Park arrived. "We agreed on everything," he said.', [['person', ['Robin Park']]], ['person:robin-park']],
+    // within one paragraph a person of the pronoun's known gender beats one of unknown gender
+    ['Anna Berg met Robin Park. "We agreed on everything," she said.',
+      [['person', ['Anna Berg']], ['person', ['Robin Park']]], ['person:anna-berg']],
+    // ... unless the unknown one is the article's protagonist, named more often
+    ['Robin Park spoke.\n\nSpeaking alongside Foreign Minister John Smith, Park stressed the deal. "We agreed on everything," he said.',
+      [['person', ['Robin Park', 'Park']], ['person', ['John Smith']]], ['person:robin-park']],
+    // only persons of the other known gender before: no one
+    ['John Smith met Tom Roe. "We agreed on everything," she said.',
+      [['person', ['John Smith']], ['person', ['Tom Roe']]], [undefined]],
+    // a gendered role noun: 'the spokeswoman' skips the man
+    ['Anna Berg met John Smith. "We agreed on everything," the spokeswoman said.',
+      [['person', ['Anna Berg']], ['person', ['John Smith']]], ['person:anna-berg']],
+    // 'they' and 'it' keep to organizations
+    ['Jane Doe spoke for Acme Corp. "Sales rose by ten percent this year," it said.',
+      [['person', ['Jane Doe']], ['organization', ['Acme Corp']]], ['organization:acme-corp']],
+  ];
+  for (const [input, specs, ids] of cases) {
+    it(JSON.stringify(input), () => {
+      const entities = specs.map(([type, forms, role]) => entity(input, type, forms, role));
+      const quotes = attribute(input, entities).quotes;
+      assert.deepStrictEqual(quotes.map(q => q.speakerId), ids);
+    });
+  }
 });
