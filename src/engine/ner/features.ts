@@ -194,8 +194,40 @@ function computeWordInfo(original: string): WordInfo {
   };
 }
 
-let wordCache = new Map<string, WordInfo>();
+/** Token text → word id: an index into wordInfos and the columns of WORDS. */
+let wordCache = new Map<string, number>();
+let wordInfos: WordInfo[] = [];
 let lowerIds = new Map<string, number>();
+
+/**
+ * Per word id, what the per-token loops need, as columns: a lookup in a dense typed array instead
+ * of a pointer chase into 100k scattered objects. The arrays are replaced when they grow, so read
+ * them after the last wordId call. scoresAt/scoresVersion: inference cache, see tagger.ts.
+ */
+export const WORDS = {
+  caps: new Uint8Array(1 << 12),
+  casings: new Uint8Array(1 << 12),
+  styleKinds: new Uint8Array(1 << 12),
+  opensQuote: new Uint8Array(1 << 12),
+  lowerIds: new Int32Array(1 << 12),
+  scoresAt: new Int32Array(1 << 12),
+  scoresVersion: new Int32Array(1 << 12),
+};
+
+function growWords(size: number): void {
+  const grow = <A extends Uint8Array | Int32Array>(a: A): A => {
+    const grown = new (a.constructor as { new (n: number): A })(size);
+    grown.set(a);
+    return grown;
+  };
+  WORDS.caps = grow(WORDS.caps);
+  WORDS.casings = grow(WORDS.casings);
+  WORDS.styleKinds = grow(WORDS.styleKinds);
+  WORDS.opensQuote = grow(WORDS.opensQuote);
+  WORDS.lowerIds = grow(WORDS.lowerIds);
+  WORDS.scoresAt = grow(WORDS.scoresAt);
+  WORDS.scoresVersion = grow(WORDS.scoresVersion);
+}
 /** Past this many distinct words the caches start again (checked between documents only). */
 const WORD_CACHE_LIMIT = 100_000;
 let cacheGeneration = 0;
@@ -214,13 +246,27 @@ function lowerIdOf(lower: string): number {
   return id;
 }
 
-export function wordInfo(text: string): WordInfo {
-  let info = wordCache.get(text);
-  if (info === undefined) {
-    info = computeWordInfo(text);
-    wordCache.set(text, info);
+/** The id of a token text, its WordInfo computed on first sight. */
+export function wordId(text: string): number {
+  let id = wordCache.get(text);
+  if (id === undefined) {
+    const info = computeWordInfo(text);
+    id = wordInfos.length;
+    wordInfos.push(info);
+    wordCache.set(text, id);
+    if (id >= WORDS.caps.length) growWords(WORDS.caps.length * 2);
+    WORDS.caps[id] = info.cap;
+    WORDS.casings[id] = info.casing;
+    WORDS.styleKinds[id] = info.styleKind;
+    WORDS.opensQuote[id] = info.opensQuote ? 1 : 0;
+    WORDS.lowerIds[id] = info.lowerId;
+    WORDS.scoresVersion[id] = 0;
   }
-  return info;
+  return id;
+}
+
+export function wordInfo(text: string): WordInfo {
+  return wordInfos[wordId(text)];
 }
 
 /** Stands for the words before the sentence start and after its end. */
@@ -229,6 +275,8 @@ export const PAD = computeWordInfo('<pad>');
 /** Per-document evidence, gathered in one pass before tagging. */
 export interface DocContext {
   readonly words: WordInfo[];
+  /** Per token: its word id (see WORDS). */
+  readonly ids: Int32Array;
   /**
    * Per token: the word's Cap, its casing class and its sentenceStyle kind, copied out of the
    * WordInfo objects once, so the per-token loops of tagging read small typed arrays instead of
@@ -258,22 +306,26 @@ let stamp = 0;
 export function buildDocContext(tokens: readonly Token[], sentences: readonly Segment[]): DocContext {
   if (wordCache.size >= WORD_CACHE_LIMIT) {
     wordCache = new Map();
+    wordInfos = [];
     lowerIds = new Map();
     cacheGeneration++;
     stampOf.fill(0);
   }
   const n = tokens.length;
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = wordId(tokens[i].text);
   const words = new Array<WordInfo>(n);
   const lowerIdsOf = new Int32Array(n);
   const caps = new Uint8Array(n), casings = new Uint8Array(n), styleKinds = new Uint8Array(n), opensQuote = new Uint8Array(n);
+  const W = WORDS;
   for (let i = 0; i < n; i++) {
-    const word = wordInfo(tokens[i].text);
-    words[i] = word;
-    lowerIdsOf[i] = word.lowerId;
-    caps[i] = word.cap;
-    casings[i] = word.casing;
-    styleKinds[i] = word.styleKind;
-    opensQuote[i] = word.opensQuote ? 1 : 0;
+    const id = ids[i];
+    words[i] = wordInfos[id];
+    lowerIdsOf[i] = W.lowerIds[id];
+    caps[i] = W.caps[id];
+    casings[i] = W.casings[id];
+    styleKinds[i] = W.styleKinds[id];
+    opensQuote[i] = W.opensQuote[id];
   }
   if (lowerIds.size > slotOf.length) {
     slotOf = new Int32Array(lowerIds.size * 2);
@@ -303,7 +355,7 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
   for (const sentence of sentences) matchGazetteers(words, sentence.tokenStart, sentence.tokenEnd, gazetteer);
   const gazetteerLists = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) if (gazetteer[i] !== 0) gazetteerLists[i] = listsOf(gazetteer[i]);
-  return { words, caps, casings, styleKinds, slots, docCasing, history: new Uint8Array(slotCount), gazetteer, gazetteerLists };
+  return { words, ids, caps, casings, styleKinds, slots, docCasing, history: new Uint8Array(slotCount), gazetteer, gazetteerLists };
 }
 
 function isQuoteOrBullet(text: string): boolean {

@@ -1,5 +1,5 @@
 import {
-  LABEL_COUNT, PAD, WINDOW, wordCacheGeneration, contextBucket, contextCode, contextCodeFeatures, contextNear, contextSmall, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
+  LABEL_COUNT, PAD, WINDOW, WORDS, wordCacheGeneration, contextBucket, contextCode, contextCodeFeatures, contextNear, contextSmall, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
   type DocContext, type WordInfo,
 } from './features';
 import { viterbi } from './decode';
@@ -78,7 +78,9 @@ let poolWordCache = -1;
 function wordScores(word: WordInfo, weights: Weights): number {
   checkScorePool(weights);
   if (word.scoresVersion === poolGeneration) return word.scores;
-  return computeWordScores(word, weights);
+  word.scores = computeWordScores(word, weights);
+  word.scoresVersion = poolGeneration;
+  return word.scores;
 }
 
 /** Starts the pool again if the weights or the word cache changed since it was filled. */
@@ -115,8 +117,6 @@ function computeWordScores(word: WordInfo, weights: Weights): number {
       for (let y = 0; y < L; y++) scores[base + y] += rows[row + y] * scale;
     }
   }
-  word.scores = at;
-  word.scoresVersion = poolGeneration;
   return at;
 }
 
@@ -204,9 +204,14 @@ export function emissionsCached(doc: DocContext, start: number, end: number, wei
   checkScorePool(weights);
   const pad = wordScores(PAD, weights);
   for (let j = 0; j < WINDOW; j++) windowScores[j] = windowScores[n + WINDOW + j] = pad;
+  const ids = doc.ids;
   for (let j = 0; j < n; j++) {
-    const word = words[start + j];
-    windowScores[j + WINDOW] = word.scoresVersion === poolGeneration ? word.scores : computeWordScores(word, weights);
+    const id = ids[start + j];
+    if (WORDS.scoresVersion[id] !== poolGeneration) {
+      WORDS.scoresAt[id] = computeWordScores(words[start + j], weights);
+      WORDS.scoresVersion[id] = poolGeneration;
+    }
+    windowScores[j + WINDOW] = WORDS.scoresAt[id];
   }
   if (codeScoresVersion !== weights.id || codeCount > CODE_TABLE_LIMIT) resetCodeScores(weights);
   const pool = scorePool; // read after the loop above, which may have grown it

@@ -591,12 +591,18 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
     }
   }
   if (forms.size === 0) return [];
-  const firstChars = new Uint8Array(65536);
-  for (const first of lengthsByFirst.keys()) firstChars[first.charCodeAt(0)] = 1;
+  // One 64 KB table for all calls, cleared entry by entry: allocating it per call cost more than
+  // the rest of the stage on a short article.
+  for (const c of firstCharsSet) firstChars[c] = 0;
+  firstCharsSet.length = 0;
+  for (const first of lengthsByFirst.keys()) {
+    firstChars[first.charCodeAt(0)] = 1;
+    firstCharsSet.push(first.charCodeAt(0));
+  }
   const singleLower = new Set<string>();
   for (const [key, type] of forms) if (!key.includes('\u0001') && type) singleLower.add(key.toLowerCase());
   const lowerWords = new Set<string>(); // one-word forms that also occur in lower case: "Trend" / "trend"
-  const lowerFirsts = new Uint8Array(65536);
+  const lowerFirsts = new Uint8Array(128);
   for (const word of singleLower) lowerFirsts[word.charCodeAt(0)] = 1;
   for (const t of tokens) {
     const c = t.text.charCodeAt(0);
@@ -635,6 +641,9 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
   }
   return out;
 }
+
+const firstChars = new Uint8Array(65536);
+const firstCharsSet: number[] = [];
 
 function isSuffixWord(word: string): boolean {
   return NAME_SUFFIXES.has(word.toLowerCase());
