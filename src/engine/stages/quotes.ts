@@ -162,6 +162,13 @@ function classifySingle(text: string, i: number, singleOpen: boolean): Mark | un
   return undefined;
 }
 
+/** How a mark was typed: straight ('"'), typographic ('“', '”', '„') or typewriter ('``', "''"). */
+function markStyle(mark: string): string {
+  if (mark === '“' || mark === '”' || mark === '„') return 'curly';
+  if (mark === '`' || mark === "'") return 'typewriter';
+  return mark;
+}
+
 /** Paired quotation marks of one text: top-level quotations (inner ones dropped) and notes. */
 export function pairQuotationMarks(text: string, paragraphs: readonly Segment[]): { quotes: Quote[]; notes: Note[] } {
   const quotes: Quote[] = [];
@@ -191,6 +198,8 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Segment[])
     while (stack.length && stack[stack.length - 1].family === 'single') discard(stack[stack.length - 1].mark === '‘' ? unclosed : undefined);
   };
 
+  /** Styles (markStyle) of the top-level quotations closed so far. */
+  const stylesUsed = new Set<string>();
   let skipUntil = -1;
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p];
@@ -218,6 +227,7 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Segment[])
           span: { start: open.start, end: i + mark.width },
           content: { start: open.start + open.width, end: i },
         };
+        if (!stack.length) stylesUsed.add(markStyle(open.mark));
         (stack.length ? stack[stack.length - 1].inner : quotes).push(quote);
       } else {
         if (stack.length >= MAX_DEPTH) {
@@ -239,7 +249,13 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Segment[])
     if (!stack.length) continue;
     // A quotation running on: the paragraph ends open and the next one starts with an opening
     // mark of the same kind ('"First…\n\n"Second…," he said.') is ONE quotation.
-    if (stack.length === 1 && next && nextMark && nextMark.role !== 'close' && nextMark.family === stack[0].family) {
+    // Unless the marks change style to one the text already typed whole quotations in: in
+    // '“Here comes Big Daddy,” she said.\n\n"Kevin was snoring.\n\n“Here he is,” she said.' an
+    // excerpt pasted in straight marks is left open and a quotation of its own follows; a text
+    // that mixes styles at random ('"First…\n\n“Second,” she said.') has no such history.
+    const nextStyle = next ? markStyle(text[next.start]) : '';
+    if (stack.length === 1 && next && nextMark && nextMark.role !== 'close' && nextMark.family === stack[0].family &&
+      (nextStyle === markStyle(stack[0].mark) || !stylesUsed.has(nextStyle))) {
       skipUntil = next.start + nextMark.width;
       continue;
     }

@@ -28,6 +28,12 @@ describe('[quotes] spans', () => {
     // one quotation over several paragraphs: an opening mark on each, one closing mark
     ['"First part of the statement.\n\n"Second part.\n\n“Third part of it,” she said.',
       ['"First part of the statement.\n\n"Second part.\n\n“Third part of it,”']],
+    // ... but an excerpt pasted in straight marks, in a text that types its quotations in curly
+    // ones, does not run on into the curly quotation after it
+    ['“Here it comes,” she said.\n\n"Kevin was asleep.\n\n“Here he is, babe,” she said.',
+      ['“Here it comes,”', '“Here he is, babe,”']],
+    ['“Here it comes,” she said.\n\n"Kevin was asleep.\n\n"Here he is, babe," she said.',
+      ['“Here it comes,”', '"Kevin was asleep.\n\n"Here he is, babe,"']],
     // nested quotations stay inside
     ['"He told me \'no way\' and left," she said.', ['"He told me \'no way\' and left,"']],
     ['“He called it ‘a disaster’ yesterday,” she said.', ['“He called it ‘a disaster’ yesterday,”']],
