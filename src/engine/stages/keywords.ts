@@ -293,11 +293,20 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   const run: number[] = [];
   const infos: WordInfo[] = [];
   const capitalized: number[] = [];
-  const hasEvents = eventEnds.size > 0;
+  const hasEvents = eventEnds !== undefined;
   const inList = new Uint8Array(tokens.length);
   // 1 where a token's capital means something: not a sentence's first word, not in a headline
   const casing = new Uint8Array(tokens.length);
-  const sentenceInfos: Array<WordInfo | undefined> = [];
+  // The word information of every token, looked up once in one tight pass (undefined: not a
+  // word), and where the commas are.
+  const tokenInfos: Array<WordInfo | undefined> = new Array(tokens.length);
+  const commaAt = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind === 'word') {
+      if (token.end - token.start > 1) tokenInfos[i] = wordInfo(token.text);
+    } else if (token.text === ',') commaAt[i] = 1;
+  }
   // Position counts sentences with candidates, so header lines and the dateline do not push the lead down.
   let position = -1;
   for (let s = 0; s < sentences.length; s++) {
@@ -308,17 +317,9 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     let contentWords = 0;
     let capitalizedWords = 0;
     let capitalizedCount = 0;
-    // The word information of the sentence's tokens, looked up once (undefined: not a word).
     let commas = 0;
-    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-      const token = tokens[i];
-      if (token.kind === 'word' && token.end - token.start > 1) sentenceInfos[i - sentence.tokenStart] = wordInfo(token.text);
-      else {
-        sentenceInfos[i - sentence.tokenStart] = undefined;
-        if (token.text === ',') commas++;
-      }
-    }
-    const hasList = commas > 0 && markListItems(tokens, sentence.tokenStart, sentence.tokenEnd, sentenceInfos, blocked, inList);
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) if (commaAt[i]) commas++;
+    const hasList = commas > 0 && markListItems(tokens, sentence.tokenStart, sentence.tokenEnd, tokenInfos, blocked, inList);
     // "bilateral trade relations" gives every window that ends in a noun: "bilateral trade
     // relations", "trade relations", "relations", "bilateral trade", "trade". A window never
     // spans an adjective after a noun ("economic growth new jobs" is two phrases).
@@ -326,8 +327,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     let phraseStart = 0;
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
       if (hasEvents) {
-        const eventEnd = eventEnds.get(i);
-        if (eventEnd !== undefined) {
+        const eventEnd = eventEnds[i];
+        if (eventEnd > 0) {
           runLength = phraseStart = 0;
           if (!hasCandidate) {
             hasCandidate = true;
@@ -339,7 +340,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
         }
       }
       const token = tokens[i];
-      const info = sentenceInfos[i - sentence.tokenStart];
+      const info = tokenInfos[i];
       if (info === undefined || info.cls === WordClass.Other) {
         runLength = phraseStart = 0;
         continue;
@@ -412,7 +413,7 @@ function markListItems(
   };
   for (let i = from; i < to; i++) {
     const token = tokens[i];
-    const info = infos[i - from];
+    const info = infos[i];
     const isContent = info !== undefined && !blocked[i] && info.cls !== WordClass.Other;
     if (isContent) {
       if (itemEnd !== i - 1) {
@@ -425,12 +426,18 @@ function markListItems(
       separators = 0;
       continue;
     }
-    const lower = token.text.toLowerCase();
-    if (items > 0 && (lower === ',' || lower === 'and' || lower === 'or')) separators++;
+    if (items > 0 && isListSeparator(token.text)) separators++;
     else if (items > 0) close(itemEnd + 1);
   }
   if (items > 0) close(itemEnd + 1);
   return found;
+}
+
+/** ",", "and", "or" in any case, without building a lower-case copy of every token. */
+function isListSeparator(text: string): boolean {
+  if (text.length === 1) return text === ',';
+  if (text.length === 2) return (text.charCodeAt(0) | 32) === 111 && (text.charCodeAt(1) | 32) === 114;
+  return text.length === 3 && (text.charCodeAt(0) | 32) === 97 && (text.charCodeAt(1) | 32) === 110 && (text.charCodeAt(2) | 32) === 100;
 }
 
 function recordEvent(phrases: Phrases, tokens: readonly Token[], from: number, to: number, sentence: number): void {
@@ -631,33 +638,57 @@ function displayPhrase(doc: Readonly<Doc>, ranges: readonly number[], isName: bo
   return words.join('');
 }
 
-/** Tokens that cannot be part of a keyword: names, and header, dateline and boilerplate text. */
+/**
+ * Tokens that cannot be part of a keyword: names, and header, dateline and boilerplate text.
+ * The spans are sorted once and swept with the tokens in one pass: a binary search per mention
+ * jumps around a million token objects on a 5 MB text.
+ */
 function blockedTokens(doc: Readonly<Doc>): Uint8Array {
-  const blocked = new Uint8Array(doc.tokens.length);
-  const block = (span: Span) => {
-    for (let i = firstTokenAtOrAfter(doc.tokens, span.start); i < doc.tokens.length && doc.tokens[i].start < span.end; i++) blocked[i] = 1;
+  const { tokens, structure } = doc;
+  const blocked = new Uint8Array(tokens.length);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const add = (span: Span) => {
+    starts.push(span.start);
+    ends.push(span.end);
   };
-  const { structure } = doc;
-  for (const span of structure.headers) block(span);
-  for (const span of structure.boilerplate) block(span);
-  if (structure.dateline) block(structure.dateline.span);
+  for (const span of structure.headers) add(span);
+  for (const span of structure.boilerplate) add(span);
+  if (structure.dateline) add(structure.dateline.span);
   for (const entity of doc.entities) {
     if (entity.type === 'event') continue;
-    for (const span of entity.mentions) block(span);
+    for (const span of entity.mentions) add(span);
+  }
+  const order = sortedByStart(starts);
+  let token = 0;
+  for (let k = 0; k < order.length; k++) {
+    const start = starts[order[k]];
+    const end = ends[order[k]];
+    // Starts ascend and token ends ascend, so the first token ending after a start only moves on.
+    while (token < tokens.length && tokens[token].end <= start) token++;
+    for (let i = token; i < tokens.length && tokens[i].start < end; i++) blocked[i] = 1;
   }
   return blocked;
 }
 
-/** Named events from doc.entities: first token index → end token index. */
-function eventMentionEnds(doc: Readonly<Doc>): Map<number, number> {
-  const ends = new Map<number, number>();
+/** Indices of `starts` in ascending order of their values (ties by index). */
+function sortedByStart(starts: readonly number[]): Uint32Array {
+  const order = new Uint32Array(starts.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
+  return order.sort((a, b) => starts[a] - starts[b] || a - b);
+}
+
+/** Named events from doc.entities: first token index → end token index (0: none), or undefined without events. */
+function eventMentionEnds(doc: Readonly<Doc>): Int32Array | undefined {
+  let ends: Int32Array | undefined;
   for (const entity of doc.entities) {
     if (entity.type !== 'event') continue;
+    ends ??= new Int32Array(doc.tokens.length);
     for (const span of entity.mentions) {
       const first = firstTokenAtOrAfter(doc.tokens, span.start);
       let end = first;
       while (end < doc.tokens.length && doc.tokens[end].start < span.end) end++;
-      if (end > first) ends.set(first, end);
+      if (end > first) ends[first] = end;
     }
   }
   return ends;
