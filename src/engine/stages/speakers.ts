@@ -320,12 +320,15 @@ class Attributor {
       const beforeLo = Math.max(firstSentence?.tokenStart ?? 0, prevEnd, open - BEFORE_WINDOW);
 
       let found = this.dashAttribution(after, afterHi);
-      // 'McCaskill scolded him: "…"': a colon hands the quotation to the clause before it
-      if (!found && open > 0 && tokens[open - 1].text === ':') {
+      const near = found ? undefined : this.cueForward(after, Math.min(afterHi, after + NEAR_AFTER), after, afterHi);
+      // 'McCaskill scolded him: "…," she said': a colon hands the quotation to the clause before
+      // it, unless a name follows the quotation: 'The statement referenced the impact it said
+      // Clinton would have: "…," the union wrote.'
+      const namedAfter = near?.speaker !== undefined && !SPEAKER_PRONOUNS.has(tokens[near.speaker[0]].text.toLowerCase());
+      if (!found && !namedAfter && open > 0 && tokens[open - 1].text === ':') {
         const colon = this.cueBackward(beforeLo, open, beforeLo, open);
         if (colon?.speaker) found = colon;
       }
-      const near = found ? undefined : this.cueForward(after, Math.min(afterHi, after + NEAR_AFTER), after, afterHi);
       if (!found && near?.speaker) found = near;
       found ??= this.attributionAfter(after, afterHi, lastSentence, nextStart);
       found ??= this.cueBackward(beforeLo, open, beforeLo, open);

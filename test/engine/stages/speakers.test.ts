@@ -53,6 +53,8 @@ describe('[speakers] cue and speaker mention', () => {
     ['"A," John Roe said, "B is next."\n"Why is this not proof that the bank is too big?" Jane Doe demanded.', 2, 'demanded', 'Jane Doe'],
     // a colon hands the quotation to the clause before it, even with a cue after
     ['Sen. Jane Doe scolded him: "The science is against you on all three products," she said.', 0, 'scolded', 'Sen. Jane Doe'],
+    // ... but a name after the quotation wins over a cue buried in the clause before the colon
+    ['The statement noted the impact it said the law would have on workers: "Our union has fought for this for years," the union wrote.', 0, 'wrote', 'the union'],
     // the attribution between two quotations goes on past a side remark in the sentence before
     ['"Our progress is on the ballot," John Roe said at the gala, where Jane Doe also spoke. "Tolerance is on the ballot."', 1, 'said', 'John Roe'],
     ['"The rationale is wrong," said 9/11 widow Jane Doe.', 0, 'said', '9/11 widow Jane Doe'],
