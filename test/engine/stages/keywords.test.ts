@@ -3,7 +3,7 @@ import type { Entity, EntityType, Span } from '../../../src/engine/model';
 import { resolveOptions, type AnalysisOptions } from '../../../src/engine/options';
 import { emptyDoc, type Doc, type Structure } from '../../../src/engine/pipeline';
 import { segmentStage } from '../../../src/engine/stages/segment';
-import { scoreKeywords } from '../../../src/engine/stages/keywords';
+import { DEFAULT_WEIGHTS, scoreKeywords } from '../../../src/engine/stages/keywords';
 
 // The keywords stage alone, on invented texts: segmentation from the segment stage, structure and
 // entities given by each case, so these tests do not depend on the other stages' heuristics.
@@ -66,11 +66,23 @@ describe('[keywords] candidates and ranking', () => {
     ['a phrase never spans punctuation', 'Talks covered fisheries, shipping, tourism and customs.', undefined, found => {
       for (const phrase of found) assert.ok(!/[,]/.test(phrase) && phrase.split(' ').length === 1, phrase);
     }],
-    ['names of people, places and organizations are not topics', 'Mara Lindqvist visited Oslo to discuss fishing quotas with Nordfisk. ' +
-      'Lindqvist said fishing quotas must fall.', { names: [['Mara Lindqvist', 'person'], ['Lindqvist', 'person'], ['Oslo', 'place'], ['Nordfisk', 'organization']] },
+    ['names never join a topic phrase; a central name is a keyword of its own', 'Mara Lindqvist visited Oslo to discuss fishing quotas with Nordfisk. ' +
+      'Mara Lindqvist said fishing quotas must fall.', { names: [['Mara Lindqvist', 'person'], ['Oslo', 'place'], ['Nordfisk', 'organization']] },
     found => {
       assert.ok(found.includes('fishing quotas'), found.join(' | '));
-      for (const phrase of found) assert.ok(!/lindqvist|oslo|nordfisk/i.test(phrase), phrase);
+      assert.ok(found.includes('Mara Lindqvist'), found.join(' | '));
+      for (const phrase of found) assert.ok(!/lindqvist|oslo|nordfisk/i.test(phrase) || ['Mara Lindqvist', 'Oslo', 'Nordfisk'].includes(phrase), phrase);
+    }],
+    ['a name said once after the lead is a detail, not a keyword', 'Fishing quotas fell again. Boats stayed in port. ' +
+      'Fishing quotas hurt small towns. Later, Nordfisk said little.', { names: [['Nordfisk', 'organization']] },
+    found => {
+      assert.ok(found.includes('fishing quotas'), found.join(' | '));
+      assert.ok(!found.includes('Nordfisk'), found.join(' | '));
+    }],
+    ['names in a header line do not make a name central', 'Nordfisk news\nFishing quotas fell. Fishing quotas hurt towns. Nordfisk said little.',
+      { names: [['Nordfisk', 'organization']], headers: ['Nordfisk news'] },
+    found => {
+      assert.ok(!found.includes('Nordfisk'), found.join(' | '));
     }],
     ['a named event is a candidate as a whole', 'The Harbour Light Festival opened on Friday. Crowds came to the Harbour Light Festival for lanterns.',
       { names: [['Harbour Light Festival', 'event']] }, found => {
@@ -129,6 +141,18 @@ describe('[keywords] output contract', () => {
     assert.deepStrictEqual(pipes.mentions.map(m => WATER.slice(m.start, m.end)), ['leaking pipes']);
     assert.deepStrictEqual(keywords.find(k => k.phrase === 'old')?.mentions.length, 2);
     assert.ok(!phrasesFound.includes('absent phrase'));
+  });
+
+  it('names take at most their share of the places, and none with entity weight 0', () => {
+    const text = 'Ana Berg met Ola Dahl, Eva Holm and Per Lind. Ana Berg, Ola Dahl, Eva Holm and Per Lind discussed fishing quotas. ' +
+      'Fishing quotas fell.';
+    const names: Array<[string, EntityType]> = [['Ana Berg', 'person'], ['Ola Dahl', 'person'], ['Eva Holm', 'person'], ['Per Lind', 'person']];
+    const doc = prepare(text, { names, options: { maxKeywords: 5 } });
+    const found = scoreKeywords(doc).map(k => k.phrase);
+    assert.strictEqual(found.filter(p => names.some(([name]) => name === p)).length, 2, found.join(' | '));
+    const none = scoreKeywords(doc, { ...DEFAULT_WEIGHTS, entity: 0 }).map(k => k.phrase);
+    assert.ok(none.every(p => !names.some(([name]) => name === p)), none.join(' | '));
+    assert.ok(none.includes('fishing quotas'), none.join(' | '));
   });
 
   it('gives the same result twice', () => {
