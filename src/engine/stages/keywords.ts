@@ -33,6 +33,8 @@ export const keywordsStage: Stage = {
 export interface KeywordWeights {
   /** Extra weight per word beyond the first: a two-word phrase gets 1 + phraseLength. */
   phraseLength: number;
+  /** How much each word beyond the second counts towards `phraseLength` (1: as much as the second). */
+  longPhrase: number;
   /** Boost for a first mention in the first sentence (the headline, or the lead). */
   position: number;
   /** Factor for phrases that look like names the entity stage missed. */
@@ -51,6 +53,7 @@ export interface KeywordWeights {
 
 export const DEFAULT_WEIGHTS: KeywordWeights = {
   phraseLength: 1.5,
+  longPhrase: 0.5,
   position: 0.6,
   name: 0.5,
   frequency: 1,
@@ -466,7 +469,8 @@ function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights)
   const tf = phrases.mentionCount[node];
   if (tf === 0) return 0;
   const n = phrases.words[node];
-  let score = Math.pow(tf, weights.frequency) * (phrases.specificity[node] / n) * (1 + weights.phraseLength * (n - 1));
+  const extraWords = Math.min(n - 1, 1) + weights.longPhrase * Math.max(n - 2, 0);
+  let score = Math.pow(tf, weights.frequency) * (phrases.specificity[node] / n) * (1 + weights.phraseLength * extraWords);
   score *= 1 + weights.position / (1 + phrases.firstSentence[node]);
   score *= 1 + weights.list * phrases.listed[node] / tf;
   if (!phrases.isEvent[node] && !phrases.personalPhrase.has(node) && isNameLike(phrases, node)) {
@@ -588,7 +592,18 @@ function scoreEntities(
     const score = weights.entity * count * (specificity / words) * (1 + weights.position / (1 + first));
     scored.push({ score, keyword: { kind: 'keyword', phrase: entity.name, score: Math.round(score * 1000) / 1000, mentions } });
   }
-  return scored.sort((a, b) => b.score - a.score || a.keyword.mentions[0].start - b.keyword.mentions[0].start);
+  scored.sort((a, b) => b.score - a.score || a.keyword.mentions[0].start - b.keyword.mentions[0].start);
+  // "Mr. Trump" after "Donald Trump": a title and a surname already listed add no topic, whether
+  // the entity stage kept them apart out of caution or not.
+  const surnames = new Set<string>();
+  return scored.filter(({ keyword }) => {
+    const words = tokenize(keyword.phrase).filter(t => t.kind === 'word');
+    const last = words[words.length - 1].text.toLowerCase();
+    const isTitled = words.length === 2 && words[0].text.endsWith('.');
+    if (isTitled && surnames.has(last)) return false;
+    surnames.add(last);
+    return true;
+  });
 }
 
 /** The index of the sentence holding token `token`. */

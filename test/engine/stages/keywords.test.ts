@@ -73,6 +73,12 @@ describe('[keywords] candidates and ranking', () => {
       assert.ok(found.includes('Mara Lindqvist'), found.join(' | '));
       for (const phrase of found) assert.ok(!/lindqvist|oslo|nordfisk/i.test(phrase) || ['Mara Lindqvist', 'Oslo', 'Nordfisk'].includes(phrase), phrase);
     }],
+    ['a title and a surname already listed are not listed again', 'Ana Berg spoke on fishing quotas. Ms. Berg said fishing quotas fell. ' +
+      'Ms. Berg left. Ana Berg returned.', { names: [['Ana Berg', 'person'], ['Ms. Berg', 'person']] },
+    found => {
+      assert.ok(found.includes('Ana Berg'), found.join(' | '));
+      assert.ok(!found.includes('Ms. Berg'), found.join(' | '));
+    }],
     ['a name said once after the lead is a detail, not a keyword', 'Fishing quotas fell again. Boats stayed in port. ' +
       'Fishing quotas hurt small towns. Later, Nordfisk said little.', { names: [['Nordfisk', 'organization']] },
     found => {
