@@ -370,7 +370,8 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   while (end > quote.content.start && isSpaceOrEdge(text, end)) end--;
   if (words === 0) return false;
   const afterQuote = last < tokens.length ? tokens[last] : undefined;
-  const cueAdjacent = (before && isReportingWord(before, false)) || text[quote.span.start - 1] === ':' || text[quote.span.start - 1] === '：' ||
+  // 'Warren to Stumpf: ‘You Should Be Criminally Investigated.’': after a colon, Title Case is speech too
+  const cueAdjacent = (before && (isReportingWord(before, false) || before.text === ':' || before.text === '：')) ||
     (afterQuote !== undefined && nearCue(tokens, last, 4));
   if (!cueAdjacent && looksLikeTitle(tokens, first, last, quote.content.end)) return false;
   if (words >= 6 || (words >= 3 && ',.!?…:;—'.includes(text[end]))) return true;

@@ -41,6 +41,8 @@ describe('[quotes] spans', () => {
     // partial quotes with a cue are speech
     ['He called it "a historic step" for the region.', ['"a historic step"']],
     ['The minister said the talks were "constructive."', ['"constructive."']],
+    // Title Case after a colon is speech, spaced or not
+    ['Senator to the banker: "You Should Be Criminally Investigated."', ['"You Should Be Criminally Investigated."']],
     // scare quotes and titles are not
     ['The so-called "experts" were wrong.', []],
     ['We watched the film "Dune" last night.', []],
