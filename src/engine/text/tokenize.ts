@@ -44,7 +44,7 @@ function classOf(c: number): number {
 }
 
 function isAlnumCode(text: string, i: number): boolean {
-  if (i >= text.length) return true; // past the end counts as a letter, as it always has (fixed next)
+  if (i >= text.length) return false; // the end of the text ends a word: "Attendance: 3,900" at the very end is one number
   const c = text.charCodeAt(i);
   if (c >= 0xd800 && c <= 0xdbff) return NON_ASCII_ALNUM.test(text.slice(i, i + 2));
   return (classOf(c) & ALNUM) !== 0;

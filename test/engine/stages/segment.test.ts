@@ -13,6 +13,9 @@ describe('[segment] tokenize', () => {
     ['“Yes,” he said...', ['“', 'Yes', ',', '”', 'he', 'said', '...']],
     ['Çavuşoğlu met Đurić 😀 in 「東京」', ['Çavuşoğlu', 'met', 'Đurić', '😀', 'in', '「', '東京', '」']],
     ['', []],
+    // The end of the text is no letter: the last number keeps its separator, the last clitic splits.
+    ['Attendance : 3,900', ['Attendance', ':', '3,900']],
+    ["we don't", ['we', 'do', "n't"]],
   ];
   for (const [input, expected] of cases) {
     it(JSON.stringify(input), () => {
