@@ -14,8 +14,11 @@ import { BACKGROUND_DOCUMENTS, BACKGROUND_TABLE } from '../lexicon/backgroundFre
  * ("renewable energies" = "Renewable energy").
  *
  * ###### Notes
- * - Names of people, organizations and places (doc.entities) are not topics and are skipped;
- *   named events are candidates as a whole.
+ * - Names of people, organizations and places (doc.entities) never join a topic phrase; named
+ *   events are candidates as a whole. The story's central people, organizations and places
+ *   (said twice, or in the headline or lead) are keywords of their own, under their entity name,
+ *   scored like a one-word topic and taking at most `entityShare` of the places: editors tag them
+ *   (KPTimes train sample: half the tags are names).
  * - Header lines, the dateline and boilerplate are skipped.
  * - Personal-list keywords are added to the top `maxKeywords` when they occur in the text.
  * - Linear in the number of tokens: phrases are windows of at most MAX_WORDS tokens.
