@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import type { Keyword, Span } from '../model';
+import type { Entity, Keyword, Span } from '../model';
 import type { Doc, Stage } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import { tokenize } from '../text/tokenize';
@@ -402,7 +402,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
 
   const scores = new Float64Array(phrases.size);
   for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights);
-  const entities = weights.entity > 0 ? scoreEntities(doc, blocked, mentionTokens, sentencePosition, weights) : [];
+  const places = Math.floor(doc.options.maxKeywords * weights.entityShare);
+  const entities = weights.entity > 0 ? scoreEntities(doc, blocked, mentionTokens, sentencePosition, weights, places) : [];
   return selectKeywords(doc, phrases, scores, doc.options.maxKeywords, weights, casing, entities);
 }
 
@@ -536,11 +537,7 @@ function selectKeywords(
     const chosen = taken.sort((a, b) => final.get(b)! - final.get(a)! || a - b).slice(0, max);
     // Central entities compete with the topics for the `max` places, up to their share.
     const ranked2: ScoredKeyword[] = chosen.map(node => ({ score: final.get(node)!, keyword: toKeyword(doc, phrases, node, final.get(node)!, casing) }));
-    let entityPlaces = Math.floor(max * weights.entityShare);
-    for (const entity of entities) {
-      if (entityPlaces-- <= 0) break;
-      ranked2.push(entity);
-    }
+    ranked2.push(...entities);
     ranked2.sort((a, b) => b.score - a.score);
     const kept = ranked2.slice(0, max);
     for (const node of personal) kept.push({ score: final.get(node)!, keyword: toKeyword(doc, phrases, node, final.get(node)!, casing) });
@@ -561,9 +558,13 @@ interface ScoredKeyword { score: number; keyword: Keyword }
  */
 function scoreEntities(
   doc: Readonly<Doc>, blocked: Uint8Array, mentionTokens: Int32Array, sentencePosition: Int32Array, weights: KeywordWeights,
+  places: number,
 ): ScoredKeyword[] {
   const { tokens, sentences, structure } = doc;
-  const scored: ScoredKeyword[] = [];
+  if (places <= 0) return [];
+  // Counting is one pass over the mentions; the name's words are looked up only for entities
+  // that could still make the list: a long text has tens of thousands of entities.
+  const candidates: Array<{ entity: Entity; bound: number; first: number; count: number; firstMention: number }> = [];
   let next = 0;
   for (const entity of doc.entities) {
     if (entity.type === 'event') continue;
@@ -573,31 +574,58 @@ function scoreEntities(
     if (entity.mentions.length < 2 && sentencePosition[sentenceOf(sentences, mentionTokens[firstMention])] > 1) continue;
     let count = 0;
     let first = -1;
-    const mentions: Span[] = [];
     for (let m = 0; m < entity.mentions.length; m++) {
-      const span = entity.mentions[m];
-      const token = mentionTokens[firstMention + m];
-      if (token >= tokens.length || blocked[token] & STRUCTURE) continue;
-      if (structure.credit && span.start < structure.credit.end && structure.credit.start < span.end) continue;
-      if (first < 0) first = sentencePosition[sentenceOf(sentences, token)];
+      if (!countsForEntity(doc, entity.mentions[m], mentionTokens[firstMention + m], blocked)) continue;
+      if (first < 0) first = sentencePosition[sentenceOf(sentences, mentionTokens[firstMention + m])];
       count++;
-      mentions.push(span);
     }
     if (count === 0 || (count < 2 && first > 1)) continue;
-    let specificity = 0;
-    let words = 0;
-    for (const word of tokenize(entity.name)) {
-      if (word.kind !== 'word') continue;
-      specificity += wordInfo(word.text).idf;
-      words++;
-    }
-    if (words === 0) continue;
-    const score = weights.entity * count * (specificity / words) * (1 + weights.position / (1 + first));
-    scored.push({ score, keyword: { kind: 'keyword', phrase: entity.name, score: Math.round(score * 1000) / 1000, mentions } });
+    const bound = weights.entity * count * MAX_IDF * (1 + weights.position / (1 + first));
+    candidates.push({ entity, bound, first, count, firstMention });
   }
+  candidates.sort((a, b) => b.bound - a.bound);
+  const scored: ScoredKeyword[] = [];
+  const batch = Math.max(2 * places, 8);
+  for (let i = 0; ;) {
+    for (const end = Math.min(i + batch, candidates.length); i < end; i++) {
+      const { entity, first, count, firstMention } = candidates[i];
+      let specificity = 0;
+      let words = 0;
+      for (const word of tokenize(entity.name)) {
+        if (word.kind !== 'word') continue;
+        specificity += wordInfo(word.text).idf;
+        words++;
+      }
+      if (words === 0) continue;
+      const mentions: Span[] = [];
+      for (let m = 0; m < entity.mentions.length; m++) {
+        if (countsForEntity(doc, entity.mentions[m], mentionTokens[firstMention + m], blocked)) mentions.push(entity.mentions[m]);
+      }
+      const score = weights.entity * count * (specificity / words) * (1 + weights.position / (1 + first));
+      scored.push({ score, keyword: { kind: 'keyword', phrase: entity.name, score: Math.round(score * 1000) / 1000, mentions } });
+    }
+    const kept = withoutTitledRepeats(scored).slice(0, places);
+    // No candidate left could beat the last kept one: its bound is below that score.
+    if (i >= candidates.length || (kept.length === places && candidates[i].bound < kept[places - 1].score)) return kept;
+  }
+}
+
+// The inverse background frequency of a word rarer than MIN_DOCUMENT_FREQUENCY: no word scores more.
+const MAX_IDF = Math.log((BACKGROUND_DOCUMENTS + 1) / (MIN_DOCUMENT_FREQUENCY + 1));
+
+/** A mention counts unless it stands in the header, dateline, boilerplate or source credit. */
+function countsForEntity(doc: Readonly<Doc>, span: Span, token: number, blocked: Uint8Array): boolean {
+  if (token >= doc.tokens.length || blocked[token] & STRUCTURE) return false;
+  const { credit } = doc.structure;
+  return !(credit && span.start < credit.end && credit.start < span.end);
+}
+
+/**
+ * Best first. "Mr. Trump" after "Donald Trump": a title and a surname already listed add no
+ * topic, whether the entity stage kept them apart out of caution or not.
+ */
+function withoutTitledRepeats(scored: ScoredKeyword[]): ScoredKeyword[] {
   scored.sort((a, b) => b.score - a.score || a.keyword.mentions[0].start - b.keyword.mentions[0].start);
-  // "Mr. Trump" after "Donald Trump": a title and a surname already listed add no topic, whether
-  // the entity stage kept them apart out of caution or not.
   const surnames = new Set<string>();
   return scored.filter(({ keyword }) => {
     const words = tokenize(keyword.phrase).filter(t => t.kind === 'word');
