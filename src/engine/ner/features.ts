@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
-import { matchGazetteers, listsOf, GAZETTEER_LISTS } from './gazetteers';
+import { matchGazetteerIds, listsOf, GAZETTEER_LISTS } from './gazetteers';
 import { LOWER_CASE_WORDS, CAPITALISED_WORDS } from '../lexicon/gazetteer';
 import { CLUSTER_WORDS, CLUSTERS_0, CLUSTERS_1 } from '../lexicon/gazetteerClusters';
 
@@ -84,8 +84,6 @@ export interface WordInfo {
   readonly styleKind: number;
   /** A quotation mark, dash, bracket or colon: the next word's casing says nothing (see buildDocContext). */
   readonly opensQuote: boolean;
-  /** Gazetteer lists holding the word alone, plus a bit if it starts a longer entry (set on first match). */
-  gazetteer?: number;
   /** Inference cache: where the word's emission scores at offsets -2 … +2 start (see tagger.ts). */
   scores: number;
   /** The score pool generation `scores` belongs to (0: none yet). */
@@ -190,7 +188,7 @@ function computeWordInfo(original: string): WordInfo {
     text, lower, cap, casing, lowerHash, lowerId: lowerIdOf(lower), styleKind: styleKindOf(cap, text.length), opensQuote: isQuoteOrBullet(text),
     features: [Uint32Array.from(center), Uint32Array.from(near), Uint32Array.from(far)],
     // Every field present from the start, so all WordInfo objects share one hidden class.
-    gazetteer: undefined, scores: 0, scoresVersion: 0,
+    scores: 0, scoresVersion: 0,
   };
 }
 
@@ -200,34 +198,31 @@ let wordInfos: WordInfo[] = [];
 let lowerIds = new Map<string, number>();
 
 /**
- * Per word id, what the per-token loops need, as columns: a lookup in a dense typed array instead
- * of a pointer chase into 100k scattered objects. The arrays are replaced when they grow, so read
- * them after the last wordId call. scoresAt/scoresVersion: inference cache, see tagger.ts.
+ * Per word id, what the per-token loops need, in one row of WORD_STRIDE integers: a read from a
+ * dense typed array instead of a pointer chase into 100k scattered objects, and one cache line per
+ * word (separate columns cost a miss each). `rows` is replaced when it grows, so read it after the
+ * last wordId call.
+ * - WORD_BITS: cap (bits 0–2), casing class (3–4), sentenceStyle kind (5–7), opens a quote (8);
+ * - WORD_LOWER: the lower-case form's id;
+ * - WORD_GAZETTEER: gazetteer lists holding the word alone, plus a bit if it starts a longer
+ *   entry; -1 until first looked up (see matchGazetteerIds);
+ * - WORD_SCORES: where the word's window scores start in the tagger's pool, -1 if not computed;
+ * - WORD_START_BUCKET, WORD_HEADLINE_BUCKET (+ style − 1): see there.
  */
-export const WORDS = {
-  caps: new Uint8Array(1 << 12),
-  casings: new Uint8Array(1 << 12),
-  styleKinds: new Uint8Array(1 << 12),
-  opensQuote: new Uint8Array(1 << 12),
-  lowerIds: new Int32Array(1 << 12),
-  scoresAt: new Int32Array(1 << 12),
-  scoresVersion: new Int32Array(1 << 12),
-};
+export const WORDS = { rows: new Int32Array(8 << 12) };
+export const WORD_STRIDE = 8, WORD_BITS = 0, WORD_LOWER = 1, WORD_GAZETTEER = 2, WORD_SCORES = 3;
+/**
+ * The weight buckets of the word's pair features (see pushPairFeatures) at a sentence start, in an
+ * ALL CAPS headline and in a Title Case one, so headline tokens cost no hashing.
+ */
+export const WORD_START_BUCKET = 4, WORD_HEADLINE_BUCKET = 5;
 
-function growWords(size: number): void {
-  const grow = <A extends Uint8Array | Int32Array>(a: A): A => {
-    const grown = new (a.constructor as { new (n: number): A })(size);
-    grown.set(a);
-    return grown;
-  };
-  WORDS.caps = grow(WORDS.caps);
-  WORDS.casings = grow(WORDS.casings);
-  WORDS.styleKinds = grow(WORDS.styleKinds);
-  WORDS.opensQuote = grow(WORDS.opensQuote);
-  WORDS.lowerIds = grow(WORDS.lowerIds);
-  WORDS.scoresAt = grow(WORDS.scoresAt);
-  WORDS.scoresVersion = grow(WORDS.scoresVersion);
+/** Forgets every word's pooled scores (the pool started again). */
+export function forgetWordScores(): void {
+  const rows = WORDS.rows;
+  for (let at = WORD_SCORES; at < wordInfos.length * WORD_STRIDE; at += WORD_STRIDE) rows[at] = -1;
 }
+
 /** Past this many distinct words the caches start again (checked between documents only). */
 const WORD_CACHE_LIMIT = 100_000;
 let cacheGeneration = 0;
@@ -254,19 +249,30 @@ export function wordId(text: string): number {
     id = wordInfos.length;
     wordInfos.push(info);
     wordCache.set(text, id);
-    if (id >= WORDS.caps.length) growWords(WORDS.caps.length * 2);
-    WORDS.caps[id] = info.cap;
-    WORDS.casings[id] = info.casing;
-    WORDS.styleKinds[id] = info.styleKind;
-    WORDS.opensQuote[id] = info.opensQuote ? 1 : 0;
-    WORDS.lowerIds[id] = info.lowerId;
-    WORDS.scoresVersion[id] = 0;
+    if ((id + 1) * WORD_STRIDE > WORDS.rows.length) {
+      const grown = new Int32Array(WORDS.rows.length * 2);
+      grown.set(WORDS.rows);
+      WORDS.rows = grown;
+    }
+    const at = id * WORD_STRIDE;
+    WORDS.rows[at + WORD_BITS] = info.cap | (info.casing << 3) | (info.styleKind << 5) | (info.opensQuote ? 256 : 0);
+    WORDS.rows[at + WORD_LOWER] = info.lowerId;
+    WORDS.rows[at + WORD_GAZETTEER] = -1;
+    WORDS.rows[at + WORD_SCORES] = -1;
+    WORDS.rows[at + WORD_START_BUCKET] = contextBucket(pairFeature(info, true, 0));
+    WORDS.rows[at + WORD_HEADLINE_BUCKET] = contextBucket(pairFeature(info, false, 1));
+    WORDS.rows[at + WORD_HEADLINE_BUCKET + 1] = contextBucket(pairFeature(info, false, 2));
   }
   return id;
 }
 
 export function wordInfo(text: string): WordInfo {
   return wordInfos[wordId(text)];
+}
+
+/** The WordInfo of a word id from wordId. */
+export function wordInfoOf(id: number): WordInfo {
+  return wordInfos[id];
 }
 
 /** Stands for the words before the sentence start and after its end. */
@@ -277,6 +283,8 @@ export interface DocContext {
   readonly words: WordInfo[];
   /** Per token: its word id (see WORDS). */
   readonly ids: Int32Array;
+  /** WordInfo by word id, as it stood when the context was built (the word cache may start again later). */
+  readonly infos: readonly WordInfo[];
   /**
    * Per token: the word's Cap, its casing class and its sentenceStyle kind, copied out of the
    * WordInfo objects once, so the per-token loops of tagging read small typed arrays instead of
@@ -314,18 +322,17 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
   const n = tokens.length;
   const ids = new Int32Array(n);
   for (let i = 0; i < n; i++) ids[i] = wordId(tokens[i].text);
-  const words = new Array<WordInfo>(n);
   const lowerIdsOf = new Int32Array(n);
   const caps = new Uint8Array(n), casings = new Uint8Array(n), styleKinds = new Uint8Array(n), opensQuote = new Uint8Array(n);
-  const W = WORDS;
+  const rows = WORDS.rows;
   for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    words[i] = wordInfos[id];
-    lowerIdsOf[i] = W.lowerIds[id];
-    caps[i] = W.caps[id];
-    casings[i] = W.casings[id];
-    styleKinds[i] = W.styleKinds[id];
-    opensQuote[i] = W.opensQuote[id];
+    const at = ids[i] * WORD_STRIDE;
+    const bits = rows[at + WORD_BITS];
+    lowerIdsOf[i] = rows[at + WORD_LOWER];
+    caps[i] = bits & 7;
+    casings[i] = (bits >> 3) & 3;
+    styleKinds[i] = (bits >> 5) & 7;
+    opensQuote[i] = bits >> 8;
   }
   if (lowerIds.size > slotOf.length) {
     slotOf = new Int32Array(lowerIds.size * 2);
@@ -352,10 +359,23 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
     }
   }
   const gazetteer = new Int32Array(tokens.length);
-  for (const sentence of sentences) matchGazetteers(words, sentence.tokenStart, sentence.tokenEnd, gazetteer);
+  for (const sentence of sentences) matchGazetteerIds(ids, wordInfos, rows, WORD_STRIDE, WORD_GAZETTEER, sentence.tokenStart, sentence.tokenEnd, gazetteer);
   const gazetteerLists = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) if (gazetteer[i] !== 0) gazetteerLists[i] = listsOf(gazetteer[i]);
-  return { words, ids, caps, casings, styleKinds, slots, docCasing, history: new Uint8Array(slotCount), gazetteer, gazetteerLists };
+  // Inference reads words by id; the array of WordInfo per token (8 MB on 5 MB of text) is built
+  // only if asked for (training's sentenceFeatures).
+  const infos = wordInfos;
+  let words: WordInfo[] | undefined;
+  return {
+    get words() {
+      if (words === undefined) {
+        words = new Array<WordInfo>(n);
+        for (let i = 0; i < n; i++) words[i] = infos[ids[i]];
+      }
+      return words;
+    },
+    infos, ids, caps, casings, styleKinds, slots, docCasing, history: new Uint8Array(slotCount), gazetteer, gazetteerLists,
+  };
 }
 
 function isQuoteOrBullet(text: string): boolean {
@@ -432,9 +452,14 @@ export function contextCodeFeatures(code: number, out: number[]): void {
  * tried too: +0.1 F1 on CoNLL valid, within noise, at twice the inference time.
  */
 export function pushPairFeatures(doc: DocContext, i: number, start: number, _end: number, style: number, out: number[]): void {
-  const word = doc.words[i];
-  if (i === start) out.push(mix(T.SentenceStart + 100, word.lowerHash));
-  if (style !== 0) out.push(mix(mix(T.Headline + 100, style), word.lowerHash));
+  const word = doc.infos[doc.ids[i]];
+  if (i === start) out.push(pairFeature(word, true, 0));
+  if (style !== 0) out.push(pairFeature(word, false, style));
+}
+
+/** The hash of a pair feature: the word at a sentence start (`start`), or in a headline of `style`. */
+function pairFeature(word: WordInfo, start: boolean, style: number): number {
+  return start ? mix(T.SentenceStart + 100, word.lowerHash) : mix(mix(T.Headline + 100, style), word.lowerHash);
 }
 
 /** Bucket of a word's own feature seen at `offset` (-2 … +2) from the tagged token. */
