@@ -580,14 +580,19 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
       const word = tokens[m.tokenStart].text;
       if (!forms.has(word)) add([word], m.type);
     } else {
-      const words: string[] = [];
-      for (let k = m.tokenStart; k < m.tokenEnd; k++) words.push(tokens[k].text);
-      add(words, m.type);
+      // Most mentions repeat a form already added: test the key before building the word list.
+      let key = tokens[m.tokenStart].text;
+      for (let k = m.tokenStart + 1; k < m.tokenEnd; k++) key += '\u0001' + tokens[k].text;
+      if (!forms.has(key)) {
+        const words: string[] = [];
+        for (let k = m.tokenStart; k < m.tokenEnd; k++) words.push(tokens[k].text);
+        add(words, m.type);
+      }
     }
     if (m.display) add(tokenize(m.display).map(t => t.text), m.type);
     if (m.type === 'person' && m.tokenEnd - m.tokenStart >= 2) {
       const last = tokens[m.tokenEnd - 1].text;
-      if (last.length >= 2 && isCapitalizedWord(last) && !last.endsWith('.') && !isSuffixWord(last) && !forms.has(last)) add([last], 'person');
+      if (!forms.has(last) && last.length >= 2 && isCapitalizedWord(last) && !last.endsWith('.') && !isSuffixWord(last)) add([last], 'person');
     }
   }
   if (forms.size === 0) return [];
@@ -604,17 +609,24 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
   const lowerWords = new Set<string>(); // one-word forms that also occur in lower case: "Trend" / "trend"
   const lowerFirsts = new Uint8Array(128);
   for (const word of singleLower) lowerFirsts[word.charCodeAt(0)] = 1;
-  for (const t of tokens) {
-    const c = t.text.charCodeAt(0);
-    if (c >= 97 && c <= 122 && lowerFirsts[c] && singleLower.has(t.text)) lowerWords.add(t.text);
-  }
+  const noteLowerCase = (text: string) => {
+    const c = text.charCodeAt(0);
+    if (c >= 97 && c <= 122 && lowerFirsts[c] && singleLower.has(text)) lowerWords.add(text);
+  };
   const sentenceStarts = new Uint8Array(tokens.length);
   for (const s of sentences) if (s.tokenStart < tokens.length) sentenceStarts[s.tokenStart] = 1;
 
-  const out: Candidate[] = [];
+  // One pass: lowerWords is gathered while matching, so the sentence-start test of a one-word form
+  // ("Trend" first in a sentence, "trend" later) waits in `pending` until the pass is over. The
+  // wait changes nothing else: a one-word match occupies only its own token, which no later
+  // match looks at.
+  const out: Array<Candidate | undefined> = [];
+  const pending: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (occupied[i] || !firstChars[tokens[i].text.charCodeAt(0)]) continue;
-    const lengths = lengthsByFirst.get(tokens[i].text);
+    const text = tokens[i].text;
+    noteLowerCase(text);
+    if (occupied[i] || !firstChars[text.charCodeAt(0)]) continue;
+    const lengths = lengthsByFirst.get(text);
     if (!lengths) continue;
     let type: EntityType | undefined;
     let end = i;
@@ -634,12 +646,22 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
     if (!free) continue;
     const next = tokens[end];
     if (next && next.kind === 'word' && isCapitalizedWord(next.text) && next.start - tokens[end - 1].end <= 1 && !sentenceStarts[end]) continue;
-    if (end - i === 1 && sentenceStarts[i] && lowerWords.has(tokens[i].text.toLowerCase())) continue;
+    if (end - i === 1 && sentenceStarts[i]) {
+      pending.push(out.length);
+      out.push(candidate(tokens, i, end, type, 'rule', PRIORITY_COPY));
+      continue;
+    }
     for (let k = i; k < end; k++) occupied[k] = 1;
     out.push(candidate(tokens, i, end, type, 'rule', PRIORITY_COPY));
+    for (let k = i + 1; k < end; k++) noteLowerCase(tokens[k].text);
     i = end - 1;
   }
-  return out;
+  for (const at of pending) {
+    const m = out[at]!;
+    if (lowerWords.has(tokens[m.tokenStart].text.toLowerCase())) out[at] = undefined;
+    else occupied[m.tokenStart] = 1;
+  }
+  return pending.length === 0 ? out as Candidate[] : out.filter((m): m is Candidate => m !== undefined);
 }
 
 const firstChars = new Uint8Array(65536);
