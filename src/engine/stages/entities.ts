@@ -897,6 +897,13 @@ function slugifyUnicode(s: string): string {
   return out.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'x';
 }
 
+/** text.slice(start, end) === s, without the slice. */
+function sameText(text: string, start: number, end: number, s: string): boolean {
+  if (end - start !== s.length) return false;
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
 /** `s` with each run of white space as one space; "Jo  Ng" → "Jo Ng". Most names need no change and skip the regular expression. */
 function singleSpaced(s: string): string {
   for (let i = 0; i < s.length; i++) {
@@ -923,13 +930,27 @@ function toEntity(text: string, tokens: readonly Token[], type: EntityType, memb
     const name = m.tokenEnd - m.tokenStart > 1 ? singleSpaced(raw) : raw;
     return { kind: 'entity', id: uniqueId(type, name, usedIds), type, name, aliases: [], mentions: [{ start: m.start, end: m.end }] };
   }
-  const forms = new Map<string, { surface: string; words: number; count: number; first: number }>();
+  type Form = { surface: string; words: number; count: number; first: number };
+  const forms = new Map<string, Form>();
+  // An entity's mentions mostly repeat one form: a member whose text equals the previous member's
+  // raw form counts for it without slicing the text.
+  let lastRaw = '';
+  let lastMulti = false;
+  let lastForm: Form | undefined;
   for (const m of members) {
+    const multi = m.tokenEnd - m.tokenStart > 1;
+    if (lastForm !== undefined && m.display === undefined && multi === lastMulti && sameText(text, m.start, m.end, lastRaw)) {
+      lastForm.count++;
+      continue;
+    }
     const raw = surfaceOf(text, m);
-    const surface = m.tokenEnd - m.tokenStart > 1 ? singleSpaced(raw) : raw;
-    const form = forms.get(surface);
+    const surface = multi ? singleSpaced(raw) : raw;
+    let form = forms.get(surface);
     if (form) form.count++;
-    else forms.set(surface, { surface, words: m.display ? tokenize(m.display).length : m.tokenEnd - m.tokenStart, count: 1, first: m.start });
+    else forms.set(surface, form = { surface, words: m.display ? tokenize(m.display).length : m.tokenEnd - m.tokenStart, count: 1, first: m.start });
+    lastRaw = raw;
+    lastMulti = multi;
+    lastForm = form;
   }
   const ranked = [...forms.values()].sort((a, b) =>
     b.words - a.words || Number(isShouted(a.surface)) - Number(isShouted(b.surface)) || b.count - a.count || a.first - b.first);
