@@ -27,12 +27,25 @@ export function makeLabel(type: number, part: number): number {
 }
 
 function hashString(seed: number, text: string): number {
+  return hashRange(seed, text, 0, text.length);
+}
+
+/** hashString(seed, text.slice(from, to)) without the slice: prefixes and suffixes of new words. */
+function hashRange(seed: number, text: string, from: number, to: number): number {
   let h = Math.imul(seed ^ 0x811c9dc5, 0x01000193);
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+function hasTypographic(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x2013 && c <= 0x201e) return true;
+  }
+  return false;
 }
 
 /** Integer hash of a pair (murmur3 finaliser). */
@@ -156,7 +169,7 @@ const TYPOGRAPHIC = /[‘’“”„—–]/g;
 const PLAIN: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"', '„': '"', '—': '-', '–': '-' };
 
 function computeWordInfo(original: string): WordInfo {
-  const text = original.replace(TYPOGRAPHIC, ch => PLAIN[ch]);
+  const text = hasTypographic(original) ? original.replace(TYPOGRAPHIC, ch => PLAIN[ch]) : original;
   const lower = text.toLowerCase();
   const cap = capOf(text);
   const casing = casingOf(lower);
@@ -169,8 +182,8 @@ function computeWordInfo(original: string): WordInfo {
   const center: number[] = [hashString(T.Word, text), lowerHash, shapeHash, shortHash, casingHash,
     mix(T.Length, Math.min(text.length, 12))];
   for (let n = 1; n <= 4 && n <= lower.length; n++) {
-    center.push(hashString(T.Prefix * 16 + n, lower.slice(0, n)));
-    center.push(hashString(T.Suffix * 16 + n, lower.slice(lower.length - n)));
+    center.push(hashRange(T.Prefix * 16 + n, lower, 0, n));
+    center.push(hashRange(T.Suffix * 16 + n, lower, lower.length - n, lower.length));
   }
   let flags = 0;
   if (text.includes('-')) flags |= 1;
@@ -178,7 +191,7 @@ function computeWordInfo(original: string): WordInfo {
   if (text.includes("'") || text.includes('’')) flags |= 4;
   if (text.length === 1) flags |= 8;
   center.push(mix(T.Flags, flags));
-  const suffix3 = hashString(T.Suffix * 16 + 3, lower.slice(Math.max(0, lower.length - 3)));
+  const suffix3 = hashRange(T.Suffix * 16 + 3, lower, Math.max(0, lower.length - 3), lower.length);
   const cluster = clusterOf(lower);
   const coarse = mix(T.Cluster, cluster < 0 ? -1 : cluster >> 10), fine = mix(T.Cluster + 100, cluster);
   center.push(coarse, fine);
