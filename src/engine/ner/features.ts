@@ -164,7 +164,7 @@ function clusterOf(lower: string): number {
 }
 
 // Training text (CoNLL) has only straight quotes and ASCII hyphens; news has typographic ones.
-// 'Azerbaijan’s' → the clitic "’s" gets the features of "'s"; '“' those of '"'.
+// 'Norway’s' → the clitic "’s" gets the features of "'s"; '“' those of '"'.
 const TYPOGRAPHIC = /[‘’“”„—–]/g;
 const PLAIN: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"', '„': '"', '—': '-', '–': '-' };
 
