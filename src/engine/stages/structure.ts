@@ -446,9 +446,24 @@ const SOURCE_LINE = /^\s*SOURCE [A-Z]/;
 const EDITORS_LINE = /^\s*(?:notes? (?:to|for) editors?|editor'?s note|disclaimer)\b/i;
 const ABOUT_LINE = /^\s*about\s+\S/i;
 const FLS_LINE = /^\s*(?:forward[-\s]looking\s+statements?|safe\s+harbou?r|cautionary\s+(?:note|statement)|(?:this|the)\s+(?:press|news)\s+release\s+(?:contains|includes|may contain)\s+(?:certain\s+)?["“]?forward[-\s]looking)/i;
-/** First characters any of the patterns above can match at: '#', '-' and these letters, either case. */
-const BOILERPLATE_FIRST = new Uint8Array(0x10000);
-for (const c of '#-acdefimnpstACDEFIMNPST') BOILERPLATE_FIRST[c.charCodeAt(0)] = 1;
+/**
+ * The first two letters (lower-cased) any of the patterns above can start with, as 1 in a table
+ * indexed by their ASCII codes: 'ab' for 'About Acme', 'me' for 'Media contact', 'so' for 'SOURCE
+ * Acme'. A line starting with '#' or '-' ('###', '-30-') is always tried.
+ */
+const BOILERPLATE_PAIRS = new Uint8Array(128 * 128);
+for (const pair of ['en', 'me', 'pr', 'in', 'pu', 'co', 'ne', 'fo', 'so', 'no', 'ed', 'di', 'ab', 'sa', 'ca', 'th']) {
+  BOILERPLATE_PAIRS[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] = 1;
+}
+
+/** Whether the line starting at `start` may match a boilerplate pattern, from its first two characters. */
+function mayBeBoilerplate(text: string, start: number): boolean {
+  const a = text.charCodeAt(start);
+  if (a === 35 /* # */ || a === 45 /* - */) return true;
+  const b = text.charCodeAt(start + 1);
+  if (!(a < 128 && b < 128)) return false;
+  return BOILERPLATE_PAIRS[(a | 0x20) * 128 + (b | 0x20)] === 1;
+}
 
 /**
  * Blocks that are not the story, from their first line: an end mark ("###", "-30-") or an
@@ -460,11 +475,10 @@ function findBoilerplate(text: string, tokens: readonly Token[], lines: Uint8Arr
   for (let i = bodyToken + 1; i < tokens.length; i++) {
     if (lines[i] === 0) continue;
     const start = tokens[i].start;
-    // A line starts at a token, so never with a space: only lines whose first character can
-    // begin one of the patterns ('###', '-30-', 'About Acme', 'Media contact', 'SOURCE Acme',
-    // 'Forward-looking statements', 'Notes to editors', 'This press release contains…') are
-    // cut out and tested. Most lines of a story ('The minister said…') are not.
-    if (BOILERPLATE_FIRST[text.charCodeAt(start)] === 0) continue;
+    // A line starts at a token, so never with a space: only lines whose first two characters can
+    // begin one of the patterns are cut out and tested. Most lines of a story ('Officials said…')
+    // are not.
+    if (!mayBeBoilerplate(text, start)) continue;
     const lineEnd = nextLineToken(tokens, i, lines);
     const lineText = text.slice(start, Math.min(tokens[lineEnd - 1].end, start + 200));
     if (END_MARK.test(lineText)) {
