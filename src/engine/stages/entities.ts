@@ -31,7 +31,7 @@ export type EntitiesInput = Pick<Doc, 'text' | 'tokens' | 'sentences' | 'structu
 interface Candidate extends Mention {
   /** Higher wins an overlap: personal list 3, structure (dateline, credit) 2, tagger 1, shape rule 0. */
   priority: number;
-  /** The form to show when the text shouts it: "Baku" for a dateline's "BAKU". */
+  /** The form to show when the text shouts it: "Oslo" for a dateline's "OSLO". */
   display: string | undefined;
   /** formKey of the surface, computed once. */
   key: string | undefined;
@@ -48,11 +48,11 @@ const PRIORITY_COPY = -1;
  * Typed mentions and the entities they cluster into, from the tagger's names plus the user's
  * personal lists, the dateline place, the source credit and event-shaped tokens.
  *
- * - MISC and ORG names shaped like events become events ("Summer Olympics", "COP29"); other MISC
+ * - MISC and ORG names shaped like events become events ("Summer Olympics", "WCC12"); other MISC
  *   (nationalities, products) is dropped.
  * - One surface form keeps one type in an article (the majority; names on table lines such as
  *   sports standings keep their own), and every other occurrence of a form found once is a
- *   mention too (the tagger may miss the second "Serbia").
+ *   mention too (the tagger may miss the second "Norway").
  * - Clusters: a surname joins the full name, an acronym its expansion (defined in brackets or
  *   matching initials), "Acme" joins "Acme Corp.", case variants merge. A surname shared by
  *   several people goes to the one introduced first, with a note saying so.
@@ -189,7 +189,7 @@ function isUpperLetters(s: string): boolean {
 
 /**
  * One token shaped like a numbered event: an acronym of three or more capitals with a year
- * ("EXPO-2027", "EXPO2020") or an edition number written solid ("COP29"). Not "COVID-19" (a
+ * ("FAIR-2031", "FAIR2020") or an edition number written solid ("WCC12"). Not "COVID-19" (a
  * hyphen before two digits reads as a name, not an edition), "G20" or "MH17" (one or two letters:
  * groups, flights, products), "FY2024".
  */
@@ -205,7 +205,7 @@ export function isEventShape(word: string): boolean {
 }
 
 /**
- * A name that is a named event: an event shape ("COP29"), or capitalised words ending in an event
+ * A name that is a named event: an event shape ("WCC12"), or capitalised words ending in an event
  * head word ("Summer Olympics", "Second World War", "Davos Forum 2025", "Paris Peace
  * Conference"); heads like "Forum" or "Congress" need an edition ("World Economic Forum" is an
  * organisation).
@@ -243,7 +243,7 @@ function isCapitalizedWord(s: string): boolean {
   return c !== undefined && c !== c.toLowerCase();
 }
 
-/** Event-shaped tokens the tagger may not know at all: "COP29", "EXPO-2027". */
+/** Event-shaped tokens the tagger may not know at all: "WCC12", "FAIR-2031". */
 function findEventShapes(tokens: readonly Token[]): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -273,7 +273,7 @@ function spanCandidate(tokens: readonly Token[], span: Span, type: EntityType, d
   return candidate(tokens, tokenStart, tokenEnd, type, 'rule', PRIORITY_STRUCTURE, display);
 }
 
-/** The dateline's place ("BAKU", shown as "Baku") and the credited source ("…, Acme News reports."). */
+/** The dateline's place ("OSLO", shown as "Oslo") and the credited source ("…, Acme News reports."). */
 function findStructureMentions(tokens: readonly Token[], structure: Structure): Candidate[] {
   const out: Candidate[] = [];
   if (structure.placeSpan) {
@@ -353,12 +353,12 @@ const MAX_COMPLEMENT = 8;
 
 /**
  * Repairs organization names at the edges of titles and institutions:
- * - "Minister of Foreign Affairs": a name right after a government title and "of" is its
+ * - "Minister of Health": a name right after a government title and "of" is its
  *   portfolio, part of a role, not an organization mention; dropped.
- * - "Intergovernmental Commission" + "on Trade and Economic Cooperation": a name ending in an
+ * - "Joint Committee" + "on Fisheries and Coastal Shipping": a name ending in an
  *   institution head, followed by "on/of/for" and capitalised words (joined by "and"), takes them
  *   in, with any names the tagger found there. Not across another "of": "Ministry of Foreign
- *   Affairs of Azerbaijan" leaves the country a place.
+ *   Affairs of Norway" leaves the country a place.
  * Mentions stay sorted and non-overlapping; `occupied` follows.
  */
 function repairOrganizations(tokens: readonly Token[], mentions: Candidate[], occupied: Uint8Array): Candidate[] {
@@ -447,7 +447,7 @@ function findDefinedAcronyms(text: string, tokens: readonly Token[], mentions: r
 // ---------------------------------------------------------------------------------------------
 // Types and propagation
 
-/** Case- and punctuation-blind key of a surface form: "EXPO-2027" = "Expo 2027", "BAKU" = "Baku". */
+/** Case- and punctuation-blind key of a surface form: "FAIR-2031" = "Fair 2031", "OSLO" = "Oslo". */
 function formKey(s: string): string {
   const lower = s.toLowerCase();
   let clean = true;
@@ -461,7 +461,7 @@ function formKey(s: string): string {
   }
   if (clean) return lower;
   if (!ascii) return lower.replace(NOT_ALNUM, '');
-  // ASCII with spaces or punctuation ("new york", "expo-2027"), most multi-word names: the letters
+  // ASCII with spaces or punctuation ("new york", "fair-2031"), most multi-word names: the letters
   // and digits are what NOT_ALNUM keeps, copied run by run without a Unicode regular expression.
   let out = '';
   let run = -1;
@@ -554,11 +554,11 @@ function tableLines(text: string, tokens: readonly Token[]): Uint8Array {
 }
 
 /**
- * Every other occurrence of a form already found is a mention too: the tagger finds "Serbia" in
- * one sentence and misses it in the next. A person's surname alone counts as a form ("Jeyhun
- * Bayramov" → "Bayramov"). Only whole names: "Serbia" inside "Serbia Telecom" (a capitalised
- * word follows) is left alone. A one-word form that also occurs in lower case ("Trend" and
- * "trend") is not taken at a sentence start, where it may be the common word.
+ * Every other occurrence of a form already found is a mention too: the tagger finds "Norway" in
+ * one sentence and misses it in the next. A person's surname alone counts as a form ("Maria
+ * Lopez" → "Lopez"). Only whole names: "Norway" inside "Norway Telecom" (a capitalised
+ * word follows) is left alone. A one-word form that also occurs in lower case ("Acme" and
+ * "acme") is not taken at a sentence start, where it may be the common word.
  */
 function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['sentences'], mentions: readonly Candidate[],
   occupied: Uint8Array): Candidate[] {
@@ -606,7 +606,7 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
   }
   const singleLower = new Set<string>();
   for (const [key, type] of forms) if (!key.includes('\u0001') && type) singleLower.add(key.toLowerCase());
-  const lowerWords = new Set<string>(); // one-word forms that also occur in lower case: "Trend" / "trend"
+  const lowerWords = new Set<string>(); // one-word forms that also occur in lower case: "Acme" / "acme"
   const lowerFirsts = new Uint8Array(128);
   for (const word of singleLower) lowerFirsts[word.charCodeAt(0)] = 1;
   const noteLowerCase = (text: string) => {
@@ -617,7 +617,7 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
   for (const s of sentences) if (s.tokenStart < tokens.length) sentenceStarts[s.tokenStart] = 1;
 
   // One pass: lowerWords is gathered while matching, so the sentence-start test of a one-word form
-  // ("Trend" first in a sentence, "trend" later) waits in `pending` until the pass is over. The
+  // ("Acme" first in a sentence, "acme" later) waits in `pending` until the pass is over. The
   // wait changes nothing else: a one-word match occupies only its own token, which no later
   // match looks at.
   const out: Array<Candidate | undefined> = [];
@@ -694,7 +694,7 @@ function acronymKey(s: string): string {
 
 /**
  * Initials a name may be shortened to: "World Health Organization" → WHO, "Bank of England" →
- * BE and BOE, "Intergovernmental Commission on Trade" → ICT and ICOT.
+ * BE and BOE, "Joint Committee on Fisheries" → JCF and JCOF.
  */
 function initialsOf(text: string, tokens: readonly Token[], m: Candidate): string[] {
   const words = wordsOf(text, tokens, m).filter(w => w.length > 0 && w[0].toLowerCase() !== w[0].toUpperCase());
@@ -719,7 +719,7 @@ function stripOrgSuffixes(words: readonly string[]): string[] {
 /**
  * Groups mentions into entities. Mentions with the same form key (case and punctuation aside)
  * and type share a cluster; then a shorter form joins a longer one of the same type when it is
- * its first or last word (people: "Bayramov"), its initials or bracketed acronym (organizations,
+ * its first or last word (people: "Lopez"), its initials or bracketed acronym (organizations,
  * places, events: "WHO"), or the same name without a legal suffix ("Acme" / "Acme Corp."). A
  * form that fits several clusters goes, mention by mention, to the one introduced first.
  */
@@ -856,7 +856,7 @@ const TRANSLITERATIONS: Readonly<Record<string, string>> = {
   'đ': 'd', 'ø': 'o', 'ł': 'l', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'þ': 'th', 'ð': 'd', 'ı': 'i', 'ħ': 'h',
 };
 
-/** "Jeyhun Bayramov" → "jeyhun-bayramov", "Đurić" → "duric"; scripts without Latin letters stay. */
+/** "Maria Lopez" → "maria-lopez", "Đurić" → "duric"; scripts without Latin letters stay. */
 /** 'person:jo-ng', then 'person:jo-ng-2' if taken. `used` counts the ids given per base. */
 function uniqueId(type: EntityType, name: string, used: Map<string, number>): string {
   const base = `${type}:${slugify(name)}`;
@@ -920,7 +920,7 @@ function isShouted(s: string): boolean {
 }
 
 /**
- * Name = the fullest form: most words, then not shouted in capitals ("Baku" over "BAKU"), then
+ * Name = the fullest form: most words, then not shouted in capitals ("Oslo" over "OSLO"), then
  * most frequent, then first. Aliases = the other forms, case variants of the name left out.
  */
 function toEntity(text: string, tokens: readonly Token[], type: EntityType, members: Candidate[], usedIds: Map<string, number>): Entity {
@@ -989,7 +989,7 @@ function isTitleHead(word: string): boolean {
   return TITLE_HEADS.has(w) || TITLE_ABBREVIATIONS.has(w);
 }
 
-// "Serbian", "Azerbaijani": may open a title at a sentence start ("Serbian Foreign Minister …").
+// "Norwegian", "Chilean": may open a title at a sentence start ("Norwegian Foreign Minister …").
 const DEMONYMS: ReadonlySet<string> = new Set((GAZETTEER.demonym ?? '').split('|'));
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', '&']);
@@ -1037,8 +1037,8 @@ const APPOSITION_END = new Set([',', '.', ';', ':', ')', '(', '"', '“', '”',
 const MAX_APPOSITION = 12;
 
 /**
- * A role in an apposition right after the name: "Jeyhun Bayramov, Azerbaijan’s Minister of
- * Foreign Affairs, said" or "John Smith, the chief executive of Acme." It must hold a title word
+ * A role in an apposition right after the name: "Maria Lopez, Norway’s Minister of
+ * Fisheries, said" or "John Smith, the chief executive of Acme." It must hold a title word
  * and end within a dozen tokens; "Jo Ng, who …" and "Jo Ng, 45," are not roles.
  */
 function findApposition(text: string, tokens: readonly Token[], m: Candidate, personAt: Uint8Array): string | undefined {
@@ -1063,12 +1063,12 @@ function findApposition(text: string, tokens: readonly Token[], m: Candidate, pe
 const MAX_TITLE_BEFORE = 8;
 
 /**
- * A title right before the name: "Serbian Foreign Minister Marko Djuric", "CEO John Smith",
+ * A title right before the name: "Norwegian Foreign Minister Maria Lopez", "CEO John Smith",
  * "said chief executive John Smith", "Acme's chief executive John Smith" (→ "chief executive of
  * Acme"). Scans back over title words, capitalised words and connectors; stops at other lower-case
  * words and punctuation. Honorifics ("Mr.") are skipped, not roles; a sentence's first word
  * counts only if it is a title word, a demonym or part of a name ("Yesterday CEO Jo Ng …" →
- * "CEO", but "Serbian Foreign Minister Jo Ng …" keeps "Serbian").
+ * "CEO", but "Norwegian Foreign Minister Jo Ng …" keeps "Norwegian").
  */
 function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, covered: Uint8Array, personAt: Uint8Array): string | undefined {
   let end = m.tokenStart;

@@ -11,7 +11,7 @@ import { BACKGROUND_DOCUMENTS, BACKGROUND_TABLE } from '../lexicon/backgroundFre
  * of the background table, suffixes), scored by how much more often they occur here than in
  * general news (TF-IDF against the background table) with boosts for an early first mention,
  * multi-word phrases and phrases whose words keep together. Variants merge on Porter stems
- * ("renewable energies" = "Renewable energy").
+ * ("coastal fisheries" = "Coastal fishery").
  *
  * ###### Notes
  * - Names of people, organizations and places (doc.entities) never join a topic phrase; named
@@ -109,7 +109,7 @@ function classify(text: string, lower: string): WordClass {
     else if (c !== c.toUpperCase()) letters = true;
   }
   if (!letters) return WordClass.Other;
-  // "EXPO-2027", "G20" are names of things; "11-year-old", "1990s", "06-Apr" are not topics.
+  // "FAIR-2031", "G20" are names of things; "11-year-old", "1990s", "06-Apr" are not topics.
   if (digits) return upper && lower[0] !== text[0] ? WordClass.Noun : WordClass.Other;
   if (text.endsWith('.')) return INITIALISM.test(text) ? WordClass.Noun : WordClass.Other;
   const entry = BACKGROUND.get(lower);
@@ -118,7 +118,7 @@ function classify(text: string, lower: string): WordClass {
   // "twenty-seven", "one-third": numbers
   if (hyphen > 0 && STOPWORDS.has(lower.slice(0, lower.indexOf('-')))) return WordClass.Other;
   if (hyphen > 0 && hyphen < lower.length - 1) {
-    // "visa-free", "war-torn" modify; "peace-keeping", "cease-fire" may be nouns: the last part decides.
+    // "duty-free", "war-torn" modify; "peace-keeping", "cease-fire" may be nouns: the last part decides.
     const last = BACKGROUND.get(lower.slice(hyphen + 1));
     return last !== undefined && (last & 3) === WordClass.Noun ? WordClass.Noun : WordClass.Adjective;
   }
@@ -135,7 +135,7 @@ function classify(text: string, lower: string): WordClass {
 
 /** What the stage knows about one spelling of a word; memoised across calls. */
 interface WordInfo {
-  /** Interned Porter stem of the lower-case word; hyphenated parts stemmed apart ("visa-free" → "visa free"). */
+  /** Interned Porter stem of the lower-case word; hyphenated parts stemmed apart ("duty-free" → "duti free"). */
   stem: number;
   cls: WordClass;
   /** Inverse document frequency against the background; a word the table lacks counts as rare. */
@@ -176,8 +176,8 @@ function wordInfo(text: string): WordInfo {
 
 /**
  * The candidate phrases of one document: a trie of phrases read right to left, so every window
- * ending at one noun extends the node of the shorter window ("relations" → "trade relations" →
- * "bilateral trade relations"). A node is one candidate with all its variants (same stems).
+ * ending at one noun extends the node of the shorter window ("networks" → "transport networks" →
+ * "public transport networks"). A node is one candidate with all its variants (same stems).
  * Stored as parallel arrays and an open-addressing hash of (parent, stem) → node, because a long
  * document has a few candidates per token and one object per candidate would be mostly garbage
  * collection.
@@ -335,8 +335,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     let commas = 0;
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) if (commaAt[i]) commas++;
     const hasList = commas > 0 && markListItems(tokens, sentence.tokenStart, sentence.tokenEnd, tokenInfos, blocked, inList);
-    // "bilateral trade relations" gives every window that ends in a noun: "bilateral trade
-    // relations", "trade relations", "relations", "bilateral trade", "trade". A window never
+    // "public transport networks" gives every window that ends in a noun: "public transport
+    // networks", "transport networks", "networks", "public transport", "transport". A window never
     // spans an adjective after a noun ("economic growth new jobs" is two phrases).
     let runLength = 0;
     let phraseStart = 0;
@@ -485,7 +485,7 @@ function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights)
 
 /**
  * Takes candidates best first, skipping one whose every mention lies inside phrases already
- * taken ("energy" once, only in "renewable energy") or holds a taken phrase of several words
+ * taken ("transport" once, only in "public transport") or holds a taken phrase of several words
  * ("young hijab-wearing women" after "hijab-wearing women"), and stopping at `max`;
  * personal-list keywords are always taken. Only the best few are sorted: a cut-off found by selection keeps
  * this linear on long documents.
@@ -522,8 +522,8 @@ function selectKeywords(
       }
     }
     if (taken.length < 2 * max && ranked.length < candidates && want < phrases.size) continue;
-    // Variety: each further phrase on the same head noun counts less ("cooperation", "bilateral
-    // cooperation", "political cooperation" → the third gives way to another topic).
+    // Variety: each further phrase on the same head noun counts less ("safety", "road
+    // safety", "food safety" → the third gives way to another topic).
     const heads = new Map<number, number>();
     const final = new Map<number, number>();
     for (const node of taken) {
@@ -553,7 +553,7 @@ interface ScoredKeyword { score: number; keyword: Keyword }
  * Editors tag the story's central names (KPTimes train sample: 27 of 54 tags are names, e.g.
  * "Melania Trump" for a story on her speech), so a name said twice or in the headline or lead
  * competes with the topics; one said once further down is a detail. Mentions inside the header,
- * dateline, credit or boilerplate do not count ("BAKU, Azerbaijan, Dec. 23 (Agency)").
+ * dateline, credit or boilerplate do not count ("OSLO, Norway, May 2 (Agency)").
  * Best first.
  */
 function scoreEntities(
