@@ -28,6 +28,11 @@ const fromClosed = new Float64Array(81);
  * not training, which updates them in place) passes `fixed` and the table is filled once per model.
  */
 let closedFor: Float32Array | undefined;
+/**
+ * Transitions into I-x and L-x, per type: [B→I, I→I, B→L, I→L], read from one small table of
+ * doubles filled with the others instead of indexed per token out of the (L + 1)² table.
+ */
+const intoInside = new Float64Array(4 * TYPES);
 let minFromO = Infinity;
 let maxFromOther = -Infinity;
 
@@ -43,6 +48,13 @@ function prepareClosed(transitions: Float32Array): void {
       else maxFromOther = Math.max(maxFromOther, score);
     }
   }
+  for (let type = 0; type < TYPES; type++) {
+    const b = 1 + 4 * type, i = b + 1;
+    for (let y = i; y <= i + 1; y++) {
+      intoInside[4 * type + 2 * (y - i)] = transitions[b * W + y];
+      intoInside[4 * type + 2 * (y - i) + 1] = transitions[i * W + y];
+    }
+  }
   closedFor = transitions;
 }
 
@@ -51,8 +63,10 @@ function prepareClosed(transitions: Float32Array): void {
  * Only transitions that BILOU allows are considered ("B-PER" is followed by "I-PER" or "L-PER"):
  * 9 × 9 steps into O/B/U, 2 into each I/L, about 100 per token. Writes the labels into `labels`.
  * `fixed`: the same transitions array is never modified between calls (see closedFor).
+ * `labelsAt`: where in `labels` the first token's label goes (the tagger writes each sentence
+ * straight into the document's labels instead of allocating a view per sentence).
  */
-export function viterbi(emissions: Float32Array, n: number, transitions: Float32Array, labels: Int32Array, fixed = false): void {
+export function viterbi(emissions: Float32Array, n: number, transitions: Float32Array, labels: Int32Array, fixed = false, labelsAt = 0): void {
   if (n === 0) return;
   if (delta.length < n * L) {
     delta = new Float64Array(n * L * 2);
@@ -103,11 +117,12 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
       back[base + y] = arg;
     }
     // into I-x, L-x: from B-x or I-x of the same type
-    for (let type = 0; type < TYPES; type++) {
+    for (let type = 0, into = 0; type < TYPES; type++) {
       const b = 1 + 4 * type, i = b + 1;
-      for (let y = i; y <= i + 1; y++) {
-        const fromB = delta[prevBase + b] + transitions[b * W + y];
-        const fromI = delta[prevBase + i] + transitions[i * W + y];
+      const fromPrevB = delta[prevBase + b], fromPrevI = delta[prevBase + i];
+      for (let y = i; y <= i + 1; y++, into += 2) {
+        const fromB = fromPrevB + intoInside[into];
+        const fromI = fromPrevI + intoInside[into + 1];
         const fromBest = fromB >= fromI;
         delta[base + y] = (fromBest ? fromB : fromI) + emissions[base + y];
         back[base + y] = fromBest ? b : i;
@@ -126,7 +141,7 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
     }
   }
   for (let t = n - 1; t >= 0; t--) {
-    labels[t] = arg;
+    labels[labelsAt + t] = arg;
     arg = back[t * L + arg];
   }
 }

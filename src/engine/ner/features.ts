@@ -484,12 +484,15 @@ export function contextBucket(hash: number): number {
   return mix(hash, 7) & HASH_MASK;
 }
 
-/** Records the labels just decided for a sentence, for the history feature of later sentences. */
-export function recordHistory(doc: DocContext, start: number, labels: ArrayLike<number>): void {
-  for (let k = 0; k < labels.length; k++) {
+/**
+ * Records the labels just decided for a sentence (labels[from … from + count), for tokens start …),
+ * for the history feature of later sentences.
+ */
+export function recordHistory(doc: DocContext, start: number, labels: ArrayLike<number>, from = 0, count = labels.length - from): void {
+  for (let k = 0; k < count; k++) {
     const cap = doc.caps[start + k];
     if (cap === Cap.Lower || cap === Cap.Punct || cap === Cap.Digit) continue;
-    const label = labels[k];
+    const label = labels[from + k];
     doc.history[doc.slots[start + k]] = label === 0 ? 5 : 1 + labelType(label);
   }
 }

@@ -255,7 +255,6 @@ export function prefetchSink(): number {
 }
 
 let emissions = new Float32Array(0);
-let labels = new Int32Array(0);
 
 /**
  * Labels every sentence of the document in order (BILOU label ids, one per token), feeding each
@@ -265,15 +264,10 @@ export function tagDocument(doc: DocContext, sentences: ReadonlyArray<{ tokenSta
   const result = new Int32Array(doc.ids.length);
   for (const sentence of sentences) {
     const n = sentence.tokenEnd - sentence.tokenStart;
-    if (emissions.length < n * L) {
-      emissions = new Float32Array(n * L * 2);
-      labels = new Int32Array(n * 2);
-    }
+    if (emissions.length < n * L) emissions = new Float32Array(n * L * 2);
     emissionsCached(doc, sentence.tokenStart, sentence.tokenEnd, weights, emissions);
-    viterbi(emissions, n, weights.transitions, labels, true);
-    const sentenceLabels = labels.subarray(0, n);
-    recordHistory(doc, sentence.tokenStart, sentenceLabels);
-    result.set(sentenceLabels, sentence.tokenStart);
+    viterbi(emissions, n, weights.transitions, result, true, sentence.tokenStart);
+    recordHistory(doc, sentence.tokenStart, result, sentence.tokenStart, n);
   }
   return result;
 }
