@@ -460,18 +460,21 @@ const LOOK_BACK = 200;
 class SpeakerResolver {
   /** Person and organization mentions outside quotes, sorted by start. */
   private readonly mentions: { start: number; end: number; entity: Entity }[] = [];
-  private readonly byName = new Map<string, Entity>();
+  /**
+   * Entities by lower-cased name and alias, the first entity holding a name winning; built on
+   * the first speaker phrase that needs it ('"…," the Acme chief said' rarely does).
+   */
+  private byName: Map<string, Entity> | undefined;
+  /**
+   * Each person's gender, computed when a pronoun or title first asks: a long text has tens of
+   * thousands of people, and only those before a 'she said' are ever looked at.
+   */
   private readonly genders = new Map<Entity, Gender | undefined>();
 
-  constructor(entities: readonly Entity[], quotes: readonly Quote[], private readonly text: string, private readonly paragraphs: readonly Segment[]) {
+  constructor(private readonly entities: readonly Entity[], quotes: readonly Quote[], private readonly text: string, private readonly paragraphs: readonly Segment[]) {
     for (const entity of entities) {
       if (entity.type !== 'person' && entity.type !== 'organization') continue;
-      if (entity.type === 'person') this.genders.set(entity, personGender(entity, text));
       for (const m of entity.mentions) this.mentions.push({ start: m.start, end: m.end, entity });
-      for (const name of [entity.name, ...entity.aliases]) {
-        const key = name.toLowerCase();
-        if (!this.byName.has(key)) this.byName.set(key, entity);
-      }
     }
     this.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     // Drop mentions inside quotations: the speaker is rarely named in their own words. Linear merge.
@@ -480,6 +483,30 @@ class SpeakerResolver {
       while (q < quotes.length && quotes[q].span.end <= m.start) q++;
       return !(q < quotes.length && quotes[q].span.start <= m.start && m.end <= quotes[q].span.end);
     });
+  }
+
+  private genderOf(entity: Entity): Gender | undefined {
+    if (entity.type !== 'person') return undefined;
+    if (this.genders.has(entity)) return this.genders.get(entity);
+    const gender = personGender(entity, this.text);
+    this.genders.set(entity, gender);
+    return gender;
+  }
+
+  private entityNamed(lowerCaseName: string): Entity | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const entity of this.entities) {
+        if (entity.type !== 'person' && entity.type !== 'organization') continue;
+        const key = entity.name.toLowerCase();
+        if (!this.byName.has(key)) this.byName.set(key, entity);
+        for (const alias of entity.aliases) {
+          const aliasKey = alias.toLowerCase();
+          if (!this.byName.has(aliasKey)) this.byName.set(aliasKey, entity);
+        }
+      }
+    }
+    return this.byName.get(lowerCaseName);
   }
 
   /** Index of the first mention starting at or after `offset`. */
@@ -519,7 +546,7 @@ class SpeakerResolver {
       const m = this.mentions[i];
       if (m.end > anchor || m.entity.type !== 'person') continue;
       if (fallback && m.start < windowStart) break;
-      const known = this.genders.get(m.entity);
+      const known = this.genderOf(m.entity);
       if (known === gender && (!fallback || m.entity.mentions.length >= fallback.mentions.length)) return m.entity;
       if (known === undefined && !fallback) {
         fallback = m.entity;
@@ -538,7 +565,7 @@ class SpeakerResolver {
     }
     if (found) return found.id;
     const phrase = this.text.slice(speaker.start, speaker.end);
-    const byName = this.byName.get(phrase.toLowerCase());
+    const byName = this.entityNamed(phrase.toLowerCase());
     if (byName) return byName.id;
     const lower = phrase.toLowerCase();
     const pronoun = SPEAKER_PRONOUNS.get(lower);
@@ -552,7 +579,7 @@ class SpeakerResolver {
       // 'the minister said' → the person whose role names a minister, else the latest person;
       // 'the spokeswoman said' skips men
       const gender = GENDERED_WORDS.get(headWord);
-      const fits = (e: Entity) => e.type === 'person' && (gender === undefined || this.genders.get(e) !== (gender === 'male' ? 'female' : 'male'));
+      const fits = (e: Entity) => e.type === 'person' && (gender === undefined || this.genderOf(e) !== (gender === 'male' ? 'female' : 'male'));
       const role = new RegExp(`\\b${headWord}\\b`, 'i');
       const withRole = this.latestBefore(anchor, e => fits(e) && e.role !== undefined && role.test(e.role));
       if (withRole) return withRole.id;
