@@ -98,7 +98,7 @@ interface Mark {
 
 /**
  * What the character at i can be, judged from it and its neighbours only; undefined when it is
- * no quotation mark (letters, apostrophes: "don't", "Azerbaijan’s", "’90s", "students' books"
+ * no quotation mark (letters, apostrophes: "don't", "Norway’s", "’90s", "students' books"
  * outside a single-quoted passage).
  */
 function classify(text: string, i: number, top: Open | undefined, singleOpen: boolean): Mark | undefined {

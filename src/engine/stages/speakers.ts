@@ -99,7 +99,7 @@ class Attributor {
     return [t, t + 1];
   }
 
-  /** The capitalised name ending at token t ('Foreign Minister Marko Djuric', 'Mr. Obama'): its start, or -1. */
+  /** The capitalised name ending at token t ('Foreign Minister Maria Lopez', 'Mr. Obama'): its start, or -1. */
   private nameEndingAt(t: number, lo: number): number {
     const tokens = this.tokens;
     if (t < lo || !isCapitalised(tokens[t])) return -1;

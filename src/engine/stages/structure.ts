@@ -129,7 +129,7 @@ function hasLower(s: string): boolean {
   return s !== s.toUpperCase();
 }
 
-/** "BAKU", "AL-AIN", "ST.", "D.C.": letters, all upper case, at least two of them. */
+/** "OSLO", "AL-AIN", "ST.", "D.C.": letters, all upper case, at least two of them. */
 function isCapsWord(token: Token | undefined): boolean {
   if (!token || token.kind !== 'word' || hasLower(token.text)) return false;
   let letters = 0;
@@ -250,7 +250,7 @@ function matchHeader(text: string, tokens: readonly Token[], i: number, lines: U
 
 const DASHES = new Set(['-', '--', '—', '–', '---', '——']);
 
-/** "BAKU" → "Baku", "AL-AIN" → "Al-Ain", "NEW YORK" → "New York", "ST." → "St."; other case kept. */
+/** "OSLO" → "Oslo", "AL-AIN" → "Al-Ain", "NEW YORK" → "New York", "ST." → "St."; other case kept. */
 export function titleCase(s: string): string {
   if (hasLower(s)) return s;
   let out = '';
@@ -293,7 +293,7 @@ function matchAgency(tokens: readonly Token[], i: number, lineEnd: number): { fr
 
 /**
  * A dateline starting at token i, where a line starts or a date header ended:
- * "BAKU, Azerbaijan, December 23." · "WASHINGTON (Reuters) -" · "LONDON, March 3 (AP) —" ·
+ * "OSLO, Norway, May 2." · "WASHINGTON (Reuters) -" · "LONDON, March 3 (AP) —" ·
  * "NEW YORK--(BUSINESS WIRE)--" · "SAN FRANCISCO, Calif., Jan. 5, 2024 /PRNewswire/ --" ·
  * "BRUSSELS 1996-08-22" (CoNLL) · "Washington (Reuters) -" (title case needs the credit).
  * Not a dateline: an all-caps headline "SOCCER - JAPAN WIN" (what follows the dash has no lower
@@ -315,7 +315,7 @@ function matchDateline(text: string, tokens: readonly Token[], i: number, lines:
   let regions = 0;
   let date: DateParts | undefined;
   let agency: { from: number; to: number; end: number } | undefined;
-  // ", Azerbaijan" / ", Calif." / ", United Arab Emirates": up to two regions.
+  // ", Norway" / ", Calif." / ", United Arab Emirates": up to two regions.
   while (regions < 2 && tokens[k]?.text === ',' && k + 1 < lineEnd && isCapitalized(tokens[k + 1]) &&
     monthOf(tokens[k + 1]) === undefined && !WEEKDAYS.has(tokens[k + 1].text.replace(/\.$/, '').toLowerCase())) {
     let r = k + 1;
@@ -353,7 +353,7 @@ function matchDateline(text: string, tokens: readonly Token[], i: number, lines:
     // "PRESS DIGEST - Ireland - Aug 29": with only a dash after it, the place must be a known one.
     if (!date && !agency && regions === 0 && !isKnownPlace(text.slice(tokens[i].start, tokens[placeEnd - 1].end))) return undefined;
     if (!separator && !atLineEnd) {
-      // "BRUSSELS 1996-08-22" ends its line; "BAKU, Dec. 23 Officials said" runs on without a mark.
+      // "BRUSSELS 1996-08-22" ends its line; "OSLO, May 2 Officials said" runs on without a mark.
       if (!agency && !date) return undefined;
     }
   } else if (!(separator && separator !== '.' && (agency || date))) {

@@ -80,7 +80,7 @@ function cliticLength(text: string, i: number): number {
 /**
  * Splits text into word, number and punctuation tokens with their offsets.
  *
- * - Words keep inner hyphens and apostrophes ("visa-free", "EXPO-2027", "O'Neill"); English
+ * - Words keep inner hyphens and apostrophes ("tax-free", "G-20", "O'Neill"); English
  *   clitics are split off as CoNLL does ("Japan's" → "Japan" "'s", "don't" → "do" "n't").
  * - Initialisms and known abbreviations keep their period ("U.S.", "Mr.", "J."); numbers keep
  *   inner separators ("1,000.5").

@@ -49,7 +49,7 @@ describe('[quotes] spans', () => {
     ['He appeared on CBS\'s "Face the Nation" on Sunday.', []],
     ['The "reform" failed.', []],
     // apostrophes never open or close
-    ["Azerbaijan’s minister said the '90s were hard and students' books don't matter.", []],
+    ["Norway’s minister said the '90s were hard and students' books don't matter.", []],
     ["‘Tis the season for rock 'n' roll and the ’80s, y'all.", []],
     ['"We don\'t know what the students\' books say," he said.', ['"We don\'t know what the students\' books say,"']],
     ["'We will win this election by a wide margin,' she said.", ["'We will win this election by a wide margin,'"]],

@@ -4,11 +4,11 @@ import { splitParagraphs, splitSentences } from '../../../src/engine/text/senten
 
 describe('[segment] tokenize', () => {
   const cases: Array<[input: string, tokens: string[]]> = [
-    ['Azerbaijan’s minister', ['Azerbaijan', '’s', 'minister']],
+    ['Norway’s minister', ['Norway', '’s', 'minister']],
     ["Japan 's exports", ['Japan', "'s", 'exports']],
     ["We don't know O'Neill", ['We', 'do', "n't", 'know', "O'Neill"]],
     ['Mr. J. Smith of the U.S. left.', ['Mr.', 'J.', 'Smith', 'of', 'the', 'U.S.', 'left', '.']],
-    ['EXPO-2027 and a visa-free regime', ['EXPO-2027', 'and', 'a', 'visa-free', 'regime']],
+    ['G-20 and a tax-free regime', ['G-20', 'and', 'a', 'tax-free', 'regime']],
     ['$1,000.50 in 2024-12-23', ['$', '1,000.50', 'in', '2024-12-23']],
     ['“Yes,” he said...', ['“', 'Yes', ',', '”', 'he', 'said', '...']],
     ['Çavuşoğlu met Đurić 😀 in 「東京」', ['Çavuşoğlu', 'met', 'Đurić', '😀', 'in', '「', '東京', '」']],

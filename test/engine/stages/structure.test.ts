@@ -13,8 +13,8 @@ function slice(text: string, span: { start: number; end: number } | undefined): 
 describe('[structure] dateline', () => {
   // input, dateline text, place, date, source, body starts with
   const cases: Array<[input: string, span: string | undefined, place?: string, date?: string, source?: string, body?: string]> = [
-    [' date 2024-12-23 BAKU, Ruritania, December 23. Two countries met, said Jo Ng, an official, Acme News reports.',
-      'BAKU, Ruritania, December 23', 'Baku', '2024-12-23', 'Acme News', 'Two countries'],
+    [' date 2024-12-23 TALLINN, Ruritania, December 23. Two countries met, said Jo Ng, an official, Acme News reports.',
+      'TALLINN, Ruritania, December 23', 'Tallinn', '2024-12-23', 'Acme News', 'Two countries'],
     ['WASHINGTON (Reuters) - The Senate voted on Tuesday.', 'WASHINGTON (Reuters) -', 'Washington', undefined, 'Reuters', 'The Senate'],
     ['LONDON, March 3 (AP) — Britain said.', 'LONDON, March 3 (AP) —', 'London', undefined, 'AP', 'Britain'],
     ['NEW YORK--(BUSINESS WIRE)--Acme Corp. today announced', 'NEW YORK--(BUSINESS WIRE)--', 'New York', undefined, 'Business Wire', 'Acme Corp.'],
@@ -52,7 +52,7 @@ describe('[structure] dateline', () => {
 
 describe('[structure] source credit span', () => {
   const cases: Array<[input: string, credit: string | undefined]> = [
-    ['BAKU, Ruritania, December 23. Two countries met, said Jo Ng, Acme News reports.', 'Acme News'],
+    ['TALLINN, Ruritania, December 23. Two countries met, said Jo Ng, Acme News reports.', 'Acme News'],
     ['PARIS, May 1 (AFP) - Strikes spread.', 'AFP'],
     ['OSLO, May 1 - The agency reports.', undefined],
     ['Growth slowed, the Ministry reported.', undefined],
@@ -72,7 +72,7 @@ describe('[structure] headers and boilerplate', () => {
   const cases: Array<[input: string, headers: string[], boilerplate: string[]]> = [
     [release, ['FOR IMMEDIATE RELEASE', 'EMBARGOED UNTIL 10:00 GMT, May 2'],
       ['About Acme\nAcme makes things.\n\nMedia Contact:\nJo Ng, jo@example.com']],
-    [' date 2024-12-23 BAKU, Ruritania, December 23. Text.', ['date 2024-12-23'], []],
+    [' date 2024-12-23 TALLINN, Ruritania, December 23. Text.', ['date 2024-12-23'], []],
     ['Source: Acme Wire\nBy Jo Ng\nOSLO, May 1 - Text.', ['Source: Acme Wire', 'By Jo Ng'], []],
     ['Friday, May 2, 2025\n2025-05-02\nOSLO, May 1 - Text.', ['Friday, May 2, 2025', '2025-05-02'], []],
     ['May 2 was sunny.', [], []],
@@ -112,6 +112,6 @@ describe('[structure] helpers', () => {
       assert.deepStrictEqual(d ? [d.year, d.month, d.day] : undefined, parts);
     });
   }
-  const names: Array<[string, string]> = [['BAKU', 'Baku'], ['AL-AIN', 'Al-Ain'], ['NEW YORK', 'New York'], ["O'HARE", "O'Hare"], ['Baku', 'Baku']];
+  const names: Array<[string, string]> = [['TALLINN', 'Tallinn'], ['AL-AIN', 'Al-Ain'], ['NEW YORK', 'New York'], ["O'HARE", "O'Hare"], ['Tallinn', 'Tallinn']];
   for (const [input, expected] of names) it(`titleCase ${input}`, () => assert.strictEqual(titleCase(input), expected));
 });
