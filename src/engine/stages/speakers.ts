@@ -424,8 +424,41 @@ const GIVEN_NAME_GENDER: ReadonlyMap<string, Gender> = (() => {
   return map;
 })();
 
-/** The word right before a mention, lower case, without a period: 'Mr. Lee' → 'mr'. Bounded look-back. */
-const WORD_BEFORE = /([A-Za-z\u00C0-\u024F]+)\.?[ \t\u00A0]+$/;
+/** Latin letters as the title words are written: ASCII and Latin-1 to Latin Extended-B. */
+function isTitleLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/**
+ * The word right before a mention at `start`, without a period, looking back at most 16
+ * characters: 'Mr. Lee' → 'Mr'; undefined unless spaces separate it from the mention. Scanned
+ * backwards by hand: a regular expression anchored at the end would retry from every position.
+ */
+function wordBefore(text: string, start: number): string | undefined {
+  const lo = Math.max(0, start - 16);
+  let j = start;
+  while (j > lo) {
+    const c = text.charCodeAt(j - 1);
+    if (c !== 32 && c !== 9 && c !== 0xa0) break;
+    j--;
+  }
+  if (j === start) return undefined;
+  if (j > lo && text.charCodeAt(j - 1) === 46 /* . */) j--;
+  let k = j;
+  while (k > lo && isTitleLetter(text.charCodeAt(k - 1))) k--;
+  return k < j ? text.slice(k, j) : undefined;
+}
+
+/** The ASCII letters a mention starts with: 'Chairwoman Berg' → 'Chairwoman'; undefined if none. */
+function leadingAsciiWord(text: string, start: number, end: number): string | undefined {
+  let k = start;
+  while (k < end) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+    k++;
+  }
+  return k > start ? text.slice(start, k) : undefined;
+}
 
 /**
  * A person's gender as the text and the given-name lists tell it, or undefined when unknown or
@@ -443,8 +476,8 @@ function personGender(entity: Entity, text: string): Gender | undefined {
     else if (g === 'female') female = true;
   };
   for (const m of entity.mentions) {
-    vote(WORD_BEFORE.exec(text.slice(Math.max(0, m.start - 16), m.start))?.[1]);
-    vote(/^[A-Za-z]+/.exec(text.slice(m.start, m.end))?.[0]);
+    vote(wordBefore(text, m.start));
+    vote(leadingAsciiWord(text, m.start, m.end));
   }
   if (entity.role) for (const word of entity.role.split(/[^A-Za-z]+/)) vote(word);
   if (male !== female) return male ? 'male' : 'female';
@@ -469,7 +502,7 @@ class SpeakerResolver {
    * Each person's gender, computed when a pronoun or title first asks: a long text has tens of
    * thousands of people, and only those before a 'she said' are ever looked at.
    */
-  private readonly genders = new Map<Entity, Gender | undefined>();
+  private readonly genders = new Map<Entity, Gender | 'unknown'>();
 
   constructor(private readonly entities: readonly Entity[], quotes: readonly Quote[], private readonly text: string, private readonly paragraphs: readonly Segment[]) {
     for (const entity of entities) {
@@ -487,10 +520,13 @@ class SpeakerResolver {
 
   private genderOf(entity: Entity): Gender | undefined {
     if (entity.type !== 'person') return undefined;
-    if (this.genders.has(entity)) return this.genders.get(entity);
-    const gender = personGender(entity, this.text);
-    this.genders.set(entity, gender);
-    return gender;
+    // one lookup per call: latestPerson asks for each of up to LOOK_BACK mentions
+    let gender = this.genders.get(entity);
+    if (gender === undefined) {
+      gender = personGender(entity, this.text) ?? 'unknown';
+      this.genders.set(entity, gender);
+    }
+    return gender === 'unknown' ? undefined : gender;
   }
 
   private entityNamed(lowerCaseName: string): Entity | undefined {
