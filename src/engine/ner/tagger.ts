@@ -1,10 +1,11 @@
 import {
-  LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextCode, contextCodeFeatures, contextNear, contextSmall, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
+  Cap, LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextCode, contextCodeFeatures, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
   type DocContext, type WordInfo,
 } from './features';
 import { viterbi } from './decode';
 
 const L = LABEL_COUNT;
+const CAP_LOWER = Cap.Lower, CAP_PUNCT = Cap.Punct;
 
 /** Weights: LABEL_COUNT per hash bucket (row-major), times `scale`; BILOU transition scores. */
 export interface Weights {
@@ -135,7 +136,7 @@ const CODE_TABLE_LIMIT = 100_000;
 let codeKeyHere = new Int32Array(1 << CODE_TABLE_BITS);
 let codeKeyRest = new Int32Array(1 << CODE_TABLE_BITS).fill(-1);
 let codeAt = new Int32Array(1 << CODE_TABLE_BITS);
-let smallCodeAt = new Int32Array(8192).fill(-1);
+const smallCodeAt = new Int32Array(8192).fill(-1);
 let codePool = new Float32Array(1024 * L);
 let codePoolUsed = 0;
 let codeCount = 0;
@@ -223,13 +224,26 @@ export function emissionsCached(doc: DocContext, start: number, end: number, wei
     touched += pool[at] + pool[at + 16] + pool[at + 32] + pool[at + 48] + pool[at + 64] + pool[at + 80];
   }
   touchSink = touched;
+  // contextNear and contextSmall inlined, over arrays held in locals: contextScores is a call V8
+  // does not inline (it may compute new scores), after which it reloads every field of `doc`; and
+  // the common code (nothing from the gazetteers on or next to the token, 5 tokens in 6) is looked
+  // up here directly. Same codes as contextCode; the oracle checks keep the two in step.
+  const gazetteer = doc.gazetteer, lists = doc.gazetteerLists, caps = doc.caps, casings = doc.casings, slots = doc.slots,
+    history = doc.history, docCasing = doc.docCasing;
   // Token i adds slice k + 2 of the word at offset k, k = -2 … 2 (unrolled: WINDOW is 2).
   for (let i = start; i < end; i++) {
     const t = i - start;
     const base = t * L;
     const a = windowScores[t], b = windowScores[t + 1] + L, c = windowScores[t + 2] + 2 * L,
       d = windowScores[t + 3] + 3 * L, e = windowScores[t + 4] + 4 * L;
-    const at = contextScores(doc.gazetteer[i], contextNear(doc, i, start, end) * 8192 + contextSmall(doc, i, start, style), weights);
+    const cap = caps[i];
+    const slot = slots[i];
+    const here = gazetteer[i];
+    const near = (i > start ? lists[i - 1] : 0) | (i + 1 < end ? lists[i + 1] << 8 : 0);
+    const small = (((((i === start ? 1 : 0) * 8 + cap) * 4 + casings[i]) * 4 + style) * 4 + docCasing[slot]) * 8 +
+      (cap === CAP_LOWER || cap === CAP_PUNCT ? 0 : history[slot]);
+    let at = here === 0 && near === 0 ? smallCodeAt[small] : -1;
+    if (at < 0) at = contextScores(here, near * 8192 + small, weights);
     const code = codePool; // read after contextScores, which may have grown it
     for (let y = 0; y < L; y++) {
       out[base + y] = pool[a + y] + pool[b + y] + pool[c + y] + pool[d + y] + pool[e + y] + code[at + y];
