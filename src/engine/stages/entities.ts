@@ -566,11 +566,13 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
   // first, so each token costs one lookup per length instead of one comparison per form.
   const forms = new Map<string, EntityType>();
   const lengthsByFirst = new Map<string, number[]>();
+  const lastWords = new Set<string>(); // the last words of the forms of several words
   const add = (words: readonly string[], type: EntityType) => {
     if (words.length === 0) return;
     const key = words.join('\u0001');
     if (forms.has(key)) return;
     forms.set(key, type);
+    if (words.length > 1) lastWords.add(words[words.length - 1]);
     const lengths = lengthsByFirst.get(words[0]);
     if (!lengths) lengthsByFirst.set(words[0], [words.length]);
     else if (!lengths.includes(words.length)) lengths.push(words.length), lengths.sort((a, b) => b - a);
@@ -632,6 +634,9 @@ function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['
     let end = i;
     for (const length of lengths) {
       if (i + length > tokens.length) continue;
+      // "Maria" heads "Maria Lopez" and "Maria Ruiz": a form can match only where its last word
+      // is, so most places skip building the joined key (a new string to hash) at all.
+      if (length > 1 && !lastWords.has(tokens[i + length - 1].text)) continue;
       let key = tokens[i].text;
       for (let k = i + 1; k < i + length; k++) key += '\u0001' + tokens[k].text;
       type = forms.get(key);
@@ -749,10 +754,13 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
   const byEdgeWord = new Map<string, Cluster[]>(); // person clusters by first and last word
   const byInitials = new Map<string, Cluster[]>(); // org/place/event clusters by initials
   const byStripped = new Map<string, Cluster[]>(); // org clusters by name without legal suffix
+  // A cluster is indexed once, right after it is made, so a key it already holds ends the list
+  // ("Jo Jo" gives the key "jo" twice): checking the last entry is enough. Scanning the list, as
+  // includes() did, grew with every "John" or "Smith" a long text introduced.
   const index = (map: Map<string, Cluster[]>, key: string, cluster: Cluster) => {
-    const list = map.get(key) ?? [];
-    if (!list.includes(cluster)) list.push(cluster);
-    map.set(key, list);
+    const list = map.get(key);
+    if (!list) map.set(key, [cluster]);
+    else if (list[list.length - 1] !== cluster) list.push(cluster);
   };
   const definedBy = new Map<Candidate, Candidate>(); // "(WHO)" → the name before it
   // Mention index + 1 by end token (mentions do not overlap), 0 for none.
