@@ -220,22 +220,37 @@ export function isEventName(tokens: readonly Token[], tokenStart: number, tokenE
     numbered = true;
     year ||= isYear(tokens[end].text);
   }
+  const head = tokens[end - 1].text;
+  if (!isCapitalizedWord(head)) return false;
+  const lower = head.toLowerCase();
+  // Most names end in no head word ("Acme Corp", "New York"): they are turned away before the
+  // two-word key is built or the institution words are looked at.
+  const twoWords = end - tokenStart >= 2 && lastWordsOf(heads).has(lower) && heads.has(`${tokens[end - 2].text.toLowerCase()} ${lower}`);
+  const acronymYear = !twoWords && year && isUpperLetters(head) && head.length >= 3 && heads === EVENT_HEADS; // "APEC 2023", not "MOHAMMED VI"
+  if (!twoWords && !acronymYear && !heads.has(lower)) return false;
   // "Organisation of the Islamic Conference" is an institution named after an event.
   for (let k = tokenStart + 1; k < end - 1; k++) {
     if ((tokens[k].text === 'of' || tokens[k].text === 'for') && INSTITUTION_HEADS.has(tokens[k - 1].text.toLowerCase())) return false;
   }
+  if (twoWords || acronymYear) return true;
   const first = tokens[tokenStart].text;
   if (ORDINAL.test(first) || ORDINAL_WORDS.has(first.toLowerCase())) numbered = true;
-  const head = tokens[end - 1].text;
-  if (!isCapitalizedWord(head)) return false;
-  const lower = head.toLowerCase();
-  const twoWords = end - tokenStart >= 2 ? `${tokens[end - 2].text.toLowerCase()} ${lower}` : '';
-  if (heads.has(twoWords)) return true;
-  if (year && isUpperLetters(head) && head.length >= 3 && heads === EVENT_HEADS) return true; // "APEC 2023", not "MOHAMMED VI"
-  if (!heads.has(lower)) return false;
   // A head word alone is a common noun ("the Open", "the Summit"), except names like "Olympics".
   if (end - tokenStart === 1 && !numbered && !SELF_NAMED_EVENTS.has(lower)) return false;
   return numbered || !EVENT_HEADS_NEEDING_NUMBER.has(lower);
+}
+
+/** The last words of a head list's entries of several words: "prix" for "grand prix". */
+const LAST_WORDS = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+function lastWordsOf(heads: ReadonlySet<string>): Set<string> {
+  let last = LAST_WORDS.get(heads);
+  if (!last) {
+    last = new Set<string>();
+    for (const head of heads) if (head.includes(' ')) last.add(head.slice(head.lastIndexOf(' ') + 1));
+    LAST_WORDS.set(heads, last);
+  }
+  return last;
 }
 
 function isCapitalizedWord(s: string): boolean {
