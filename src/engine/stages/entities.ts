@@ -353,15 +353,23 @@ function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]
 export function preferLongerSpans(candidates: readonly Candidate[], occupied: Uint8Array): Candidate[] {
   const ordered = [...candidates].sort((a, b) =>
     b.priority - a.priority || (b.tokenEnd - b.tokenStart) - (a.tokenEnd - a.tokenStart) || a.start - b.start);
-  const kept: Candidate[] = [];
-  for (const c of ordered) {
+  // Winners never share a token, so each has its own first token, and token order is span
+  // order: one sweep over the tokens replaces sorting the winners.
+  const keptAt = new Int32Array(occupied.length);
+  let count = 0;
+  for (let i = 0; i < ordered.length; i++) {
+    const c = ordered[i];
     let free = true;
     for (let k = c.tokenStart; k < c.tokenEnd && free; k++) if (occupied[k]) free = false;
     if (!free) continue;
     for (let k = c.tokenStart; k < c.tokenEnd; k++) occupied[k] = 1;
-    kept.push(c);
+    keptAt[c.tokenStart] = i + 1;
+    count++;
   }
-  return kept.sort(bySpan);
+  const kept: Candidate[] = new Array(count);
+  let n = 0;
+  for (let t = 0; n < count; t++) if (keptAt[t] > 0) kept[n++] = ordered[keptAt[t] - 1];
+  return kept;
 }
 
 const MAX_COMPLEMENT = 8;
