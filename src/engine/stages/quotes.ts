@@ -298,7 +298,7 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
  * a few nearby tokens instead of halving a million-token array from its ends. Falls back to the
  * full search when the hint is past the answer.
  */
-function tokenAtFrom(tokens: readonly Token[], offset: number, hint: number): number {
+export function tokenAtFrom(tokens: readonly Token[], offset: number, hint: number): number {
   const n = tokens.length;
   if (hint <= 0 || hint > n || tokens[hint - 1].end > offset) return tokenAt(tokens, offset);
   // every token before lo ends at or before offset; hi is n or a token ending after it

@@ -6,7 +6,7 @@ import { ATTRIBUTION_DASHES, CUE_AUDIENCES, CUE_MODIFIERS, NOUN_LIKE_REPORTING_V
 import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
 import { GENDERED_WORDS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/speakerNouns';
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lexicon/givenNameGender';
-import { isReportingWord, prepositionalCueLength, segmentAt, tokenAt } from './quotes';
+import { isReportingWord, prepositionalCueLength, segmentAt, tokenAt, tokenAtFrom } from './quotes';
 
 // Written by hand: textacy's direct_quotations() attributes with a dependency parse we do not
 // have, and compromise has no attribution. Token patterns around the cue, nearest first, cover
@@ -308,14 +308,21 @@ class Attributor {
   attributeAll(): (Attribution | undefined)[] {
     const { tokens, sentences, paragraphs, quotes } = this;
     const result: (Attribution | undefined)[] = [];
+    // Each quotation's token indices are searched once, galloping from the one before (quotes
+    // are sorted): its opening serves as the previous one's next start, its end as the next
+    // one's previous end.
+    let nextOpen = quotes.length > 0 ? tokenAt(tokens, quotes[0].span.start) : 0;
+    let prevAfter = 0;
     for (let k = 0; k < quotes.length; k++) {
       const quote = quotes[k];
-      const open = tokenAt(tokens, quote.span.start);
-      const after = tokenAt(tokens, quote.span.end);
+      const open = nextOpen;
+      const after = tokenAtFrom(tokens, quote.span.end, open);
       const firstSentence = sentences[segmentAt(sentences, quote.span.start)];
       const lastSentence = sentences[segmentAt(sentences, quote.span.end - 1)];
-      const prevEnd = k > 0 ? tokenAt(tokens, quotes[k - 1].span.end) : 0;
-      const nextStart = k + 1 < quotes.length ? tokenAt(tokens, quotes[k + 1].span.start) : tokens.length;
+      const prevEnd = k > 0 ? prevAfter : 0;
+      if (k + 1 < quotes.length) nextOpen = tokenAtFrom(tokens, quotes[k + 1].span.start, after);
+      const nextStart = k + 1 < quotes.length ? nextOpen : tokens.length;
+      prevAfter = after;
       const afterHi = Math.min(lastSentence?.tokenEnd ?? tokens.length, nextStart);
       const beforeLo = Math.max(firstSentence?.tokenStart ?? 0, prevEnd, open - BEFORE_WINDOW);
 
