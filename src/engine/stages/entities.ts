@@ -843,8 +843,7 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
 
   const usedIds = new Map<string, number>();
   const entities: Entity[] = [];
-  const ordered = clusters.filter(c => c.members.length > 0).map(c => ({ c, members: [...c.members].sort(bySpan) }))
-    .sort((a, b) => bySpan(a.members[0], b.members[0]));
+  const ordered = orderClusters(mentions, clusters, clusterAt);
   for (const { c, members } of ordered) {
     const entity = toEntity(text, tokens, c.type, members, usedIds);
     if (c.type === 'person') {
@@ -854,6 +853,32 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
     entities.push(entity);
   }
   return entities;
+}
+
+/**
+ * Clusters with members, each with its members in span order, ordered by their first members.
+ * `mentions` is in span order already: when no two mentions start at one token (the usual case),
+ * `clusterAt` names each mention's cluster and one sweep gives both orders without sorting.
+ */
+function orderClusters(mentions: readonly Candidate[], clusters: readonly Cluster[], clusterAt: Int32Array): Array<{ c: Cluster; members: Candidate[] }> {
+  let distinctStarts = true;
+  for (let i = 1; i < mentions.length && distinctStarts; i++) if (mentions[i].tokenStart <= mentions[i - 1].tokenStart) distinctStarts = false;
+  if (!distinctStarts) {
+    return clusters.filter(c => c.members.length > 0).map(c => ({ c, members: [...c.members].sort(bySpan) }))
+      .sort((a, b) => bySpan(a.members[0], b.members[0]));
+  }
+  const membersOf: Array<Candidate[] | undefined> = new Array(clusters.length);
+  const ordered: Array<{ c: Cluster; members: Candidate[] }> = [];
+  for (const m of mentions) {
+    const index = clusterAt[m.tokenStart];
+    let members = membersOf[index];
+    if (!members) {
+      members = membersOf[index] = [];
+      ordered.push({ c: clusters[index], members });
+    }
+    members.push(m);
+  }
+  return ordered;
 }
 
 function newCluster(type: EntityType, clusters: Cluster[]): Cluster {
