@@ -633,6 +633,20 @@ class SpeakerResolver {
   }
 }
 
+/**
+ * A copy of a quote from the quotes stage, fields in the same order as `{ ...quote }`. Written
+ * out for the fields that stage sets (kind, span, content, partial): a spread of these objects,
+ * then properties added to it, took a slow generic path per quote. Any other field falls back
+ * to the spread.
+ */
+function copyQuote(quote: Quote): Quote {
+  const known = quote.partial === undefined ? 3 : 4;
+  if (Object.keys(quote).length !== known) return { ...quote };
+  const copy: Quote = { kind: quote.kind, span: quote.span, content: quote.content };
+  if (quote.partial !== undefined) copy.partial = quote.partial;
+  return copy;
+}
+
 /** Fills each quote's cue, speaker mention and speaker entity. Quotes come back as new objects. */
 export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   const attributions = new Attributor(doc).attributeAll();
@@ -641,7 +655,8 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
   return doc.quotes.map((quote, k) => {
     const a = attributions[k];
     if (!a) return quote;
-    const result: Quote = { ...quote, cue: { start: tokens[a.cue[0]].start, end: tokens[a.cue[1] - 1].end } };
+    const result = copyQuote(quote);
+    result.cue = { start: tokens[a.cue[0]].start, end: tokens[a.cue[1] - 1].end };
     if (a.speaker) {
       const speakerMention = { start: tokens[a.speaker[0]].start, end: tokens[a.speaker[1] - 1].end };
       result.speakerMention = speakerMention;
