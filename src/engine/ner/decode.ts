@@ -74,6 +74,8 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
   }
   const W = L + 1;
   if (!fixed || transitions !== closedFor) prepareClosed(transitions);
+  const o0 = fromClosed[0], o1 = fromClosed[9], o4 = fromClosed[18], o5 = fromClosed[27], o8 = fromClosed[36],
+    o9 = fromClosed[45], o12 = fromClosed[54], o13 = fromClosed[63], o16 = fromClosed[72];
   for (let y = 0; y < L; y++) {
     delta[y] = canFollow(L, y) ? emissions[y] + transitions[transitionIndex(L, y)] : -Infinity;
   }
@@ -97,11 +99,18 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
     if (c7 > others) others = c7;
     if (c8 > others) others = c8;
     if (others + maxFromOther <= c0 + minFromO) {
-      for (let a = 0; a < 9; a++) {
-        const y = OPENING[a];
-        delta[base + y] = c0 + fromClosed[a * 9] + emissions[base + y];
-        back[base + y] = 0;
-      }
+      // Unrolled over OPENING (0, 1, 4, 5, 8, 9, 12, 13, 16), the transitions from O held in locals.
+      delta[base] = c0 + o0 + emissions[base];
+      delta[base + 1] = c0 + o1 + emissions[base + 1];
+      delta[base + 4] = c0 + o4 + emissions[base + 4];
+      delta[base + 5] = c0 + o5 + emissions[base + 5];
+      delta[base + 8] = c0 + o8 + emissions[base + 8];
+      delta[base + 9] = c0 + o9 + emissions[base + 9];
+      delta[base + 12] = c0 + o12 + emissions[base + 12];
+      delta[base + 13] = c0 + o13 + emissions[base + 13];
+      delta[base + 16] = c0 + o16 + emissions[base + 16];
+      back[base] = back[base + 1] = back[base + 4] = back[base + 5] = back[base + 8] = back[base + 9] =
+        back[base + 12] = back[base + 13] = back[base + 16] = 0;
     } else for (let a = 0, row = 0; a < 9; a++, row += 9) {
       let best = c0 + fromClosed[row], arg = 0, score;
       if ((score = c1 + fromClosed[row + 1]) > best) { best = score; arg = 3; }
