@@ -72,7 +72,6 @@ export function viterbi(emissions: Float32Array, n: number, transitions: Float32
     delta = new Float64Array(n * L * 2);
     back = new Int32Array(n * L * 2);
   }
-  const W = L + 1;
   if (!fixed || transitions !== closedFor) prepareClosed(transitions);
   const o0 = fromClosed[0], o1 = fromClosed[9], o4 = fromClosed[18], o5 = fromClosed[27], o8 = fromClosed[36],
     o9 = fromClosed[45], o12 = fromClosed[54], o13 = fromClosed[63], o16 = fromClosed[72];

@@ -3,6 +3,7 @@ import type { Doc, Mention, Stage, Structure } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import { tokenize } from '../text/tokenize';
 import { tagNames, type TaggedName } from '../ner/index';
+import { firstTokenFrom } from '../text/search';
 import {
   EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER, EVENT_HEADS_OVER_PLACES, ORDINAL_WORDS, SELF_NAMED_EVENTS,
 } from '../lexicon/eventWords';
@@ -65,7 +66,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   const structure = doc.structure;
   const candidates: Candidate[] = [];
   for (const name of tagged) {
-    const candidate = fromTagger(text, tokens, name);
+    const candidate = fromTagger(tokens, name);
     if (candidate) candidates.push(candidate);
   }
   append(candidates, findPersonalMentions(tokens, doc.options.personalLists));
@@ -75,8 +76,8 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   const occupied = new Uint8Array(tokens.length);
   let mentions = preferLongerSpans(candidates, occupied);
   mentions = repairOrganizations(tokens, mentions, occupied);
-  append(mentions, findDefinedAcronyms(text, tokens, mentions, occupied));
-  append(mentions, propagateForms(text, tokens, doc.sentences, mentions, occupied));
+  append(mentions, findDefinedAcronyms(tokens, mentions, occupied));
+  append(mentions, propagateForms(tokens, doc.sentences, mentions, occupied));
   unifyTypes(text, mentions, tableLines(text, tokens));
   mentions.sort(bySpan);
 
@@ -107,7 +108,7 @@ function isPossessive(token: Token): boolean {
   return token.text === "'s" || token.text === '’s' || token.text === "'" || token.text === '’';
 }
 
-function fromTagger(text: string, tokens: readonly Token[], name: TaggedName): Candidate | undefined {
+function fromTagger(tokens: readonly Token[], name: TaggedName): Candidate | undefined {
   let { tokenStart, tokenEnd } = name;
   // A tagger may take in "Acme's": the possessive is not part of the name.
   while (tokenEnd > tokenStart && isPossessive(tokens[tokenEnd - 1])) tokenEnd--;
@@ -269,21 +270,9 @@ function findEventShapes(tokens: readonly Token[]): Candidate[] {
   return out;
 }
 
-/** Index of the first token whose start is >= offset (binary search). */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function spanCandidate(tokens: readonly Token[], span: Span, type: EntityType, display?: string): Candidate | undefined {
-  const tokenStart = tokenAt(tokens, span.start);
-  const tokenEnd = tokenAt(tokens, span.end);
+  const tokenStart = firstTokenFrom(tokens, span.start);
+  const tokenEnd = firstTokenFrom(tokens, span.end);
   if (tokenEnd <= tokenStart) return undefined;
   return candidate(tokens, tokenStart, tokenEnd, type, 'rule', PRIORITY_STRUCTURE, display);
 }
@@ -452,7 +441,7 @@ function isAcronymWord(s: string): boolean {
  * "the World Health Organization (WHO)": the bracketed acronym after a name is a mention of the
  * same type, even when the tagger skipped it, so later "WHO" mentions find their expansion.
  */
-function findDefinedAcronyms(text: string, tokens: readonly Token[], mentions: readonly Candidate[], occupied: Uint8Array): Candidate[] {
+function findDefinedAcronyms(tokens: readonly Token[], mentions: readonly Candidate[], occupied: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   for (const m of mentions) {
     if (m.type === 'person' || m.tokenEnd - m.tokenStart < 2) continue;
@@ -460,7 +449,7 @@ function findDefinedAcronyms(text: string, tokens: readonly Token[], mentions: r
     if (tokens[k]?.text !== '(' || tokens[k + 2]?.text !== ')' || occupied[k + 1]) continue;
     const acronym = tokens[k + 1];
     if (acronym.kind !== 'word' || !isAcronymWord(acronym.text)) continue;
-    if (initialsOf(text, tokens, m).every(i => i !== acronymKey(acronym.text))) continue;
+    if (initialsOf(tokens, m).every(i => i !== acronymKey(acronym.text))) continue;
     occupied[k + 1] = 1;
     out.push(candidate(tokens, k + 1, k + 2, m.type, 'rule', PRIORITY_STRUCTURE));
   }
@@ -583,7 +572,7 @@ function tableLines(text: string, tokens: readonly Token[]): Uint8Array {
  * word follows) is left alone. A one-word form that also occurs in lower case ("Acme" and
  * "acme") is not taken at a sentence start, where it may be the common word.
  */
-function propagateForms(text: string, tokens: readonly Token[], sentences: Doc['sentences'], mentions: readonly Candidate[],
+function propagateForms(tokens: readonly Token[], sentences: Doc['sentences'], mentions: readonly Candidate[],
   occupied: Uint8Array): Candidate[] {
   // Forms by their words joined with U+0001; per first word, the lengths of its forms, longest
   // first, so each token costs one lookup per length instead of one comparison per form.
@@ -709,7 +698,7 @@ interface Cluster {
   members: Candidate[];
 }
 
-function wordsOf(text: string, tokens: readonly Token[], m: Candidate): string[] {
+function wordsOf(tokens: readonly Token[], m: Candidate): string[] {
   if (m.display) return tokenize(m.display).map(t => t.text);
   const words: string[] = [];
   for (let k = m.tokenStart; k < m.tokenEnd; k++) words.push(tokens[k].text);
@@ -724,8 +713,8 @@ function acronymKey(s: string): string {
  * Initials a name may be shortened to: "World Health Organization" → WHO, "Bank of England" →
  * BE and BOE, "Joint Committee on Fisheries" → JCF and JCOF.
  */
-function initialsOf(text: string, tokens: readonly Token[], m: Candidate): string[] {
-  const words = wordsOf(text, tokens, m).filter(w => w.length > 0 && w[0].toLowerCase() !== w[0].toUpperCase());
+function initialsOf(tokens: readonly Token[], m: Candidate): string[] {
+  const words = wordsOf(tokens, m).filter(w => w.length > 0 && w[0].toLowerCase() !== w[0].toUpperCase());
   if (words.length < 2) return [];
   let content = '';
   let all = '';
@@ -770,7 +759,7 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
     }
   }
   // Longest forms first, so short forms can find the clusters of long ones.
-  const forms = lists.map(list => ({ list, words: wordsOf(text, tokens, list[0]) }))
+  const forms = lists.map(list => ({ list, words: wordsOf(tokens, list[0]) }))
     .sort((a, b) => b.words.length - a.words.length || a.list[0].start - b.list[0].start);
 
   const clusters: Cluster[] = [];
@@ -814,7 +803,7 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
       const cluster = targets[0] ?? newCluster(type, clusters);
       for (const m of list) cluster.members.push(m);
       for (const m of list) clusterAt[m.tokenStart] = cluster.index;
-      if (targets.length === 0) indexCluster(cluster, words, text, tokens, list[0], index, byEdgeWord, byInitials, byStripped);
+      if (targets.length === 0) indexCluster(cluster, words, tokens, list[0], index, byEdgeWord, byInitials, byStripped);
       continue;
     }
     // Ambiguous ("Cruz" with "Ted Cruz" and "Heidi Cruz"): a bare surname is the person the
@@ -845,7 +834,7 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
   const entities: Entity[] = [];
   const ordered = orderClusters(mentions, clusters, clusterAt);
   for (const { c, members } of ordered) {
-    const entity = toEntity(text, tokens, c.type, members, usedIds);
+    const entity = toEntity(text, c.type, members, usedIds);
     if (c.type === 'person') {
       const role = findRoleOf(text, tokens, members, covered, personAt);
       if (role) entity.role = role;
@@ -887,7 +876,7 @@ function newCluster(type: EntityType, clusters: Cluster[]): Cluster {
   return cluster;
 }
 
-function indexCluster(cluster: Cluster, words: string[], text: string, tokens: readonly Token[], m: Candidate,
+function indexCluster(cluster: Cluster, words: string[], tokens: readonly Token[], m: Candidate,
   index: (map: Map<string, Cluster[]>, key: string, cluster: Cluster) => void,
   byEdgeWord: Map<string, Cluster[]>, byInitials: Map<string, Cluster[]>, byStripped: Map<string, Cluster[]>): void {
   const type = cluster.type;
@@ -899,7 +888,7 @@ function indexCluster(cluster: Cluster, words: string[], text: string, tokens: r
     }
   }
   if (type !== 'person') {
-    for (const initials of initialsOf(text, tokens, m)) index(byInitials, `${type}\u0000${initials}`, cluster);
+    for (const initials of initialsOf(tokens, m)) index(byInitials, `${type}\u0000${initials}`, cluster);
   }
   if (type === 'organization') {
     const stripped = stripOrgSuffixes(words);
@@ -979,7 +968,7 @@ function isShouted(s: string): boolean {
  * Name = the fullest form: most words, then not shouted in capitals ("Oslo" over "OSLO"), then
  * most frequent, then first. Aliases = the other forms, case variants of the name left out.
  */
-function toEntity(text: string, tokens: readonly Token[], type: EntityType, members: Candidate[], usedIds: Map<string, number>): Entity {
+function toEntity(text: string, type: EntityType, members: Candidate[], usedIds: Map<string, number>): Entity {
   if (members.length === 1) {
     const m = members[0];
     const raw = surfaceOf(text, m);

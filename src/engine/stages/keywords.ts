@@ -3,6 +3,7 @@ import type { Entity, Keyword, Span } from '../model';
 import type { Doc, Stage } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import { tokenize } from '../text/tokenize';
+import { tokenAt } from '../text/search';
 import { GENERIC_MODIFIERS, STOPWORDS } from '../lexicon/stopwords';
 import { BACKGROUND_DOCUMENTS, BACKGROUND_TABLE } from '../lexicon/backgroundFrequencies';
 
@@ -151,8 +152,6 @@ const MAX_MEMO = 500_000;
 // Below a few documents in a background of ~2000 the frequency is noise: "interaction" (absent)
 // is not ten times as telling as "diplomacy" (18 documents).
 const MIN_DOCUMENT_FREQUENCY = 5;
-// Trie keys pack (parent node, stem id) into one number: stem ids stay below this.
-const STEM_SPACE = 2 ** 21;
 
 function wordInfo(text: string): WordInfo {
   let info = WORDS.get(text);
@@ -354,7 +353,6 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
           continue;
         }
       }
-      const token = tokens[i];
       const info = tokenInfos[i];
       if (info === undefined || info.cls === WordClass.Other) {
         runLength = phraseStart = 0;
@@ -560,7 +558,7 @@ function scoreEntities(
   doc: Readonly<Doc>, blocked: Uint8Array, mentionTokens: Int32Array, sentencePosition: Int32Array, weights: KeywordWeights,
   places: number,
 ): ScoredKeyword[] {
-  const { tokens, sentences, structure } = doc;
+  const { sentences } = doc;
   if (places <= 0) return [];
   // Counting is one pass over the mentions; the name's words are looked up only for entities
   // that could still make the list: a long text has tens of thousands of entities.
@@ -829,24 +827,13 @@ function eventMentionEnds(doc: Readonly<Doc>): Int32Array | undefined {
     if (entity.type !== 'event') continue;
     ends ??= new Int32Array(doc.tokens.length);
     for (const span of entity.mentions) {
-      const first = firstTokenAtOrAfter(doc.tokens, span.start);
+      const first = tokenAt(doc.tokens, span.start);
       let end = first;
       while (end < doc.tokens.length && doc.tokens[end].start < span.end) end++;
       if (end > first) ends[first] = end;
     }
   }
   return ends;
-}
-
-function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

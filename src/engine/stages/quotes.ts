@@ -2,6 +2,7 @@ import type { Note, Quote } from '../model';
 import type { Doc, Stage } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
+import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
 import { INTRANSITIVE_REPORTING_VERBS, LABELLING_VERBS, REPORTING_VERBS, PREPOSITIONAL_CUES } from '../lexicon/reportingVerbs';
 import { NAMING_WORDS } from '../lexicon/speakerNouns';
 
@@ -278,54 +279,6 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Segment[])
   }
   quotes.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { quotes, notes };
-}
-
-/** Index of the first token ending after `offset` (tokens sorted by start). */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * tokenAt(tokens, offset) when `hint` is known not to pass the answer (the token index of an
- * earlier offset): gallops forward from the hint, so quotations taken in text order each touch
- * a few nearby tokens instead of halving a million-token array from its ends. Falls back to the
- * full search when the hint is past the answer.
- */
-export function tokenAtFrom(tokens: readonly Token[], offset: number, hint: number): number {
-  const n = tokens.length;
-  if (hint <= 0 || hint > n || tokens[hint - 1].end > offset) return tokenAt(tokens, offset);
-  // every token before lo ends at or before offset; hi is n or a token ending after it
-  let lo = hint;
-  let hi = hint;
-  for (let step = 1; hi < n && tokens[hi].end <= offset; step *= 2) {
-    lo = hi + 1;
-    hi = Math.min(hint + step, n);
-  }
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the segment containing `offset`, or of the last one starting before it. */
-export function segmentAt(segments: readonly Segment[], offset: number): number {
-  let lo = 0;
-  let hi = segments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (segments[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
 }
 
 /** True for a word that reports speech ("said"), lower case or capitalised at a sentence start ("Said"). */

@@ -6,7 +6,8 @@ import { ATTRIBUTION_DASHES, CUE_AUDIENCES, CUE_MODIFIERS, NOUN_LIKE_REPORTING_V
 import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
 import { GENDERED_WORDS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/speakerNouns';
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lexicon/givenNameGender';
-import { isReportingWord, prepositionalCueLength, segmentAt, tokenAt, tokenAtFrom } from './quotes';
+import { isReportingWord, prepositionalCueLength } from './quotes';
+import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
 
 // Written by hand: textacy's direct_quotations() attributes with a dependency parse we do not
 // have, and compromise has no attribution. Token patterns around the cue, nearest first, cover
@@ -53,7 +54,7 @@ class Attributor {
   private readonly paragraphs: readonly Segment[];
   private readonly quotes: readonly Quote[];
 
-  constructor(private readonly doc: Readonly<Doc>) {
+  constructor(doc: Readonly<Doc>) {
     this.tokens = doc.tokens;
     this.sentences = doc.sentences;
     this.paragraphs = doc.paragraphs;
@@ -306,7 +307,7 @@ class Attributor {
    * in the same or the previous paragraph ('"A," he said. "B."' → both his).
    */
   attributeAll(): (Attribution | undefined)[] {
-    const { tokens, sentences, paragraphs, quotes } = this;
+    const { tokens, sentences, quotes } = this;
     const result: (Attribution | undefined)[] = [];
     // Each quotation's token indices are searched once, galloping from the one before (quotes
     // are sorted): its opening serves as the previous one's next start, its end as the next
