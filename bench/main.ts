@@ -7,11 +7,12 @@
 // judged here by a person, never by tests).
 import nlp from 'compromise';
 import { existsSync, readFileSync } from 'fs';
-import { dirname, join, resolve } from 'path';
+import { join, resolve } from 'path';
 import { analyze } from '../src/engine/index';
 // Deep imports, for the per-stage breakdown only: the bench is a developer tool, not a client.
 import { emptyDoc, STAGES, type Doc } from '../src/engine/pipeline';
 import { resolveOptions } from '../src/engine/options';
+import { projectRoot } from '../eval/projectRoot';
 
 const BUDGET_MB_PER_S = 5;
 
@@ -48,17 +49,6 @@ const contenders: Contender[] = [
 ];
 
 interface Input { name: string; text: string; news: boolean }
-
-function projectRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'press-lens') return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the press-lens project root above ' + __dirname);
-    dir = parent;
-  }
-}
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run benches the same junk. */
 function random(seed: number): () => number {

@@ -5,12 +5,13 @@
 // eval/RESULTS.md. Test splits are only reported here: nothing is tuned on them.
 import { execFileSync } from 'child_process';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
-import { dirname, join, relative, resolve } from 'path';
+import { join, relative, resolve } from 'path';
 import {
   addCounts, countExact, iou, matchOneToOne, meanScores, normalizePhrase, overlaps, prf, scoreTopK, typewriterQuotes, zeroCounts,
   type Counts, type GoldAttribution, type Scores, type Span,
 } from './metrics';
 import { compromise, pressLens, type QuotePrediction, type System } from './systems';
+import { projectRoot } from './projectRoot';
 
 type Task = 'names' | 'quotes' | 'keywords';
 
@@ -277,18 +278,6 @@ function markdownTable(head: string[], rows: string[][]): string {
 }
 
 // ------------------------------------------------------------------------------------------------
-
-/** The project root: the nearest folder above this file whose package.json is ours. */
-function projectRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'press-lens') return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the press-lens project root above ' + __dirname);
-    dir = parent;
-  }
-}
 
 function readJsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8').split('\n').filter(l => l.trim() !== '').map(l => JSON.parse(l) as T);
