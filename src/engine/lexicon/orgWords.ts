@@ -41,3 +41,15 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
   'organization', 'organisation', 'association', 'union', 'federation', 'council', 'committee', 'commission',
   'institute', 'secretariat', 'agency',
 ]);
+
+/**
+ * Last words that make a name a company or institution even when it looks like a person's
+ * ("Northwind Labs", "Keller Robotics", "Hart Capital"). Lower case. Curated from common
+ * English company-name endings.
+ */
+export const COMPANY_HEADS: ReadonlySet<string> = new Set([
+  'labs', 'laboratories', 'systems', 'technologies', 'pharmaceuticals', 'pharma', 'therapeutics', 'biosciences',
+  'robotics', 'software', 'networks', 'solutions', 'industries', 'enterprises', 'ventures', 'partners', 'capital',
+  'airlines', 'airways', 'motors', 'studios', 'foods', 'brands', 'logistics', 'consulting', 'associates',
+  'insurance', 'securities', 'investments', 'realty', 'properties', 'telecom', 'communications', 'electronics',
+]);

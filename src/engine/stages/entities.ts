@@ -7,7 +7,7 @@ import { firstTokenFrom } from '../text/search';
 import {
   EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER, EVENT_HEADS_OVER_PLACES, ORDINAL_WORDS, SELF_NAMED_EVENTS,
 } from '../lexicon/eventWords';
-import { ACRONYM_SKIP_WORDS, INSTITUTION_HEADS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
+import { ACRONYM_SKIP_WORDS, COMPANY_HEADS, INSTITUTION_HEADS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
 import { LEADING_PREPOSITIONS, NAME_SUFFIXES } from '../lexicon/nameWords';
 import { GAZETTEER } from '../lexicon/gazetteer';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
@@ -145,12 +145,19 @@ function fromTagger(tokens: readonly Token[], name: TaggedName): Candidate | und
     tokens[tokenEnd].start - tokens[tokenEnd - 1].end <= 1 && EVENT_HEADS.has(tokens[tokenEnd - 1].text.toLowerCase()) &&
     isEventName(tokens, tokenStart, tokenEnd + 1)) tokenEnd++;
   let type: EntityType | undefined;
-  if (name.label === 'PER') type = 'person';
+  // "Northwind Labs", "Keller Robotics Inc.": a company ending outweighs a person-like shape.
+  if (name.label === 'PER') type = endsInOrganizationWord(tokens, tokenStart, tokenEnd) ? 'organization' : 'person';
   else if (name.label === 'LOC') type = isEventName(tokens, tokenStart, tokenEnd, EVENT_HEADS_OVER_PLACES) ? 'event' : 'place';
   else if (isEventName(tokens, tokenStart, tokenEnd)) type = 'event';
   else if (name.label === 'ORG') type = 'organization';
   if (!type) return undefined;
   return candidate(tokens, tokenStart, tokenEnd, type, 'tagger', PRIORITY_TAGGER);
+}
+
+function endsInOrganizationWord(tokens: readonly Token[], tokenStart: number, tokenEnd: number): boolean {
+  if (tokenEnd - tokenStart < 2) return false;
+  const last = bare(tokens[tokenEnd - 1].text);
+  return COMPANY_HEADS.has(last) || ORG_HEADS.has(last) || (ORG_SUFFIXES.has(last) && last !== 'and' && last !== '&');
 }
 
 /** Every candidate is built here, so all share one object shape (property order and types). */

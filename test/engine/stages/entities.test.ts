@@ -161,6 +161,10 @@ describe('[entities] clustering and types', () => {
   const cases: Array<[title: string, text: string, tags: Tag[], expected: string[], options?: AnalysisOptions]> = [
     ['surname joins the full name', 'Jo Ng arrived. Later Ng said so.', [['Jo Ng', 'PER'], ['Ng', 'PER']],
       ['person Jo Ng [Ng] ×2']],
+    ['a company ending outweighs a person tag', 'Maria Lopez of Northwind Labs and Ann Lee of Hart Capital met.',
+      [['Maria Lopez', 'PER'], ['Northwind Labs', 'PER'], ['Ann Lee', 'PER'], ['Hart Capital', 'PER']],
+      ['person Maria Lopez ×1', 'organization Northwind Labs ×1', 'person Ann Lee ×1', 'organization Hart Capital ×1']],
+    ['one-word names keep the tag', 'Capital and Labs left.', [['Capital', 'PER']], ['person Capital ×1']],
     ['untagged surname found from the full name', 'Jo Ng arrived. Later Ng said so.', [['Jo Ng', 'PER']],
       ['person Jo Ng [Ng] ×2']],
     ['ambiguous surname goes to the person introduced first', 'John Smith met Jane Smith. Later Smith left.',
