@@ -5,6 +5,7 @@
 // for the editor tests, with its address printed. Runs until Ctrl+C.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { ROOT, SAMPLE, ensureOfflineVsCode, startCodeServer, workbenchUrl } from './testIntegration.mjs';
 
 const desktop = process.env.VSCODE_EXECUTABLE
@@ -19,11 +20,12 @@ if (desktop && !process.argv.includes('--web')) {
 } else {
   const tools = ensureOfflineVsCode();
   // A dark theme and word wrap show the annotations as the screenshot does; the profile is thrown away.
-  const cs = await startCodeServer(tools, fs.realpathSync(`${ROOT}/samples`), { userSettings: { 'workbench.startupEditor': 'none' } });
-  const url = workbenchUrl(cs.port, `${ROOT}/samples`);
+  const samples = fs.realpathSync(`${ROOT}/samples`);
+  const cs = await startCodeServer(tools, samples, { userSettings: { 'workbench.startupEditor': 'none' } });
+  const url = workbenchUrl(cs.port, samples, { openFile: `${samples}/${path.basename(SAMPLE)}` });
   console.log('\nPress Lens is running in VS Code (code-server) with the extension from this folder.');
   console.log(`Open in a browser on this machine:\n\n  ${url}\n`);
-  console.log('Then open trend-azerbaijan-serbia.txt in the Explorer. Press Ctrl+C to stop.');
+  console.log(`It opens ${path.basename(SAMPLE)} with the extension loaded. Press Ctrl+C to stop.`);
   console.log(`(code-server log: ${cs.tmp}/server.log)`);
   let stopping = false;
   const stop = async () => {

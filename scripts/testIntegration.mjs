@@ -134,10 +134,12 @@ export async function startCodeServer({ node24, codeServer }, workspace, { userS
 }
 
 /** The workbench URL that loads the extension under development (and, for tests, the suite). */
-export function workbenchUrl(port, workspace, { tests, environment } = {}) {
+export function workbenchUrl(port, workspace, { tests, environment, openFile } = {}) {
   const remote = `vscode-remote://127.0.0.1:${port}`;
   const payload = [['extensionDevelopmentPath', `${remote}${ROOT}`], ['skipWelcome', 'true']];
   if (tests) payload.push(['extensionTestsPath', `${remote}${tests}`]);
+  // The web workbench opens this file at start (its "openFile" payload, as `code FILE` does).
+  if (openFile) payload.push(['openFile', `${remote}${openFile}`]);
   if (environment) payload.push(['extensionEnvironment', JSON.stringify(environment)]);
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
