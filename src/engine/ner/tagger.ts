@@ -95,12 +95,16 @@ function checkScorePool(weights: Weights): void {
   }
 }
 
+/** `pool` itself, or a copy of twice its length when `size` more floats after `used` would not fit. */
+function withRoom(pool: Float32Array<ArrayBuffer>, used: number, size: number): Float32Array<ArrayBuffer> {
+  if (used + size <= pool.length) return pool;
+  const grown = new Float32Array(pool.length * 2);
+  grown.set(pool);
+  return grown;
+}
+
 function computeWordScores(word: WordInfo, weights: Weights): number {
-  if (scorePoolUsed + SLICE > scorePool.length) {
-    const grown = new Float32Array(scorePool.length * 2);
-    grown.set(scorePool);
-    scorePool = grown;
-  }
+  scorePool = withRoom(scorePool, scorePoolUsed, SLICE);
   const at = scorePoolUsed;
   scorePoolUsed += SLICE;
   const scores = scorePool;
@@ -173,11 +177,7 @@ function contextScores(here: number, rest: number, weights: Weights): number {
 }
 
 function computeContextScores(code: number, weights: Weights): number {
-  if (codePoolUsed + L > codePool.length) {
-    const grown = new Float32Array(codePool.length * 2);
-    grown.set(codePool);
-    codePool = grown;
-  }
+  codePool = withRoom(codePool, codePoolUsed, L);
   const at = codePoolUsed;
   codePoolUsed += L;
   const scores = codePool;
