@@ -1,4 +1,4 @@
-// `npm run eval [corpora-dir] [--only=names,quotes,keywords] [--limit=N] [--no-compromise]`
+// `npm run eval [corpora-dir] [--only=names,quotes,keywords] [--dev] [--limit=N] [--no-compromise]`
 //
 // Scores Press Lens (through analyze(), as the editor and CLI call it) and compromise on the
 // same documents of the public gold sets in ../shared/corpora, prints one table and writes it to
@@ -293,16 +293,18 @@ function gitDescription(root: string): string {
   }
 }
 
-interface Args { corpora?: string; only?: Set<Task>; limit?: number; compromise: boolean }
+interface Args { corpora?: string; only?: Set<Task>; limit?: number; compromise: boolean; devOnly: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { compromise: true };
+  const args: Args = { compromise: true, devOnly: false };
   for (const arg of argv) {
     if (arg === '--no-compromise') args.compromise = false;
+    // While working on the engine: dev/valid splits only, so test figures are not even seen.
+    else if (arg === '--dev') args.devOnly = true;
     else if (arg.startsWith('--only=')) args.only = new Set(arg.slice(7).split(',') as Task[]);
     else if (arg.startsWith('--limit=')) args.limit = Number(arg.slice(8));
     else if (arg === '--help' || arg === '-h') {
-      console.log('Usage: npm run eval -- [corpora-dir] [--only=names,quotes,keywords] [--limit=N] [--no-compromise]\n' +
+      console.log('Usage: npm run eval -- [corpora-dir] [--only=names,quotes,keywords] [--dev] [--limit=N] [--no-compromise]\n' +
         'Default corpora-dir: ../shared/corpora from the project root. eval/RESULTS.md is written only by a full run.');
       process.exit(0);
     } else if (arg.startsWith('-')) {
@@ -329,6 +331,7 @@ function main(): void {
 
   for (const corpus of CORPORA) {
     if (args.only && !args.only.has(corpus.task)) continue;
+    if (args.devOnly && corpus.split !== 'dev') continue;
     const path = join(dir, corpus.file);
     if (!existsSync(path)) {
       missing.push(corpus.file);
@@ -354,7 +357,7 @@ function main(): void {
   console.log(textTable(speedHeader(systems), speedTable));
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s; "(test)" = test split, reported only, never tuned on)`);
 
-  const full = !args.only && args.limit === undefined && args.compromise && missing.length === 0;
+  const full = !args.only && !args.devOnly && args.limit === undefined && args.compromise && missing.length === 0;
   if (!full) {
     console.log('eval/RESULTS.md not written: only a full run (all corpora, compromise included, no --only/--limit) writes it.');
     return;
