@@ -68,3 +68,14 @@ export const GENDERED_WORDS: ReadonlyMap<string, 'male' | 'female'> = new Map([
     'mother', 'sister', 'daughter', 'wife', 'girlfriend', 'aunt', 'niece', 'grandmother', 'woman', 'girl',
     'actress', 'waitress', 'nun', 'widow', 'heiress', 'hostess'].map(w => [w, 'female'] as const),
 ]);
+
+/**
+ * Nouns for a piece of speech or writing, whose author follows 'by' or 'from': 'this statement
+ * by Jane Doe:', 'a tweet from the mayor:'. Lower case, singular and plural. Curated by hand.
+ */
+export const SPEECH_NOUNS: ReadonlySet<string> = new Set([
+  'statement', 'statements', 'comment', 'comments', 'remark', 'remarks', 'tweet', 'tweets', 'post', 'posts',
+  'message', 'messages', 'speech', 'speeches', 'letter', 'letters', 'quote', 'quotes', 'quotation', 'words',
+  'answer', 'reply', 'response', 'warning', 'promise', 'pledge', 'claim', 'claims', 'question', 'questions',
+  'testimony', 'email', 'e-mail', 'note', 'memo', 'op-ed', 'editorial', 'interview', 'announcement',
+]);

@@ -4,8 +4,9 @@ import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
 import { ATTRIBUTION_DASHES, CUE_AUDIENCES, CUE_MODIFIERS, NOUN_LIKE_REPORTING_VERBS } from '../lexicon/reportingVerbs';
 import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
-import { GENDERED_WORDS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS } from '../lexicon/speakerNouns';
+import { GENDERED_WORDS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS, SPEECH_NOUNS } from '../lexicon/speakerNouns';
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lexicon/givenNameGender';
+import { STOPWORDS } from '../lexicon/stopwords';
 import { isReportingWord, prepositionalCueLength } from './quotes';
 import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
 
@@ -54,11 +55,25 @@ class Attributor {
   private readonly paragraphs: readonly Segment[];
   private readonly quotes: readonly Quote[];
 
+  private readonly entities: readonly Entity[];
+  /** Start offsets of person and organization mentions, built when a colon first asks. */
+  private nameStarts: Set<number> | undefined;
+
   constructor(doc: Readonly<Doc>) {
     this.tokens = doc.tokens;
     this.sentences = doc.sentences;
     this.paragraphs = doc.paragraphs;
     this.quotes = doc.quotes;
+    this.entities = doc.entities;
+  }
+
+  /** True when a person or organization mention starts at token t. */
+  private startsName(t: number): boolean {
+    if (!this.nameStarts) {
+      this.nameStarts = new Set();
+      for (const e of this.entities) if (e.type === 'person' || e.type === 'organization') for (const m of e.mentions) this.nameStarts.add(m.start);
+    }
+    return this.nameStarts.has(this.tokens[t].start);
   }
 
   /** True when token t lies inside any quotation (binary search over the sorted quotes). */
@@ -266,6 +281,77 @@ class Attributor {
     return undefined;
   }
 
+  /**
+   * A subject starting at token s, for clauses without a cue: a pronoun ('I'), a name ('President
+   * Jane Doe') or a determiner and a role noun within three words ('the band leader', 'The
+   * statement'). 'There', 'This' and the like open sentences without naming anyone.
+   */
+  private subjectAt(s: number, hi: number, sentenceStart: number): [number, number] | undefined {
+    const tokens = this.tokens;
+    const token = tokens[s];
+    const word = token.text.toLowerCase();
+    if (SPEAKER_PRONOUNS.has(word)) return word === 'it' || word === 'who' || word === 'which' ? undefined : [s, s + 1];
+    if (SPEAKER_DETERMINERS.has(word)) {
+      // 'one of the woman's quotes' stops at 'of': no function word inside the phrase
+      for (let e = s + 1; e < Math.min(hi, s + 4) && isLowerWord(tokens[e]) && !STOPWORDS.has(tokens[e].text); e++) {
+        if (PERSON_ROLE_NOUNS.has(tokens[e].text) || ORGANIZATION_NOUNS.has(tokens[e].text)) return [s, e + 1];
+      }
+      return undefined;
+    }
+    if (!isCapitalised(token) || this.isSentenceStartCommonWord(s)) return undefined;
+    // 'Partial transcript as follows:': a sentence's first word is capitalised anyway, so it
+    // must start a person or organization the entities stage found
+    if (s === sentenceStart && (SENTENCE_START_PREPOSITIONS.has(token.text) || STOPWORDS.has(word) || !this.startsName(s))) return undefined;
+    const end = this.nameStartingAt(s, hi);
+    return end >= 0 ? [s, end] : undefined;
+  }
+
+  /**
+   * The speaker of a quotation introduced by a colon without a cue: the subject of the last
+   * clause before the colon that has one.
+   * 'Lamenting the turnout, President Jane Doe has a new message: "It's about me."' → 'President Jane Doe';
+   * 'She was so upset that I had to change my answer: "Of course I do."' → 'I';
+   * 'Jane Doe Slams Acme Chief: ‘You Should Resign.’' (a headline) → 'Jane Doe Slams Acme Chief'.
+   * Looks back at most BEFORE_WINDOW tokens, so the whole stays linear.
+   */
+  private colonAttribution(colon: number): Attribution | undefined {
+    const sentence = this.sentences[segmentAt(this.sentences, this.tokens[colon].start)];
+    if (!sentence) return undefined;
+    let latest: [number, number] | undefined;
+    let current: [number, number] | undefined;
+    let clauseStart = Math.max(sentence.tokenStart, colon - BEFORE_WINDOW);
+    // 'The piece used one of the woman's quotes as its headline:' has its subject in first
+    // place; a clause opening with a phrase that names no one has no speaker to offer.
+    let done = false;
+    for (let t = clauseStart; t < colon; t++) {
+      if (this.insideQuote(t)) continue;
+      const token = this.tokens[t];
+      if (CLAUSE_BOUNDARIES.has(token.text)) {
+        latest = current ?? latest;
+        current = undefined;
+        done = false;
+        clauseStart = t + 1;
+        continue;
+      }
+      // 'how the site rated this statement by Jane Doe:': the author of the words named
+      if (SPEECH_AUTHOR_PREPOSITIONS.has(token.text) && t > 0 && SPEECH_NOUNS.has(this.tokens[t - 1].text) && t + 1 < colon) {
+        const end = this.nameStartingAt(t + 1, colon);
+        if (end >= 0) {
+          current = [t + 1, end];
+          done = true;
+          t = end - 1;
+          continue;
+        }
+      }
+      if (current || done) continue;
+      current = this.subjectAt(t, colon, sentence.tokenStart);
+      if (current) t = current[1] - 1;
+      else done = t === clauseStart && SPEAKER_DETERMINERS.has(token.text.toLowerCase());
+    }
+    const speaker = current ?? latest;
+    return speaker && { cue: [colon, colon + 1], speaker };
+  }
+
   /** '"…" ― Jane Doe': an epigraph dash and a name closing the sentence. */
   private dashAttribution(after: number, hi: number): Attribution | undefined {
     if (after >= hi || !ATTRIBUTION_DASHES.has(this.tokens[after].text)) return undefined;
@@ -344,6 +430,8 @@ class Attributor {
       found ??= this.cueForward(after, Math.min(afterHi, after + AFTER_WINDOW), after, afterHi);
       if (found && !found.speaker) found = undefined;
 
+      // (a colon ending the paragraph before is handled with that paragraph's cue, in contextAttribution)
+      if (!found && open > 0 && tokens[open - 1].text === ':' && tokens[open - 1].start >= (firstSentence?.start ?? 0)) found = this.colonAttribution(open - 1);
       if (!found) found = this.contextAttribution(k, open, result);
       result.push(found);
     }
@@ -397,7 +485,8 @@ class Attributor {
       const before = paragraphs[pi - 1];
       const last = tokens[before.tokenEnd - 1];
       if (last.text === ':' || last.text === ',') {
-        const found = this.cueInSentence(sentences[segmentAt(sentences, last.start)]);
+        const found = this.cueInSentence(sentences[segmentAt(sentences, last.start)]) ??
+          (last.text === ':' ? this.colonAttribution(before.tokenEnd - 1) : undefined);
         if (found) return found;
       }
       if (previous && previousParagraph === pi - 1 && earlier[k - 1]) return earlier[k - 1];
@@ -413,6 +502,15 @@ class Attributor {
 
 /** Prepositions whose object is never the speaker: 'in the room said'. */
 const LOCATIVE_PREPOSITIONS = new Set(['in', 'on', 'into', 'through', 'across', 'near', 'outside', 'inside', 'around', 'during', 'after', 'before', 'to', 'over', 'under', 'behind', 'along', 'toward', 'towards', 'about', 'against']);
+
+/**
+ * Tokens that end a clause before a colon, so the subject is looked for after them: 'Asked about
+ * it, Jane Doe was blunt:', 'so upset that I had to answer:'.
+ */
+const CLAUSE_BOUNDARIES = new Set([',', ';', '(', ')', '—', '–', '--', 'that', 'because', 'so', 'when', 'while', 'since', 'until', 'if', 'although', 'though', 'where']);
+
+/** 'a statement by Jane Doe', 'this tweet from the mayor'. */
+const SPEECH_AUTHOR_PREPOSITIONS = new Set(['by', 'from']);
 
 /** Words that follow a verb without naming anyone: 'said that …'. */
 const COMPLEMENTIZERS = new Set(['that', 'this', 'these', 'those', 'whether', 'how', 'what', 'why']);

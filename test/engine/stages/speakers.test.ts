@@ -72,6 +72,35 @@ describe('[speakers] cue and speaker mention', () => {
   }
 });
 
+describe('[speakers] a colon without a cue', () => {
+  // [input, names the entities stage would find, cue, speaker mention]
+  const cases: Array<[input: string, names: string[], cue: string | undefined, speaker: string | undefined]> = [
+    // the subject of the clause before the colon, not a name earlier in the sentence
+    ['Lamenting the low turnout of Jane Roe, President John Doe has a new message: "It is about me now."', ['Jane Roe', 'John Doe'], ':', 'President John Doe'],
+    ['She was so upset that I had to change my answer: "Of course I believe it."', [], ':', 'I'],
+    // a headline: the whole capitalised run before the colon
+    ['Jane Doe Slams Acme Chief: ‘You Should Resign Today.’\n\nJane Doe spoke on Monday.', ['Jane Doe'], ':', 'Jane Doe Slams Acme Chief'],
+    // a colon ending the paragraph before
+    ['Jane Doe made the following comment:\n\n“Our schools need more teachers than ever before.”', ['Jane Doe'], ':', 'Jane Doe'],
+    // a determiner and a role noun
+    ['At the rally, the band leader had one line for the crowd: "It is our time to win."', [], ':', 'the band leader'],
+    // the author of a statement named after it
+    ['Critics looked at how the site rated this statement by Jane Doe on June 11:\n\n“Our schools need more teachers than ever before.”', ['Jane Doe'], ':', 'Jane Doe'],
+    // a clause opening with a phrase that names no one offers no speaker: not 'the woman'
+    ['The piece used one of the woman’s quotes as its headline: “Finally, someone who thinks like me.”', [], undefined, undefined],
+    // a capitalised first word that starts no name found by the entities stage
+    ['Partial transcript as follows:\n\n"We will win this election, and we will win it big."', [], undefined, undefined],
+  ];
+  for (const [input, names, cue, speaker] of cases) {
+    it(JSON.stringify(input), () => {
+      const quote = attribute(input, names.map(name => entity(input, 'person', [name]))).quotes[0];
+      assert.ok(quote, 'the quote is found');
+      assert.strictEqual(slice(input, quote.cue), cue);
+      assert.strictEqual(slice(input, quote.speakerMention), speaker);
+    });
+  }
+});
+
 describe('[speakers] speaker entity', () => {
   // [input, entities (type, forms, role), expected speakerId per quote]
   const cases: Array<[input: string, entities: Array<[EntityType, string[], string?]>, ids: Array<string | undefined>]> = [
