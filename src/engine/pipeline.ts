@@ -41,6 +41,14 @@ export interface Doc {
   readonly text: string;
   readonly options: ResolvedOptions;
   tokens: Token[];
+  /**
+   * Per token: the id of its text (equal texts, equal ids; numbered in order of first
+   * occurrence), so later stages can keep per-word facts in arrays indexed by id instead of
+   * looking each token's string up in a Map. Filled with `tokens`.
+   */
+  wordIds: Int32Array;
+  /** Per word id: the text; the same string object as every `token.text` with that id. */
+  words: string[];
   paragraphs: Segment[];
   sentences: Segment[];
   structure: Structure;
@@ -79,6 +87,8 @@ export function emptyDoc(text: string, options: ResolvedOptions): Doc {
     text,
     options,
     tokens: [],
+    wordIds: new Int32Array(0),
+    words: [],
     paragraphs: [],
     sentences: [],
     structure: { bodyStart: 0, headers: [], boilerplate: [] },

@@ -90,7 +90,27 @@ function cliticLength(text: string, i: number): number {
  * Linear in the text. Surrogate pairs stay whole.
  */
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+  return tokenizeWithIds(text).tokens;
+}
+
+/** Tokens plus a word id per token: equal token texts get the same id and the same string. */
+export interface TokenTable {
+  tokens: Token[];
+  /** Per token: the id of its text, numbered 0, 1, … in order of first occurrence. */
+  wordIds: Int32Array;
+  /** Per word id: the text, one string object shared by every token with that text. */
+  words: string[];
+}
+
+/**
+ * tokenize, interning token texts as it goes: a news article of a million tokens has some
+ * 16,000 distinct words, so one string per distinct word instead of one per token cuts most of
+ * the tokenizer's allocation (and the garbage collection after it), and later Map lookups on
+ * `token.text` find the string's hash already computed. The word ids let later stages index
+ * arrays per distinct word instead of looking strings up per token.
+ */
+export function tokenizeWithIds(text: string): TokenTable {
+  const table = newTable(text);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -110,27 +130,118 @@ export function tokenize(text: string): Token[] {
       if (isApostrophe(c) && j === i + 1) {
         const clitic = cliticLength(text, i);
         if (clitic > 0 && (i === 0 || !isAlnumCode(text, i - 1))) {
-          pushToken(tokens, text, i, i + clitic, 'word');
+          pushToken(table, i, i + clitic, 'word');
           i += clitic;
           continue;
         }
       }
-      pushToken(tokens, text, i, j, 'punct');
+      pushToken(table, i, j, 'punct');
       i = j;
       continue;
     }
-    i = scanWord(text, i, tokens);
+    i = scanWord(text, i, table);
   }
-  return tokens;
+  return { tokens: table.tokens, wordIds: table.ids.slice(0, table.tokens.length), words: table.words };
 }
 
-function pushToken(tokens: Token[], text: string, start: number, end: number, kind: TokenKind): void {
-  tokens.push({ start, end, text: text.slice(start, end), kind });
+/**
+ * The tokenizer's state for one text: its tokens, and an open-addressing hash table from a
+ * token's characters to its word id (slots hold id + 1, 0 empty), compared against the text
+ * where the word first occurred, so no string is made for a word seen before.
+ */
+interface Table {
+  readonly text: string;
+  readonly tokens: Token[];
+  ids: Int32Array;
+  readonly words: string[];
+  /** Per word id: where in the text it first occurred. */
+  firstAt: Int32Array;
+  slots: Int32Array;
+  hashes: Int32Array;
+  mask: number;
 }
 
+function newTable(text: string): Table {
+  const size = 1024;
+  return {
+    text, tokens: [], ids: new Int32Array(Math.min(text.length, 1 << 16) + 16), words: [], firstAt: new Int32Array(size >> 1),
+    slots: new Int32Array(size), hashes: new Int32Array(size), mask: size - 1,
+  };
+}
+
+function pushToken(table: Table, start: number, end: number, kind: TokenKind): void {
+  const text = table.text;
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  const slots = table.slots, hashes = table.hashes, mask = table.mask;
+  const length = end - start;
+  let slot = h & mask;
+  let id = -1;
+  for (;;) {
+    const entry = slots[slot];
+    if (entry === 0) break;
+    if (hashes[slot] === h) {
+      const words = table.words;
+      const word = words[entry - 1];
+      if (word.length === length) {
+        const at = table.firstAt[entry - 1];
+        let k = 0;
+        while (k < length && text.charCodeAt(at + k) === text.charCodeAt(start + k)) k++;
+        if (k === length) {
+          id = entry - 1;
+          break;
+        }
+      }
+    }
+    slot = (slot + 1) & mask;
+  }
+  if (id < 0) id = addWord(table, start, end, h, slot);
+  const tokens = table.tokens;
+  const count = tokens.length;
+  if (count === table.ids.length) {
+    const grown = new Int32Array(count * 2);
+    grown.set(table.ids);
+    table.ids = grown;
+  }
+  table.ids[count] = id;
+  tokens.push({ start, end, text: table.words[id], kind });
+}
+
+/** Gives text[start, end) the next word id in the empty `slot`; grows the table past half full. */
+function addWord(table: Table, start: number, end: number, hash: number, slot: number): number {
+  const id = table.words.length;
+  table.words.push(table.text.slice(start, end));
+  if (id === table.firstAt.length) {
+    const grown = new Int32Array(id * 2);
+    grown.set(table.firstAt);
+    table.firstAt = grown;
+  }
+  table.firstAt[id] = start;
+  table.slots[slot] = id + 1;
+  table.hashes[slot] = hash;
+  if (2 * (id + 1) > table.mask) rehash(table);
+  return id;
+}
+
+function rehash(table: Table): void {
+  const size = (table.mask + 1) * 2;
+  const slots = new Int32Array(size), hashes = new Int32Array(size);
+  const mask = size - 1;
+  for (let s = 0; s <= table.mask; s++) {
+    const entry = table.slots[s];
+    if (entry === 0) continue;
+    let slot = table.hashes[s] & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = entry;
+    hashes[slot] = table.hashes[s];
+  }
+  table.slots = slots;
+  table.hashes = hashes;
+  table.mask = mask;
+}
 
 /** Scans one word or number starting at `start`, pushes it (and any clitic) and returns the end. */
-function scanWord(text: string, start: number, tokens: Token[]): number {
+function scanWord(text: string, start: number, table: Table): number {
   const n = text.length;
   let i = start;
   let hasLetter = false;
@@ -168,8 +279,8 @@ function scanWord(text: string, start: number, tokens: Token[]): number {
       // "don't": split before "n't"
       if ((text[i + 1] === 't' || text[i + 1] === 'T') && !isAlnumCode(text, i + 2) && i - 1 > start &&
         (text[i - 1] === 'n' || text[i - 1] === 'N')) {
-        pushToken(tokens, text, start, i - 1, 'word');
-        pushToken(tokens, text, i - 1, i + 2, 'word');
+        pushToken(table, start, i - 1, 'word');
+        pushToken(table, i - 1, i + 2, 'word');
         return i + 2;
       }
       singleLettersWithDots = false;
@@ -197,11 +308,11 @@ function scanWord(text: string, start: number, tokens: Token[]): number {
       if (text.charCodeAt(end + 1) !== 46) end++;
     }
   }
-  pushToken(tokens, text, start, end, hasLetter ? 'word' : 'number');
+  pushToken(table, start, end, hasLetter ? 'word' : 'number');
   if (end < n && isApostrophe(text.charCodeAt(end))) {
     const clitic = cliticLength(text, end);
     if (clitic > 0) {
-      pushToken(tokens, text, end, end + clitic, 'word');
+      pushToken(table, end, end + clitic, 'word');
       return end + clitic;
     }
   }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { tokenize } from '../../../src/engine/text/tokenize';
+import { tokenize, tokenizeWithIds } from '../../../src/engine/text/tokenize';
 import { splitParagraphs, splitSentences } from '../../../src/engine/text/sentences';
 
 describe('[segment] tokenize', () => {
@@ -22,6 +22,33 @@ describe('[segment] tokenize', () => {
       const tokens = tokenize(input);
       assert.deepStrictEqual(tokens.map(t => t.text), expected);
       for (const t of tokens) assert.strictEqual(input.slice(t.start, t.end), t.text);
+    });
+  }
+});
+
+describe('[segment] word ids', () => {
+  // Past 512 distinct words the intern table grows: "w0 … w1999" checks that ids survive it.
+  const many = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' ');
+  const cases: Array<[input: string, ids: number[] | undefined]> = [
+    ['the cat and the hat and the cat', [0, 1, 2, 0, 3, 2, 0, 1]],
+    ['The the THE', [0, 1, 2]],
+    ["Japan's Japan 's", [0, 1, 0, 1]],
+    ['', []],
+    [many + ' ' + many, undefined],
+  ];
+  for (const [input, expected] of cases) {
+    it(JSON.stringify(input.slice(0, 40)), () => {
+      const { tokens, wordIds, words } = tokenizeWithIds(input);
+      assert.deepStrictEqual(tokens, tokenize(input));
+      assert.strictEqual(wordIds.length, tokens.length);
+      if (expected) assert.deepStrictEqual([...wordIds], expected);
+      const firstIdOf = new Map<string, number>();
+      tokens.forEach((t, i) => {
+        assert.strictEqual(words[wordIds[i]], t.text);
+        if (!firstIdOf.has(t.text)) firstIdOf.set(t.text, firstIdOf.size);
+        assert.strictEqual(wordIds[i], firstIdOf.get(t.text));
+      });
+      assert.strictEqual(words.length, firstIdOf.size);
     });
   }
 });
