@@ -28,6 +28,10 @@ const SPEAKER_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with']);
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'da', 'di', 'du', 'del', 'dos', 'ben']);
 
 const AFTER_WINDOW = 14;
+/** How far back a speaker without a cue next to it is looked for: 'Jane Doe, who …, attacked the plan, saying "…"'. */
+const SUBJECT_WINDOW = 60;
+/** The longest opening adverbial skipped before a subject, in tokens: 'In a statement on Monday,'. */
+const ADVERBIAL_LENGTH = 9;
 const BEFORE_WINDOW = 30;
 /** A cue this close after the closing mark wins over one before the quote: '"…," he said'. */
 const NEAR_AFTER = 6;
@@ -260,25 +264,8 @@ class Attributor {
     const participle = this.tokens[t].text.endsWith('ing');
     const left = this.phraseEndingAt(t - 1, lo, !participle);
     if (left) return { cue, speaker: left };
-    if (participle) return { cue, speaker: this.clauseSubject(t) };
-    return { cue, speaker: this.phraseStartingAt(cue[1], hi) ?? this.clauseSubject(t) };
-  }
-
-  /** The first pronoun or name of the sentence before token t, outside quotes: the likely subject. */
-  private clauseSubject(t: number): [number, number] | undefined {
-    const sentence = this.sentences[segmentAt(this.sentences, this.tokens[t].start)];
-    if (!sentence) return undefined;
-    for (let s = sentence.tokenStart; s < t; s++) {
-      if (this.insideQuote(s)) continue;
-      const token = this.tokens[s];
-      const word = token.text.toLowerCase();
-      if (SPEAKER_PRONOUNS.has(word) && word !== 'it' && word !== 'who' && word !== 'which') return [s, s + 1];
-      if (isCapitalised(token) && !this.isSentenceStartCommonWord(s) && !(s === sentence.tokenStart && SENTENCE_START_PREPOSITIONS.has(token.text))) {
-        const end = this.nameStartingAt(s, t);
-        if (end >= 0) return [s, end];
-      }
-    }
-    return undefined;
+    if (participle) return { cue, speaker: this.firstSubject(t) };
+    return { cue, speaker: this.phraseStartingAt(cue[1], hi) ?? this.firstSubject(t) };
   }
 
   /**
@@ -307,23 +294,68 @@ class Attributor {
   }
 
   /**
-   * The speaker of a quotation introduced by a colon without a cue: the subject of the last
-   * clause before the colon that has one.
-   * 'Lamenting the turnout, President Jane Doe has a new message: "It's about me."' → 'President Jane Doe';
-   * 'She was so upset that I had to change my answer: "Of course I do."' → 'I';
+   * The subject of the last clause before token `to` in its sentence that has one, outside quotes:
+   * the likely speaker of a quotation a colon introduces without a cue. The last clause, not the
+   * first, as the colon closes it:
+   * 'She was so upset that I had to change my answer: "…"' → 'I';
+   * 'Lamenting the turnout, President Jane Doe has a new message: "…"' → 'President Jane Doe';
    * 'Jane Doe Slams Acme Chief: ‘You Should Resign.’' (a headline) → 'Jane Doe Slams Acme Chief'.
-   * Looks back at most BEFORE_WINDOW tokens, so the whole stays linear.
+   * Looks back at most SUBJECT_WINDOW tokens, so the whole stays linear.
    */
-  private colonAttribution(colon: number): Attribution | undefined {
-    const sentence = this.sentences[segmentAt(this.sentences, this.tokens[colon].start)];
+  /**
+   * The first pronoun, name or role ('the band leader') of the sentence before token t, outside
+   * quotes and outside an opening adverbial: the likely subject when a cue has no speaker next
+   * to it. 'Jane Doe attacked the plan, saying "…"' → 'Jane Doe'; 'In a statement, Acme Corp
+   * said: "…," adding …' → 'Acme Corp'; 'When my mother asked, I laughed and said, "…"' → 'I'.
+   */
+  private firstSubject(t: number): [number, number] | undefined {
+    const sentence = this.sentences[segmentAt(this.sentences, this.tokens[t].start)];
+    if (!sentence) return undefined;
+    let skipping = false;
+    for (let s = sentence.tokenStart; s < t; s++) {
+      if (this.insideQuote(s)) continue;
+      const token = this.tokens[s];
+      if (skipping) {
+        skipping = token.text !== ',';
+        continue;
+      }
+      const word = token.text.toLowerCase();
+      // an adverbial before the subject runs to its comma: 'In a statement,', 'when my mother
+      // asked,'; without a comma close by ('At the convention his aides forced a change') its end is unknown
+      const opensClause = SUBORDINATORS.has(word);
+      if (opensClause || (s === sentence.tokenStart && SENTENCE_START_PREPOSITIONS.has(token.text))) {
+        // a clause ('when my mother mentioned it to me while driving,') runs longer than a phrase
+        for (let c = s + 1; c < Math.min(t, s + (opensClause ? 2 * ADVERBIAL_LENGTH : ADVERBIAL_LENGTH)); c++) {
+          if (this.tokens[c].text === ',') {
+            skipping = true;
+            break;
+          }
+        }
+        if (skipping) continue;
+      }
+      if (SPEAKER_PRONOUNS.has(word) && word !== 'it' && word !== 'who' && word !== 'which') return [s, s + 1];
+      if (SPEAKER_DETERMINERS.has(word)) {
+        const phrase = this.subjectAt(s, t, sentence.tokenStart);
+        if (phrase) return phrase;
+      }
+      if (isCapitalised(token) && !this.isSentenceStartCommonWord(s) && !(s === sentence.tokenStart && SENTENCE_START_PREPOSITIONS.has(token.text))) {
+        const end = this.nameStartingAt(s, t);
+        if (end >= 0) return [s, end];
+      }
+    }
+    return undefined;
+  }
+
+  private clauseSubject(to: number): [number, number] | undefined {
+    const sentence = this.sentences[segmentAt(this.sentences, this.tokens[to].start)];
     if (!sentence) return undefined;
     let latest: [number, number] | undefined;
     let current: [number, number] | undefined;
-    let clauseStart = Math.max(sentence.tokenStart, colon - BEFORE_WINDOW);
+    let clauseStart = Math.max(sentence.tokenStart, to - SUBJECT_WINDOW);
     // 'The piece used one of the woman's quotes as its headline:' has its subject in first
     // place; a clause opening with a phrase that names no one has no speaker to offer.
     let done = false;
-    for (let t = clauseStart; t < colon; t++) {
+    for (let t = clauseStart; t < to; t++) {
       if (this.insideQuote(t)) continue;
       const token = this.tokens[t];
       if (CLAUSE_BOUNDARIES.has(token.text)) {
@@ -334,8 +366,8 @@ class Attributor {
         continue;
       }
       // 'how the site rated this statement by Jane Doe:': the author of the words named
-      if (SPEECH_AUTHOR_PREPOSITIONS.has(token.text) && t > 0 && SPEECH_NOUNS.has(this.tokens[t - 1].text) && t + 1 < colon) {
-        const end = this.nameStartingAt(t + 1, colon);
+      if (SPEECH_AUTHOR_PREPOSITIONS.has(token.text) && t > 0 && SPEECH_NOUNS.has(this.tokens[t - 1].text) && t + 1 < to) {
+        const end = this.nameStartingAt(t + 1, to);
         if (end >= 0) {
           current = [t + 1, end];
           done = true;
@@ -344,11 +376,16 @@ class Attributor {
         }
       }
       if (current || done) continue;
-      current = this.subjectAt(t, colon, sentence.tokenStart);
+      current = this.subjectAt(t, to, sentence.tokenStart);
       if (current) t = current[1] - 1;
       else done = t === clauseStart && SPEAKER_DETERMINERS.has(token.text.toLowerCase());
     }
-    const speaker = current ?? latest;
+    return current ?? latest;
+  }
+
+  /** A quotation introduced by a colon without a cue: the colon and the subject before it. */
+  private colonAttribution(colon: number): Attribution | undefined {
+    const speaker = this.clauseSubject(colon);
     return speaker && { cue: [colon, colon + 1], speaker };
   }
 
@@ -418,7 +455,8 @@ class Attributor {
       // 'McCaskill scolded him: "…," she said': a colon hands the quotation to the clause before
       // it, unless a name follows the quotation: 'The statement referenced the impact it said
       // Clinton would have: "…," the union wrote.'
-      const namedAfter = near?.speaker !== undefined && !SPEAKER_PRONOUNS.has(tokens[near.speaker[0]].text.toLowerCase());
+      // ('In a statement, Acme said: "…," adding …': the participle's subject is the one before the colon, named before)
+      const namedAfter = near?.speaker !== undefined && near.speaker[0] >= after && !SPEAKER_PRONOUNS.has(tokens[near.speaker[0]].text.toLowerCase());
       if (!found && !namedAfter && open > 0 && tokens[open - 1].text === ':') {
         const colon = this.cueBackward(beforeLo, open, beforeLo, open);
         if (colon?.speaker) found = colon;
@@ -507,6 +545,9 @@ const LOCATIVE_PREPOSITIONS = new Set(['in', 'on', 'into', 'through', 'across', 
  * Tokens that end a clause before a colon, so the subject is looked for after them: 'Asked about
  * it, Jane Doe was blunt:', 'so upset that I had to answer:'.
  */
+/** Words opening an adverbial clause before the subject: 'When my mother asked, I said, "…"'. */
+const SUBORDINATORS = new Set(['when', 'while', 'whenever', 'if', 'because', 'although', 'though', 'since', 'once', 'after', 'before', 'until', 'unless', 'whereas']);
+
 const CLAUSE_BOUNDARIES = new Set([',', ';', '(', ')', '—', '–', '--', 'that', 'because', 'so', 'when', 'while', 'since', 'until', 'if', 'although', 'though', 'where']);
 
 /** 'a statement by Jane Doe', 'this tweet from the mayor'. */

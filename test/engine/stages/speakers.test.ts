@@ -59,6 +59,11 @@ describe('[speakers] cue and speaker mention', () => {
     ['"Our progress is on the ballot," John Roe said at the gala, where Jane Doe also spoke. "Tolerance is on the ballot."', 1, 'said', 'John Roe'],
     ['"The rationale is wrong," said 9/11 widow Jane Doe.', 0, 'said', '9/11 widow Jane Doe'],
     ['They turned to the police department, which reported "2,521 shooting incidents" in the city.', 0, 'reported', 'which'],
+    // a cue without a speaker next to it: the subject of the sentence, past an opening adverbial
+    ['At the rally, the band leader called the senators to the stage, singing "It Is Our Time."', 0, 'singing', 'the band leader'],
+    ['In a statement, Acme Corp said: "Our results were strong this year," adding that more would come.', 0, 'said', 'Acme Corp'],
+    ['In August, Jane Doe wrote to the board, saying "the money was less than expected."', 0, 'saying', 'Jane Doe'],
+    ['Once, when my mother mentioned the devil to me while driving on the highway, I laughed and said, "I do not believe in the devil."', 0, 'said', 'I'],
     // no cue and no context: no speaker
     ['The weather was fine.\n\n"We will not stop until the job is done."', 0, undefined, undefined],
   ];
