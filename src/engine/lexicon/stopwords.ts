@@ -52,4 +52,11 @@ export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set([
   'later', 'earlier', 'exact', 'absolute', 'ensuing', 'deserved', 'extra', 'single', 'sudden', 'obvious', 'simple',
   'perfect', 'imperfect', 'excellent', 'wonderful', 'terrible', 'awful', 'nice', 'fine', 'poor', 'difficult', 'easy',
   'hard', 'interesting', 'remarkable', 'notable', 'unique', 'unprecedented', 'numerous', 'frequent', 'occasional',
+  // quantity, degree and the reporter's characterization ("countless kielbasi", "far lower rate",
+  // "well-known Chinese human rights lawyer", "a hard-fought race", "inadequate education")
+  'countless', 'multiple', 'myriad', 'far', 'well-known', 'so-called', 'longtime', 'onetime', 'relative', 'bitter',
+  'hard-fought', 'fierce', 'aggressive', 'inadequate', 'favorable', 'unfavorable', 'legitimate', 'tough', 'modern',
+  'young', 'younger', 'old', 'older', 'apparent', 'widespread', 'rare', 'common', 'full', 'brief', 'lengthy', 'separate',
+  'needless', 'careful', 'close', 'closer', 'closest', 'distinct', 'high-profile', 'top', 'leading', 'prominent', 'high',
+  'low',
 ]);

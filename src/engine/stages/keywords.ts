@@ -6,6 +6,8 @@ import { tokenize } from '../text/tokenize';
 import { tokenAt } from '../text/search';
 import { GENERIC_MODIFIERS, STOPWORDS } from '../lexicon/stopwords';
 import { BACKGROUND_DOCUMENTS, BACKGROUND_TABLE } from '../lexicon/backgroundFrequencies';
+import { GENERIC_NOUNS, SUBJECT_PRONOUNS, TOPICAL_TITLE_HEADS } from '../lexicon/keywordWords';
+import { TITLE_HEADS } from '../lexicon/titles';
 
 /**
  * Topic keyphrases, best first: noun phrases found with lexical cues (stopwords, the word classes
@@ -53,18 +55,24 @@ export interface KeywordWeights {
   entity: number;
   /** At most this share of the keywords are entities. */
   entityShare: number;
+  /** 0..1: how much a phrase's frequency is that of its head noun anywhere in the text rather than its own. */
+  salience: number;
+  /** Factor for phrases headed by a role noun ("foreign ministers"). */
+  role: number;
 }
 
 export const DEFAULT_WEIGHTS: KeywordWeights = {
-  phraseLength: 1.5,
+  phraseLength: 1.25,
   longPhrase: 0.5,
-  position: 0.6,
+  position: 1,
   name: 0.5,
   frequency: 1,
   list: 0.5,
-  headRepeat: 0.6,
+  headRepeat: 0.4,
   entity: 1,
   entityShare: 0.4,
+  salience: 0.5,
+  role: 0.5,
 };
 
 const MAX_WORDS = 4;
@@ -93,6 +101,8 @@ function parseBackground(table: string): Map<string, number> {
 // "geopolitical", "sustainable" modify a noun; anything else rare is taken for a noun.
 const ADVERB_SUFFIX = /ly$/;
 const ADJECTIVE_SUFFIX = /(?:ed|ous|ful|ive|able|ible|al|ic|less|ary)$/;
+// Irregular past participles the table lacks: "maps redrawn", "regimes overthrown".
+const PARTICIPLE_WN = /(?:dra|thro|gro|blo|flo|sho|kno|se|he|mo)wn$/;
 // "U.S.", "U.N." are names; "Mr.", "a.m.", "Corp." are not topics.
 const INITIALISM = /^(?:[A-Z]\.)+$/;
 // Two capitals in a word: "NATO", "EB-5", "U.S.", "iPhone" is not.
@@ -126,12 +136,23 @@ function classify(text: string, lower: string): WordClass {
   // "hovering", "gradually": verbs and adverbs; the common -ing nouns ("funding") are in the table.
   if (lower.length > 4 && (ADVERB_SUFFIX.test(lower) || lower.endsWith('ing'))) return WordClass.Other;
   if (lower.length > 4 && ADJECTIVE_SUFFIX.test(lower)) return WordClass.Adjective;
+  if (PARTICIPLE_WN.test(lower)) return WordClass.Other;
   // "admits", "delivers": a verb of the table with -s is a verb, not a plural noun.
   if (lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss')) {
     const base = BACKGROUND.get(lower.slice(0, -1)) ?? (lower.endsWith('es') ? BACKGROUND.get(lower.slice(0, -2)) : undefined);
     if (base !== undefined && (base & 3) === WordClass.Other) return WordClass.Other;
   }
   return WordClass.Noun;
+}
+
+/** A word that is a verb where it stands; shares nothing with other words. */
+const NOT_A_CANDIDATE: WordInfo = { stem: -1, cls: WordClass.Other, idf: 0, capitalized: false, generic: false, role: false, guessedParticiple: false };
+
+/** "ministers", "attorney", "speechwriter"... ; the plural of a title head counts ("foreign ministers"). */
+function isRole(lower: string): boolean {
+  if (TOPICAL_TITLE_HEADS.has(lower)) return false;
+  if (TITLE_HEADS.has(lower)) return true;
+  return lower.endsWith('s') && TITLE_HEADS.has(lower.slice(0, -1)) && !TOPICAL_TITLE_HEADS.has(lower.slice(0, -1));
 }
 
 /** What the stage knows about one spelling of a word; memoised across calls. */
@@ -142,6 +163,15 @@ interface WordInfo {
   /** Inverse document frequency against the background; a word the table lacks counts as rare. */
   idf: number;
   capitalized: boolean;
+  /** Never a keyword alone ("details", "week"): GENERIC_NOUNS. */
+  generic: boolean;
+  /** Names a person's role ("ministers", "attorney"): a phrase with this head describes people, not a topic. */
+  role: boolean;
+  /**
+   * An -ed word the table lacks, taken for an adjective by its suffix: after a noun or a name it is
+   * a verb instead ("the campaign downloaded software", "Jiang incited petitioners").
+   */
+  guessedParticiple: boolean;
 }
 
 // Memoised word information and interned stems. Pure functions of the spelling, so sharing them
@@ -163,11 +193,15 @@ function wordInfo(text: string): WordInfo {
   const entry = BACKGROUND.get(lower);
   const df = entry === undefined ? 0 : entry >> 2;
   const first = text[0];
+  const cls = classify(text, lower);
   info = {
     stem,
-    cls: classify(text, lower),
+    cls,
     idf: Math.log((BACKGROUND_DOCUMENTS + 1) / (Math.max(df, MIN_DOCUMENT_FREQUENCY) + 1)),
     capitalized: first !== first.toLowerCase(),
+    generic: GENERIC_NOUNS.has(lower),
+    role: isRole(lower),
+    guessedParticiple: entry === undefined && cls === WordClass.Adjective && lower.endsWith('ed') && !lower.includes('-'),
   };
   WORDS.set(text, info);
   return info;
@@ -195,6 +229,10 @@ class Phrases {
   /** Mentions that are items of an enumeration. */
   readonly listed: number[] = [];
   readonly isEvent: boolean[] = [];
+  /** One-word phrases of GENERIC_NOUNS. */
+  readonly generic: boolean[] = [];
+  /** One-word phrases naming a role (the heads of phrases that describe people). */
+  readonly role: boolean[] = [];
   readonly personalPhrase = new Map<number, string>();
   /** Mentions as a linked list per node: token range [start, end) and the next mention. */
   readonly mentionCount: number[] = [];
@@ -236,6 +274,8 @@ class Phrases {
     this.lowerCase.push(0);
     this.listed.push(0);
     this.isEvent.push(false);
+    this.generic.push(false);
+    this.role.push(false);
     this.mentionCount.push(0);
     this.firstMention.push(-1);
     this.lastMention.push(-1);
@@ -315,9 +355,21 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind === 'word') {
-      if (token.end - token.start > 1) tokenInfos[i] = wordInfo(token.text);
+      const text = token.text;
+      if (text.length > 1) {
+        const info = wordInfo(text);
+        // "he drafts", "Jiang incited petitioners", "the campaign downloaded software": verbs
+        const previous = i > 0 ? tokens[i - 1].text : '';
+        const isVerb = info.cls !== WordClass.Other && previous.length <= 4 && previous.length > 0 &&
+          (SUBJECT_PRONOUNS.has(previous) || SUBJECT_PRONOUNS.has(previous.toLowerCase()));
+        const isParticiple = info.guessedParticiple && i > 0 && (blocked[i - 1] & NAME || tokenInfos[i - 1]?.cls === WordClass.Noun);
+        tokenInfos[i] = isVerb || isParticiple ? NOT_A_CANDIDATE : info;
+      }
     } else if (token.text === ',') commaAt[i] = 1;
   }
+  // How often each stem occurs as a content word anywhere (interned stems of this document's words
+  // all exist by now; personal-list words added later count as absent).
+  const stemCount = new Int32Array(STEMS.size);
   // Position counts sentences with candidates, so header lines and the dateline do not push the lead down.
   let position = -1;
   // The position of each sentence's candidates, for entities scored on the same scale.
@@ -368,12 +420,18 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
         hasCandidate = true;
         position++;
       }
+      stemCount[info.stem]++;
       const end = runLength++;
       run[end] = i;
       infos[end] = info;
       const wordNode = phrases.child(-1, info.stem, info.idf);
+      if (info.generic) phrases.generic[wordNode] = true;
+      if (info.role) phrases.role[wordNode] = true;
       if (info.cls === WordClass.Adjective && end > 0 && infos[end - 1].cls === WordClass.Noun) phraseStart = end;
       if (info.cls !== WordClass.Noun) continue;
+      // "prime minister", "district attorney": the word before a role is part of a person's
+      // title, not a topic of its own ("prime", "district")
+      if (i + 1 < sentence.tokenEnd && tokenInfos[i + 1]?.role) continue;
       let node = -1;
       let allCapitalized = true;
       // "beauty blogger Nura Afia": a capitalized head after a lower-case word is a name with its
@@ -399,7 +457,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   addPersonalKeywords(doc, phrases);
 
   const scores = new Float64Array(phrases.size);
-  for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights);
+  for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights, stemCount);
   const places = Math.floor(doc.options.maxKeywords * weights.entityShare);
   const entities = weights.entity > 0 ? scoreEntities(doc, blocked, mentionTokens, sentencePosition, weights, places) : [];
   return selectKeywords(doc, phrases, scores, doc.options.maxKeywords, weights, casing, entities);
@@ -467,14 +525,27 @@ function recordEvent(phrases: Phrases, tokens: readonly Token[], from: number, t
   phrases.addMention(node, from, to, sentence);
 }
 
-function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights): number {
+function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights, stemCount: Int32Array): number {
   const tf = phrases.mentionCount[node];
   if (tf === 0) return 0;
   const n = phrases.words[node];
+  if (n === 1 && phrases.generic[node] && !phrases.isEvent[node] && !phrases.personalPhrase.has(node)) return 0;
   const extraWords = Math.min(n - 1, 1) + weights.longPhrase * Math.max(n - 2, 0);
-  let score = Math.pow(tf, weights.frequency) * (phrases.specificity[node] / n) * (1 + weights.phraseLength * extraWords);
+  let frequency = tf;
+  let head = node;
+  while (phrases.parent[head] >= 0) head = phrases.parent[head];
+  if (n > 1 && weights.salience > 0) {
+    // "acceptance speeches" once in a story about a speech outranks "unlined white pages" once:
+    // a phrase whose head noun the story keeps using is about its topic; one whose head is said
+    // once is a detail (the idea behind TopicRank's clusters of phrases, without the clustering).
+    const headCount = stemCount[phrases.stem[head]] ?? 1;
+    frequency = Math.pow(tf, 1 - weights.salience) * Math.pow(Math.max(tf, headCount), weights.salience);
+  }
+  let score = Math.pow(frequency, weights.frequency) * (phrases.specificity[node] / n) * (1 + weights.phraseLength * extraWords);
   score *= 1 + weights.position / (1 + phrases.firstSentence[node]);
   score *= 1 + weights.list * phrases.listed[node] / tf;
+  // "foreign ministers", "district attorney": who the people are, which the entities already say
+  if (phrases.role[head] && !phrases.isEvent[node]) score *= weights.role;
   if (!phrases.isEvent[node] && !phrases.personalPhrase.has(node) && isNameLike(phrases, node)) {
     score *= weights.name;
   }
