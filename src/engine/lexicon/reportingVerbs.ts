@@ -141,6 +141,14 @@ export const PREPOSITIONAL_CUES: readonly (readonly string[])[] = [
 ];
 
 /**
+ * Multi-word cues built on a verb that alone reports nothing, lower case, as token sequences; the
+ * speaker comes before them: 'as Jane Doe put it, "…"'.
+ */
+export const PHRASAL_CUES: readonly (readonly string[])[] = [
+  ['put', 'it'],
+];
+
+/**
  * Audiences that belong to the cue rather than the speaker: '… told reporters', '… said to
  * journalists'. Lower case.
  */

@@ -3,7 +3,7 @@ import type { Doc, Stage } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
 import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
-import { INTRANSITIVE_REPORTING_VERBS, LABELLING_VERBS, REPORTING_VERBS, PREPOSITIONAL_CUES } from '../lexicon/reportingVerbs';
+import { INTRANSITIVE_REPORTING_VERBS, LABELLING_VERBS, PHRASAL_CUES, REPORTING_VERBS, PREPOSITIONAL_CUES } from '../lexicon/reportingVerbs';
 import { NAMING_WORDS } from '../lexicon/speakerNouns';
 
 // Written by hand: textacy and compromise pair quotation marks with regular expressions over
@@ -304,6 +304,24 @@ export function prepositionalCueLength(tokens: readonly Token[], i: number, end:
   return 0;
 }
 
+/** Lengths of the first words of phrasal cues. */
+const PHRASAL_FIRST_LENGTHS: ReadonlySet<number> = new Set(PHRASAL_CUES.map(cue => cue[0].length));
+
+/**
+ * Length in tokens of a phrasal cue ('put it') starting at token i, or 0: 'as Jane Doe put it,
+ * "…"'. The speaker comes before it, as with a reporting verb.
+ */
+export function phrasalCueLength(tokens: readonly Token[], i: number, end: number): number {
+  if (!PHRASAL_FIRST_LENGTHS.has(tokens[i].text.length)) return 0;
+  for (const cue of PHRASAL_CUES) {
+    if (i + cue.length > end) continue;
+    let k = 0;
+    while (k < cue.length && tokens[i + k].text.toLowerCase() === cue[k]) k++;
+    if (k === cue.length) return k;
+  }
+  return 0;
+}
+
 const CONTEXT_TOKENS = 30;
 
 /** Token indices of one quotation: its opening mark, its first content token, the token after it. */
@@ -372,6 +390,9 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   const opening = at.open;
   const before = opening > 0 ? tokens[opening - 1] : undefined;
   if (before && NAMING_WORDS.has(before.text.toLowerCase()) && words < 8) return false;
+  // 'In his 2002 book, "Make Your Kid a Millionaire," Mr. Roe suggested': a title in apposition
+  if (before?.text === ',' && opening > 1 && NAMING_WORDS.has(tokens[opening - 2].text.toLowerCase()) && words < 8 &&
+    looksLikeTitle(tokens, first, last, quote.content.end)) return false;
   let end = quote.content.end - 1;
   while (end > quote.content.start && isSpaceOrEdge(text, end)) end--;
   if (words === 0) return false;
@@ -392,7 +413,7 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
     const token = tokens[t];
     if (token.start >= quote.span.start && token.end <= quote.span.end) continue;
     if (token.end <= prevEnd || token.start >= nextStart) continue;
-    if (isReportingWord(token, t === sentence?.tokenStart) || prepositionalCueLength(tokens, t, to) > 0) return true;
+    if (isReportingWord(token, t === sentence?.tokenStart) || prepositionalCueLength(tokens, t, to) > 0 || phrasalCueLength(tokens, t, to) > 0) return true;
   }
   return false;
 }
@@ -437,16 +458,59 @@ export function isPartialQuote(doc: Readonly<Doc>, quote: Quote, previous: Quote
       const token = tokens[b];
       if (token.kind === 'punct') break;
       if (prepositionalCueLength(tokens, b, open) > 0) return false;
-      // 'Mr. Barrett said, "we were floored."': a lower-case start continues the reporter's sentence
-      if (isReportingWord(token, b === paragraph.tokenStart)) return startsLowerCase(doc.text, quote.content.start, quote.content.end);
+      // 'Mr. Barrett said, "we were floored."': a lower-case start continues the reporter's sentence;
+      // 'As Jane Doe put it, "Did they?"'
+      if (isReportingWord(token, b === paragraph.tokenStart) || phrasalCueLength(tokens, b, open) > 0) {
+        return startsLowerCase(doc.text, quote.content.start, quote.content.end);
+      }
     }
-    return true;
+    // 'As for the cost, "Closing loopholes takes work," said John Roe.': an opening phrase, then
+    // the quotation reported whole by the cue right after it (lower case, it runs on from the
+    // reporter's words: 'With thousands of systems, "there is no single point," he said')
+    return !(endsInCue(doc, quote) && startsUpperCase(doc.text, quote.content.start, quote.content.end));
   }
+  // 'treating the remark as a compliment -- "That makes me smart" -- and…': a whole sentence
+  // set off by a dash is quoted as said; 'a deal -- "a terrible one" -- that…' is not
+  if (PARENTHETICAL_DASHES.has(before.text)) return startsLowerCase(doc.text, quote.content.start, quote.content.end) || !startsUpperCase(doc.text, quote.content.start, quote.content.end);
   // 'Trump declared "I think NATO is obsolete."' is direct; 'she said "the question is the
   // timing"' runs on in the reporter's sentence, lower case and without a comma: partial
   const verb = before.text.toLowerCase();
   if (!isReportingWord(before, false) || LABELLING_VERBS.has(verb) || INTRANSITIVE_REPORTING_VERBS.has(verb)) return true;
   return startsLowerCase(doc.text, quote.content.start, quote.content.end);
+}
+
+/** Dashes that set off a parenthetical quotation: '-- "That makes me smart" --'. */
+const PARENTHETICAL_DASHES = new Set(['--', '—', '–']);
+
+/** How many tokens after a quotation its cue may start: '," said Mr. Roe', '," the mayor of Ohio said'. */
+const CUE_AFTER = 5;
+
+/**
+ * True when the quotation's words end in a comma or question or exclamation mark and a reporting
+ * cue follows within CUE_AFTER tokens: '"…," said John Roe', '"…?" the mayor asked'.
+ */
+function endsInCue(doc: Readonly<Doc>, quote: Quote): boolean {
+  let end = quote.content.end - 1;
+  while (end > quote.content.start && isSpaceOrEdge(doc.text, end)) end--;
+  if (!',?!'.includes(doc.text[end])) return false;
+  const tokens = doc.tokens;
+  const after = tokenAt(tokens, quote.span.end);
+  for (let t = after; t < Math.min(tokens.length, after + CUE_AFTER); t++) {
+    if (tokens[t].start < quote.span.end) continue;
+    if (isReportingWord(tokens[t], false)) return true;
+    if (tokens[t].kind === 'punct') return false;
+  }
+  return false;
+}
+
+/** True when the first letter of [from, to) is upper case: '"That makes me smart"'. */
+function startsUpperCase(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to && i < from + 8; i++) {
+    const c = text[i];
+    if (c !== c.toLowerCase()) return true;
+    if (c !== c.toUpperCase()) return false;
+  }
+  return false;
 }
 
 /** True when the first letter of [from, to) is lower case: '"we were floored."'. */

@@ -7,7 +7,7 @@ import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
 import { GENDERED_WORDS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS, SPEECH_NOUNS } from '../lexicon/speakerNouns';
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lexicon/givenNameGender';
 import { STOPWORDS } from '../lexicon/stopwords';
-import { isReportingWord, prepositionalCueLength } from './quotes';
+import { isReportingWord, phrasalCueLength, prepositionalCueLength } from './quotes';
 import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
 
 // Written by hand: textacy's direct_quotations() attributes with a dependency parse we do not
@@ -103,6 +103,9 @@ class Attributor {
     const tokens = this.tokens;
     const prepositional = prepositionalCueLength(tokens, t, end);
     if (prepositional) return [t, t + prepositional];
+    // 'as Jane Doe put it, "…"'
+    const phrasal = phrasalCueLength(tokens, t, end);
+    if (phrasal) return [t, t + phrasal];
     if (!isReportingWord(tokens[t], this.isSentenceStart(t))) {
       // 'The Times reports: "…"', but not 'the report said'
       const next = t + 1 < end ? tokens[t + 1].text : '';

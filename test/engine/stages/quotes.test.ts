@@ -84,7 +84,16 @@ describe('[quotes] direct or partial', () => {
     ['"We won the game," Smith said in Ohio on Monday, "but it was a close one."', [false, false]],
     ['Jane Doe, one voter:\n“Maybe we can build a better city for everyone.” ― Jane Doe', [false]],
     ["''This is not tax reform at all,'' said John Roe, an economist.", [false]],
+    // an opening phrase, then a whole sentence reported by the cue right after it
+    ['As for the cost, "Closing loopholes always takes some work," said John Roe.', [false]],
+    // a phrasal cue before the comma
+    ['As Jane Doe recently put it, "Did they lower their taxes through legal avoidance?"', [false]],
+    // a whole sentence set off by dashes
+    ['He took the remark as a compliment -- "That makes me smart" -- and said so.', [false]],
+    ['He took the remark as a compliment — “That makes me smart” — and said so.', [false]],
     // partial: the reporter's own words lead into it
+    ['With thousands of systems, "there is no single point of failure," he said.', [true]],
+    ['He called the deal -- "a terrible one for workers" -- before he left.', [true]],
     ['Senator Doe called the bill "a betrayal of working families" on Monday.', [true]],
     ['The minister said the talks were "constructive and open."', [true]],
     ['He said that "the deal is terrible for all of us."', [true]],
@@ -101,6 +110,21 @@ describe('[quotes] direct or partial', () => {
       const quotes = quotesOf(input).quotes;
       assert.deepStrictEqual(quotes.map(q => q.partial === true), expected);
       for (const q of quotes) assert.ok(q.partial === undefined || q.partial === true, 'partial is true or absent');
+    });
+  }
+});
+
+describe('[quotes] speech or not', () => {
+  // [input, the quotations kept as speech]
+  const cases: Array<[input: string, quotes: string[]]> = [
+    // a title set off by a comma after a naming word, even with a cue near
+    ['In his 2002 book, "Make Your Kid a Millionaire," Mr. Roe suggested saving early.', []],
+    // a short quotation kept for a phrasal cue in its sentence
+    ['As the magazine put it, "the operator."', ['"the operator."']],
+  ];
+  for (const [input, expected] of cases) {
+    it(JSON.stringify(input), () => {
+      assert.deepStrictEqual(quotesOf(input).quotes.map(q => input.slice(q.span.start, q.span.end)), expected);
     });
   }
 });

@@ -64,6 +64,8 @@ describe('[speakers] cue and speaker mention', () => {
     ['In a statement, Acme Corp said: "Our results were strong this year," adding that more would come.', 0, 'said', 'Acme Corp'],
     ['In August, Jane Doe wrote to the board, saying "the money was less than expected."', 0, 'saying', 'Jane Doe'],
     ['Once, when my mother mentioned the devil to me while driving on the highway, I laughed and said, "I do not believe in the devil."', 0, 'said', 'I'],
+    // a phrasal cue: the speaker before it
+    ['As Jane Doe recently put it, "Did they lower their taxes through legal avoidance?"', 0, 'put it', 'Jane Doe'],
     // no cue and no context: no speaker
     ['The weather was fine.\n\n"We will not stop until the job is done."', 0, undefined, undefined],
   ];
