@@ -392,6 +392,18 @@ class Attributor {
     return speaker && { cue: [colon, colon + 1], speaker };
   }
 
+  /**
+   * 'Many have said so, including the former candidate Jane Doe -- "It is disqualifying" -- and
+   * John Roe': a quotation set off by a dash right after a person or organization's name is
+   * theirs, whatever cue the sentence has further back.
+   */
+  private dashBefore(open: number, lo: number): Attribution | undefined {
+    const dash = open - 1;
+    if (dash - 1 < lo || !PARENTHETICAL_DASHES.has(this.tokens[dash].text)) return undefined;
+    const start = this.nameEndingAt(dash - 1, lo);
+    return start >= 0 && this.startsName(start) ? { cue: [dash, dash + 1], speaker: [start, dash] } : undefined;
+  }
+
   /** '"…" ― Jane Doe': an epigraph dash and a name closing the sentence. */
   private dashAttribution(after: number, hi: number): Attribution | undefined {
     if (after >= hi || !ATTRIBUTION_DASHES.has(this.tokens[after].text)) return undefined;
@@ -465,6 +477,7 @@ class Attributor {
         if (colon?.speaker) found = colon;
       }
       if (!found && near?.speaker) found = near;
+      if (!found) found = this.dashBefore(open, beforeLo);
       found ??= this.attributionAfter(after, afterHi, lastSentence, nextStart);
       found ??= this.cueBackward(beforeLo, open, beforeLo, open);
       if (found && !found.speaker) found = undefined;
@@ -552,6 +565,9 @@ const LOCATIVE_PREPOSITIONS = new Set(['in', 'on', 'into', 'through', 'across', 
 const SUBORDINATORS = new Set(['when', 'while', 'whenever', 'if', 'because', 'although', 'though', 'since', 'once', 'after', 'before', 'until', 'unless', 'whereas']);
 
 const CLAUSE_BOUNDARIES = new Set([',', ';', '(', ')', '—', '–', '--', 'that', 'because', 'so', 'when', 'while', 'since', 'until', 'if', 'although', 'though', 'where']);
+
+/** Dashes that set off a quotation inside a sentence: 'Jane Doe -- "…" -- and John Roe'. */
+const PARENTHETICAL_DASHES = new Set(['--', '—', '–']);
 
 /** 'a statement by Jane Doe', 'this tweet from the mayor'. */
 const SPEECH_AUTHOR_PREPOSITIONS = new Set(['by', 'from']);

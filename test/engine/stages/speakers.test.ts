@@ -79,7 +79,7 @@ describe('[speakers] cue and speaker mention', () => {
   }
 });
 
-describe('[speakers] a colon without a cue', () => {
+describe('[speakers] a colon or a dash without a cue', () => {
   // [input, names the entities stage would find, cue, speaker mention]
   const cases: Array<[input: string, names: string[], cue: string | undefined, speaker: string | undefined]> = [
     // the subject of the clause before the colon, not a name earlier in the sentence
@@ -95,6 +95,8 @@ describe('[speakers] a colon without a cue', () => {
     ['Critics looked at how the site rated this statement by Jane Doe on June 11:\n\n“Our schools need more teachers than ever before.”', ['Jane Doe'], ':', 'Jane Doe'],
     // a clause opening with a phrase that names no one offers no speaker: not 'the woman'
     ['The piece used one of the woman’s quotes as its headline: “Finally, someone who thinks like me.”', [], undefined, undefined],
+    // a quotation set off by a dash right after a name is theirs, not the subject of 'said'
+    ['Many have said so, including the former candidate Jane Doe -- "It is disqualifying for any nominee" -- and John Roe.', ['Jane Doe', 'John Roe'], '--', 'Jane Doe'],
     // a capitalised first word that starts no name found by the entities stage
     ['Partial transcript as follows:\n\n"We will win this election, and we will win it big."', [], undefined, undefined],
   ];
