@@ -304,15 +304,15 @@ export function prepositionalCueLength(tokens: readonly Token[], i: number, end:
   return 0;
 }
 
-/** Lengths of the first words of phrasal cues. */
-const PHRASAL_FIRST_LENGTHS: ReadonlySet<number> = new Set(PHRASAL_CUES.map(cue => cue[0].length));
+/** First words of phrasal cues as written, lower case and capitalised: one Set lookup rejects most tokens. */
+const PHRASAL_FIRST_WORDS: ReadonlySet<string> = new Set(PHRASAL_CUES.flatMap(cue => [cue[0], cue[0][0].toUpperCase() + cue[0].slice(1)]));
 
 /**
  * Length in tokens of a phrasal cue ('put it') starting at token i, or 0: 'as Jane Doe put it,
  * "…"'. The speaker comes before it, as with a reporting verb.
  */
 export function phrasalCueLength(tokens: readonly Token[], i: number, end: number): number {
-  if (!PHRASAL_FIRST_LENGTHS.has(tokens[i].text.length)) return 0;
+  if (!PHRASAL_FIRST_WORDS.has(tokens[i].text)) return 0;
   for (const cue of PHRASAL_CUES) {
     if (i + cue.length > end) continue;
     let k = 0;

@@ -59,25 +59,20 @@ class Attributor {
   private readonly paragraphs: readonly Segment[];
   private readonly quotes: readonly Quote[];
 
-  private readonly entities: readonly Entity[];
-  /** Start offsets of person and organization mentions, built when a colon first asks. */
-  private nameStarts: Set<number> | undefined;
+  /** True when a person or organization mention starts at this offset. */
+  private readonly mentionStartsAt: (offset: number) => boolean;
 
-  constructor(doc: Readonly<Doc>) {
+  constructor(doc: Readonly<Doc>, mentionStartsAt: (offset: number) => boolean) {
     this.tokens = doc.tokens;
     this.sentences = doc.sentences;
     this.paragraphs = doc.paragraphs;
     this.quotes = doc.quotes;
-    this.entities = doc.entities;
+    this.mentionStartsAt = mentionStartsAt;
   }
 
   /** True when a person or organization mention starts at token t. */
   private startsName(t: number): boolean {
-    if (!this.nameStarts) {
-      this.nameStarts = new Set();
-      for (const e of this.entities) if (e.type === 'person' || e.type === 'organization') for (const m of e.mentions) this.nameStarts.add(m.start);
-    }
-    return this.nameStarts.has(this.tokens[t].start);
+    return this.mentionStartsAt(this.tokens[t].start);
   }
 
   /** True when token t lies inside any quotation (binary search over the sorted quotes). */
@@ -723,6 +718,12 @@ class SpeakerResolver {
     return lo;
   }
 
+  /** True when a person or organization mention outside quotations starts at `offset`. */
+  mentionStartsAt(offset: number): boolean {
+    const i = this.firstFrom(offset);
+    return i < this.mentions.length && this.mentions[i].start === offset;
+  }
+
   /** The entity of the latest mention ending before `anchor` that `accept` takes. */
   private latestBefore(anchor: number, accept: (entity: Entity) => boolean): Entity | undefined {
     for (let i = this.firstFrom(anchor) - 1, seen = 0; i >= 0 && seen < LOOK_BACK; i--, seen++) {
@@ -808,8 +809,8 @@ function copyQuote(quote: Quote): Quote {
 
 /** Fills each quote's cue, speaker mention and speaker entity. Quotes come back as new objects. */
 export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
-  const attributions = new Attributor(doc).attributeAll();
   const resolver = new SpeakerResolver(doc.entities, doc.quotes, doc.text, doc.paragraphs);
+  const attributions = new Attributor(doc, offset => resolver.mentionStartsAt(offset)).attributeAll();
   const tokens = doc.tokens;
   return doc.quotes.map((quote, k) => {
     const a = attributions[k];
