@@ -70,6 +70,12 @@ class Attributor {
     this.mentionStartsAt = mentionStartsAt;
   }
 
+  /** True when a person or organization mention starts at a token of [start, end): 'Charlotte Mayor Jane Doe'. */
+  private holdsName(start: number, end: number): boolean {
+    for (let t = start; t < end; t++) if (this.startsName(t)) return true;
+    return false;
+  }
+
   /** True when a person or organization mention starts at token t. */
   private startsName(t: number): boolean {
     return this.mentionStartsAt(this.tokens[t].start);
@@ -329,16 +335,21 @@ class Attributor {
             break;
           }
         }
-        if (skipping) continue;
+        // 'Though she called it "outrageous"': the word itself names no one
+        if (skipping || opensClause) continue;
       }
       if (SPEAKER_PRONOUNS.has(word) && word !== 'it' && word !== 'who' && word !== 'which') return [s, s + 1];
       if (SPEAKER_DETERMINERS.has(word)) {
         const phrase = this.subjectAt(s, t, sentence.tokenStart);
         if (phrase) return phrase;
       }
+      // Inside the sentence ('On Tuesday's show, …', 'At the Republican convention his aides …')
+      // a capitalised word is the subject only where the entities stage found a person or
+      // organization; the sentence's first words are a subject unless a comma closes them
+      // ('Meanwhile, …'), found or not ('Protesters marching through the streets chanted').
       if (isCapitalised(token) && !this.isSentenceStartCommonWord(s) && !(s === sentence.tokenStart && SENTENCE_START_PREPOSITIONS.has(token.text))) {
         const end = this.nameStartingAt(s, t);
-        if (end >= 0) return [s, end];
+        if (end >= 0 && (this.holdsName(s, end) || (s === sentence.tokenStart && this.tokens[end]?.text !== ','))) return [s, end];
       }
     }
     return undefined;

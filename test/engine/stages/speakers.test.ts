@@ -62,7 +62,6 @@ describe('[speakers] cue and speaker mention', () => {
     // a cue without a speaker next to it: the subject of the sentence, past an opening adverbial
     ['At the rally, the band leader called the senators to the stage, singing "It Is Our Time."', 0, 'singing', 'the band leader'],
     ['In a statement, Acme Corp said: "Our results were strong this year," adding that more would come.', 0, 'said', 'Acme Corp'],
-    ['In August, Jane Doe wrote to the board, saying "the money was less than expected."', 0, 'saying', 'Jane Doe'],
     ['Once, when my mother mentioned the devil to me while driving on the highway, I laughed and said, "I do not believe in the devil."', 0, 'said', 'I'],
     // a phrasal cue: the speaker before it
     ['As Jane Doe recently put it, "Did they lower their taxes through legal avoidance?"', 0, 'put it', 'Jane Doe'],
@@ -79,7 +78,7 @@ describe('[speakers] cue and speaker mention', () => {
   }
 });
 
-describe('[speakers] a colon or a dash without a cue', () => {
+describe('[speakers] subjects: a colon or a dash without a cue, a cue without a speaker next to it', () => {
   // [input, names the entities stage would find, cue, speaker mention]
   const cases: Array<[input: string, names: string[], cue: string | undefined, speaker: string | undefined]> = [
     // the subject of the clause before the colon, not a name earlier in the sentence
@@ -97,6 +96,13 @@ describe('[speakers] a colon or a dash without a cue', () => {
     ['The piece used one of the woman’s quotes as its headline: “Finally, someone who thinks like me.”', [], undefined, undefined],
     // a quotation set off by a dash right after a name is theirs, not the subject of 'said'
     ['Many have said so, including the former candidate Jane Doe -- "It is disqualifying for any nominee" -- and John Roe.', ['Jane Doe', 'John Roe'], '--', 'Jane Doe'],
+    // the subject past an opening adverbial
+    ['In August, Jane Doe wrote to the board, saying "the money was less than expected."', ['Jane Doe'], 'saying', 'Jane Doe'],
+    // the subject past an opening subordinator, not the subordinator
+    ['Though she called the plan "outrageous" and called for pay to be "clawed back," she stopped there.', [], 'called', 'she'],
+    // inside the sentence a capitalised word is the subject only where a name was found
+    ['On Tuesday’s episode of the show, the former secretary said she wanted to speak "directly to the voters."', [], 'speak', 'the former secretary'],
+    ['Meanwhile, Jane Doe attacked the plan, saying it “has offended every voter in this state.”', ['Jane Doe'], 'saying', 'Jane Doe'],
     // a capitalised first word that starts no name found by the entities stage
     ['Partial transcript as follows:\n\n"We will win this election, and we will win it big."', [], undefined, undefined],
   ];
