@@ -146,7 +146,7 @@ function classify(text: string, lower: string): WordClass {
 }
 
 /** A word that is a verb where it stands; shares nothing with other words. */
-const NOT_A_CANDIDATE: WordInfo = { stem: -1, cls: WordClass.Other, idf: 0, capitalized: false, generic: false, role: false, guessedParticiple: false };
+const NOT_A_CANDIDATE: WordInfo = { stem: -1, cls: WordClass.Other, idf: 0, capitalized: false, generic: false, subject: false, role: false, guessedParticiple: false };
 
 /** "ministers", "attorney", "speechwriter"... ; the plural of a title head counts ("foreign ministers"). */
 function isRole(lower: string): boolean {
@@ -165,6 +165,8 @@ interface WordInfo {
   capitalized: boolean;
   /** Never a keyword alone ("details", "week"): GENERIC_NOUNS. */
   generic: boolean;
+  /** A subject pronoun ("he", "They"): SUBJECT_PRONOUNS. */
+  subject: boolean;
   /** Names a person's role ("ministers", "attorney"): a phrase with this head describes people, not a topic. */
   role: boolean;
   /**
@@ -200,6 +202,7 @@ function wordInfo(text: string): WordInfo {
     idf: Math.log((BACKGROUND_DOCUMENTS + 1) / (Math.max(df, MIN_DOCUMENT_FREQUENCY) + 1)),
     capitalized: first !== first.toLowerCase(),
     generic: GENERIC_NOUNS.has(lower),
+    subject: SUBJECT_PRONOUNS.has(lower),
     role: isRole(lower),
     guessedParticiple: entry === undefined && cls === WordClass.Adjective && lower.endsWith('ed') && !lower.includes('-'),
   };
@@ -352,18 +355,26 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   // word), and where the commas are.
   const tokenInfos: Array<WordInfo | undefined> = new Array(tokens.length);
   const commaAt = new Uint8Array(tokens.length);
+  // One memo look-up per distinct word, not per token: the segmenter numbers equal texts alike.
+  const { wordIds, words } = doc;
+  const hasIds = wordIds.length === tokens.length;
+  const infoById: Array<WordInfo | undefined> = hasIds ? new Array(words.length) : [];
+  // "he drafts", "I think": the word after a subject pronoun is a verb
+  let afterSubject = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    const wasAfterSubject = afterSubject;
+    afterSubject = false;
     if (token.kind === 'word') {
       const text = token.text;
       if (text.length > 1) {
-        const info = wordInfo(text);
-        // "he drafts", "Jiang incited petitioners", "the campaign downloaded software": verbs
-        const previous = i > 0 ? tokens[i - 1].text : '';
-        const isVerb = info.cls !== WordClass.Other && previous.length <= 4 && previous.length > 0 &&
-          (SUBJECT_PRONOUNS.has(previous) || SUBJECT_PRONOUNS.has(previous.toLowerCase()));
+        const info = hasIds ? (infoById[wordIds[i]] ??= wordInfo(text)) : wordInfo(text);
+        afterSubject = info.subject;
+        // "Jiang incited petitioners", "the campaign downloaded software": verbs
         const isParticiple = info.guessedParticiple && i > 0 && (blocked[i - 1] & NAME || tokenInfos[i - 1]?.cls === WordClass.Noun);
-        tokenInfos[i] = isVerb || isParticiple ? NOT_A_CANDIDATE : info;
+        tokenInfos[i] = (wasAfterSubject && info.cls !== WordClass.Other) || isParticiple ? NOT_A_CANDIDATE : info;
+      } else {
+        afterSubject = text === 'I';
       }
     } else if (token.text === ',') commaAt[i] = 1;
   }

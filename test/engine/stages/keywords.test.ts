@@ -111,6 +111,32 @@ describe('[keywords] candidates and ranking', () => {
         assert.ok(found.includes('XR-7 program'), found.join(' | '));
         assert.ok(!found.includes('varnholt'), found.join(' | '));
       }],
+    ['generic nouns of reporting, amount and time are never keywords alone', 'Officials gave few details on the flood barrier this week. ' +
+      'The officials said details of the flood barrier would come next week. Details matter, officials said.', undefined, found => {
+        assert.ok(found.includes('flood barrier'), found.join(' | '));
+        for (const phrase of found) assert.ok(!/^(officials|details|week)$/.test(phrase), phrase);
+      }],
+    ['the word after a subject pronoun is a verb', 'He drafts budgets for farmers. She researches tariffs. I plan harvests. ' +
+      'Farmers want budgets.', undefined, found => {
+        assert.ok(found.includes('budgets') && found.includes('farmers'), found.join(' | '));
+        for (const phrase of found) assert.ok(!/drafts|researches|plan/.test(phrase), phrase);
+      }],
+    ['an unknown -ed word after a noun or a name is a verb, after an article an adjective', 'The committee snorfled regulators. ' +
+      'Mara Lindqvist snorfled auditors. The snorfled regulators resigned.', { names: [['Mara Lindqvist', 'person']] }, found => {
+        assert.ok(!found.some(phrase => /snorfled (regulators|auditors)/.test(phrase) && phrase !== 'snorfled regulators'), found.join(' | '));
+        assert.ok(found.includes('auditors'), found.join(' | '));
+      }],
+    ['the word before a role is part of a title, not a topic', 'The prime minister met farmers. The prime minister promised farmers ' +
+      'cheaper diesel. The district attorney was absent.', undefined, found => {
+        assert.ok(found.includes('farmers'), found.join(' | '));
+        for (const phrase of found) assert.ok(!/^(prime|district)$/.test(phrase), phrase);
+      }],
+    ['a phrase whose head the story repeats outranks a detail said once', 'The speech drew praise. Her acceptance speech ran long. ' +
+      'The speech quoted poets, and the speech ended with a joke. She read from crumpled yellow pages.', undefined, found => {
+        const acceptance = found.indexOf('acceptance speech');
+        const pages = found.indexOf('crumpled yellow pages');
+        assert.ok(acceptance >= 0 && (pages < 0 || acceptance < pages), found.join(' | '));
+      }],
     ['no words, no keywords', '... 2024 -- !!!', undefined, found => assert.deepStrictEqual(found, [])],
     ['empty text', '', undefined, found => assert.deepStrictEqual(found, [])],
   ];
