@@ -93,7 +93,7 @@ const healthy = url => new Promise(resolve => {
  * Starts code-server on 127.0.0.1 with a throwaway profile (HOME, XDG folders, user data and
  * extensions all in a temp folder). Returns its port, the temp folder and a stop() function.
  */
-export async function startCodeServer({ node24, codeServer }, workspace, { userSettings = {} } = {}) {
+export async function startCodeServer({ node24, codeServer }, workspace, { userSettings = {}, logLevel } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'press-lens-vscode-'));
   const port = await freePort();
   fs.mkdirSync(path.join(tmp, 'user/User'), { recursive: true });
@@ -113,7 +113,7 @@ export async function startCodeServer({ node24, codeServer }, workspace, { userS
     // Without the smoke-test driver a built workbench ignores extensionDevelopmentPath in the URL.
     '--vscode-option', 'enable-smoke-test-driver', '--config', path.join(tmp, 'config.yaml'),
     // info or lower: the workbench forwards extension-host console lines (mocha's output) only at its log level.
-    '--log', verbose ? 'debug' : 'info', workspace];
+    '--log', logLevel ?? (verbose ? 'debug' : 'info'), workspace];
   const server = spawn(node24, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const serverLog = fs.createWriteStream(path.join(tmp, 'server.log'));
   server.stdout.pipe(serverLog);
