@@ -45,9 +45,9 @@ export function useNameModel(model: Weights): void {
  * Trained on CoNLL-2003 news (see scripts/train.ts). Names never cross a sentence boundary.
  * Deterministic; linear in the number of tokens.
  */
-export function tagNames(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'>): TaggedName[] {
+export function tagNames(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'> & Partial<Pick<Doc, 'wordIds' | 'words'>>): TaggedName[] {
   const model = loadNameModel();
-  const context = buildDocContext(doc.tokens, doc.sentences);
+  const context = buildDocContext(doc.tokens, doc.sentences, doc.wordIds, doc.words);
   const labels = tagDocument(context, doc.sentences, model);
   const names: TaggedName[] = [];
   for (let i = 0; i < labels.length; i++) {

@@ -276,7 +276,8 @@ let emissions = new Float32Array(0);
  */
 export function tagDocument(doc: DocContext, sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, weights: Weights): Int32Array {
   const result = new Int32Array(doc.ids.length);
-  for (const sentence of sentences) {
+  for (let k = 0; k < sentences.length; k++) {
+    const sentence = sentences[k];
     const n = sentence.tokenEnd - sentence.tokenStart;
     if (emissions.length < n * L) emissions = new Float32Array(n * L * 2);
     emissionsCached(doc, sentence.tokenStart, sentence.tokenEnd, weights, emissions);

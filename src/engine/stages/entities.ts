@@ -15,6 +15,10 @@ import {
   HONORIFICS, NON_ROLE_APPOSITION_STARTS, PORTFOLIO_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS,
 } from '../lexicon/titles';
 
+// Loops over mentions and names are indexed, not for…of: these functions run once per document,
+// mostly before V8 optimises them, and unoptimised for…of allocates an iterator result per step
+// (14 MB of garbage in clusterMentions alone on the bench's 5 MB news).
+
 /** Name mentions, typed and clustered into entities with roles. */
 export const entitiesStage: Stage = {
   name: 'entities',
@@ -65,7 +69,8 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   const { text, tokens } = doc;
   const structure = doc.structure;
   const candidates: Candidate[] = [];
-  for (const name of tagged) {
+  for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
+    const name = tagged[nameIndex];
     const candidate = fromTagger(tokens, name);
     if (candidate) candidates.push(candidate);
   }
@@ -84,7 +89,10 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   // Words the tagger put inside a name count as name words for roles, even when trimmed off it:
   // "Charlotte" in "Charlotte Mayor Jo Ng".
   const named = occupied.slice();
-  for (const name of tagged) if (name.tokenEnd <= tokens.length) named.fill(1, name.tokenStart, name.tokenEnd);
+  for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
+    const name = tagged[nameIndex];
+    if (name.tokenEnd <= tokens.length) named.fill(1, name.tokenStart, name.tokenEnd);
+  }
   const notes: Note[] = [];
   const entities = clusterMentions(text, tokens, mentions, named, notes);
   // Candidates are Mentions with bookkeeping fields; the layer is internal, so they go out as they are.
@@ -93,7 +101,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
 
 /** push(...items) without the argument limit that a 5 MB text would hit. */
 function append<T>(to: T[], items: readonly T[]): void {
-  for (const item of items) to.push(item);
+  for (let i = 0; i < items.length; i++) to.push(items[i]);
 }
 
 function bySpan(a: Span, b: Span): number {
@@ -386,7 +394,8 @@ function repairOrganizations(tokens: readonly Token[], mentions: Candidate[], oc
   for (let i = 0; i < mentions.length; i++) startsAt[mentions[i].tokenStart] = i + 1;
   const byStart = { get: (t: number) => (startsAt[t] > 0 ? mentions[startsAt[t] - 1] : undefined), has: (t: number) => startsAt[t] > 0 };
   const dropped = new Set<Candidate>();
-  for (const m of mentions) {
+  for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
+    const m = mentions[mIndex];
     if (m.type !== 'organization' || m.source !== 'tagger' || (dropped.size > 0 && dropped.has(m))) continue;
     if (m.tokenStart >= 2 && tokens[m.tokenStart - 1].text === 'of' && PORTFOLIO_TITLES.has(bare(tokens[m.tokenStart - 2].text))) {
       dropped.add(m);
@@ -450,7 +459,8 @@ function isAcronymWord(s: string): boolean {
  */
 function findDefinedAcronyms(tokens: readonly Token[], mentions: readonly Candidate[], occupied: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of mentions) {
+  for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
+    const m = mentions[mIndex];
     if (m.type === 'person' || m.tokenEnd - m.tokenStart < 2) continue;
     const k = m.tokenEnd;
     if (tokens[k]?.text !== '(' || tokens[k + 2]?.text !== ')' || occupied[k + 1]) continue;
@@ -596,7 +606,8 @@ function propagateForms(tokens: readonly Token[], sentences: Doc['sentences'], m
     if (!lengths) lengthsByFirst.set(words[0], [words.length]);
     else if (!lengths.includes(words.length)) lengths.push(words.length), lengths.sort((a, b) => b - a);
   };
-  for (const m of mentions) {
+  for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
+    const m = mentions[mIndex];
     if (m.tokenEnd - m.tokenStart === 1) {
       const word = tokens[m.tokenStart].text;
       if (!forms.has(word)) add([word], m.type);
@@ -635,7 +646,10 @@ function propagateForms(tokens: readonly Token[], sentences: Doc['sentences'], m
     if (c >= 97 && c <= 122 && lowerFirsts[c] && singleLower.has(text)) lowerWords.add(text);
   };
   const sentenceStarts = new Uint8Array(tokens.length);
-  for (const s of sentences) if (s.tokenStart < tokens.length) sentenceStarts[s.tokenStart] = 1;
+  for (let sIndex = 0; sIndex < sentences.length; sIndex++) {
+    const s = sentences[sIndex];
+    if (s.tokenStart < tokens.length) sentenceStarts[s.tokenStart] = 1;
+  }
 
   // One pass: lowerWords is gathered while matching, so the sentence-start test of a one-word form
   // ("Acme" first in a sentence, "acme" later) waits in `pending` until the pass is over. The
@@ -651,7 +665,8 @@ function propagateForms(tokens: readonly Token[], sentences: Doc['sentences'], m
     if (!lengths) continue;
     let type: EntityType | undefined;
     let end = i;
-    for (const length of lengths) {
+    for (let lengthIndex = 0; lengthIndex < lengths.length; lengthIndex++) {
+      const length = lengths[lengthIndex];
       if (i + length > tokens.length) continue;
       // "Maria" heads "Maria Lopez" and "Maria Ruiz": a form can match only where its last word
       // is, so most places skip building the joined key (a new string to hash) at all.
@@ -680,7 +695,8 @@ function propagateForms(tokens: readonly Token[], sentences: Doc['sentences'], m
     for (let k = i + 1; k < end; k++) noteLowerCase(tokens[k].text);
     i = end - 1;
   }
-  for (const at of pending) {
+  for (let atIndex = 0; atIndex < pending.length; atIndex++) {
+    const at = pending[atIndex];
     const m = out[at]!;
     if (lowerWords.has(tokens[m.tokenStart].text.toLowerCase())) out[at] = undefined;
     else occupied[m.tokenStart] = 1;
@@ -750,11 +766,15 @@ function stripOrgSuffixes(words: readonly string[]): string[] {
 function clusterMentions(text: string, tokens: readonly Token[], mentions: readonly Candidate[], covered: Uint8Array,
   notes: Note[]): Entity[] {
   const personAt = new Uint8Array(tokens.length);
-  for (const m of mentions) if (m.type === 'person') personAt.fill(1, m.tokenStart, m.tokenEnd);
+  for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
+    const m = mentions[mIndex];
+    if (m.type === 'person') personAt.fill(1, m.tokenStart, m.tokenEnd);
+  }
   // One map per type, keyed by the form key itself: no key string built per mention.
   const byForm = ENTITY_TYPES.map(() => new Map<string, Candidate[]>());
   const lists: Candidate[][] = [];
-  for (const m of mentions) {
+  for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
+    const m = mentions[mIndex];
     const forType = byForm[ENTITY_TYPES.indexOf(m.type)];
     const key = keyOf(text, m);
     const list = forType.get(key);
@@ -785,14 +805,16 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
   // Mention index + 1 by end token (mentions do not overlap), 0 for none.
   const endingAt = new Int32Array(tokens.length + 1);
   for (let i = 0; i < mentions.length; i++) endingAt[mentions[i].tokenEnd] = i + 1;
-  for (const m of mentions) {
+  for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
+    const m = mentions[mIndex];
     if (m.tokenStart < 2 || m.tokenEnd - m.tokenStart !== 1 || tokens[m.tokenStart - 1].text !== '(' || tokens[m.tokenEnd]?.text !== ')') continue;
     const owner = endingAt[m.tokenStart - 1] > 0 ? mentions[endingAt[m.tokenStart - 1] - 1] : undefined;
     if (owner && owner.type === m.type) definedBy.set(m, owner);
   }
   const clusterAt = new Int32Array(tokens.length).fill(-1); // first token of a mention → cluster index
 
-  for (const { list, words } of forms) {
+  for (let formIndex = 0; formIndex < forms.length; formIndex++) {
+    const { list, words } = forms[formIndex];
     const type = list[0].type;
     const key = formKey(words.join(' '));
     let targets: Cluster[] = [];
@@ -808,15 +830,22 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
     }
     if (targets.length <= 1) {
       const cluster = targets[0] ?? newCluster(type, clusters);
-      for (const m of list) cluster.members.push(m);
-      for (const m of list) clusterAt[m.tokenStart] = cluster.index;
+      for (let mIndex = 0; mIndex < list.length; mIndex++) {
+        const m = list[mIndex];
+        cluster.members.push(m);
+      }
+      for (let mIndex = 0; mIndex < list.length; mIndex++) {
+        const m = list[mIndex];
+        clusterAt[m.tokenStart] = cluster.index;
+      }
       if (targets.length === 0) indexCluster(cluster, words, tokens, list[0], index, byEdgeWord, byInitials, byStripped);
       continue;
     }
     // Ambiguous ("Cruz" with "Ted Cruz" and "Heidi Cruz"): a bare surname is the person the
     // story introduced first, among those introduced before it; writers name the others in full.
     const firsts = targets.map(t => t.members.reduce((min, o) => Math.min(min, o.start), Infinity));
-    for (const m of list) {
+    for (let mIndex = 0; mIndex < list.length; mIndex++) {
+      const m = list[mIndex];
       let best = -1;
       for (let i = 0; i < targets.length; i++) {
         const before = firsts[i] < m.start;
@@ -840,7 +869,8 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
   const usedIds = new Map<string, number>();
   const entities: Entity[] = [];
   const ordered = orderClusters(mentions, clusters, clusterAt);
-  for (const { c, members } of ordered) {
+  for (let clusterIndex = 0; clusterIndex < ordered.length; clusterIndex++) {
+    const { c, members } = ordered[clusterIndex];
     const entity = toEntity(text, c.type, members, usedIds);
     if (c.type === 'person') {
       const role = findRoleOf(text, tokens, members, covered, personAt);
@@ -865,7 +895,8 @@ function orderClusters(mentions: readonly Candidate[], clusters: readonly Cluste
   }
   const membersOf: Array<Candidate[] | undefined> = new Array(clusters.length);
   const ordered: Array<{ c: Cluster; members: Candidate[] }> = [];
-  for (const m of mentions) {
+  for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
+    const m = mentions[mIndex];
     const index = clusterAt[m.tokenStart];
     let members = membersOf[index];
     if (!members) {
@@ -989,7 +1020,8 @@ function toEntity(text: string, type: EntityType, members: Candidate[], usedIds:
   let lastRaw = '';
   let lastMulti = false;
   let lastForm: Form | undefined;
-  for (const m of members) {
+  for (let mIndex = 0; mIndex < members.length; mIndex++) {
+    const m = members[mIndex];
     const multi = m.tokenEnd - m.tokenStart > 1;
     if (lastForm !== undefined && m.display === undefined && multi === lastMulti && sameText(text, m.start, m.end, lastRaw)) {
       lastForm.count++;
@@ -1017,7 +1049,8 @@ function toEntity(text: string, type: EntityType, members: Candidate[], usedIds:
   }
   const id = uniqueId(type, name, usedIds);
   const mentions: Span[] = [];
-  for (const m of members) {
+  for (let mIndex = 0; mIndex < members.length; mIndex++) {
+    const m = members[mIndex];
     const last = mentions[mentions.length - 1];
     if (!last || last.start !== m.start || last.end !== m.end) mentions.push({ start: m.start, end: m.end });
   }
@@ -1049,7 +1082,8 @@ const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', '&']);
 /** The first role found at any mention of a person, in text order; appositions before titles. */
 function findRoleOf(text: string, tokens: readonly Token[], members: readonly Candidate[], covered: Uint8Array,
   personAt: Uint8Array): string | undefined {
-  for (const m of members) {
+  for (let mIndex = 0; mIndex < members.length; mIndex++) {
+    const m = members[mIndex];
     const role = findApposition(text, tokens, m, personAt) ?? findTitleBefore(text, tokens, m, covered, personAt);
     if (role) return role;
   }

@@ -58,7 +58,8 @@ export function splitParagraphs(text: string, tokens: readonly Token[]): Segment
  */
 export function splitSentences(text: string, tokens: readonly Token[], paragraphs: readonly Segment[]): Segment[] {
   const sentences: Segment[] = [];
-  for (const paragraph of paragraphs) {
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p];
     let first = paragraph.tokenStart;
     for (let i = paragraph.tokenStart; i < paragraph.tokenEnd; i++) {
       const token = tokens[i];
