@@ -304,15 +304,20 @@ export function prepositionalCueLength(tokens: readonly Token[], i: number, end:
   return 0;
 }
 
-/** First words of phrasal cues as written, lower case and capitalised: one Set lookup rejects most tokens. */
+/** First words of phrasal cues as written, lower case and capitalised. */
 const PHRASAL_FIRST_WORDS: ReadonlySet<string> = new Set(PHRASAL_CUES.flatMap(cue => [cue[0], cue[0][0].toUpperCase() + cue[0].slice(1)]));
+/** Their first letters, as a table: the speakers stage asks about every token it scans, and most fail here. */
+const PHRASAL_FIRST_LETTERS = new Uint8Array(128);
+for (const word of PHRASAL_FIRST_WORDS) PHRASAL_FIRST_LETTERS[word.charCodeAt(0) & 127] = 1;
 
 /**
  * Length in tokens of a phrasal cue ('put it') starting at token i, or 0: 'as Jane Doe put it,
  * "…"'. The speaker comes before it, as with a reporting verb.
  */
 export function phrasalCueLength(tokens: readonly Token[], i: number, end: number): number {
-  if (!PHRASAL_FIRST_WORDS.has(tokens[i].text)) return 0;
+  const first = tokens[i].text;
+  const c = first.charCodeAt(0);
+  if (c >= 128 || PHRASAL_FIRST_LETTERS[c] === 0 || !PHRASAL_FIRST_WORDS.has(first)) return 0;
   for (const cue of PHRASAL_CUES) {
     if (i + cue.length > end) continue;
     let k = 0;
