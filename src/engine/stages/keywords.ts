@@ -113,13 +113,23 @@ function classify(text: string, lower: string): WordClass {
   let letters = false;
   let digits = false;
   let upper = false;
+  // lower case followed by a capital: once in "iPhone", "McCain"; twice in "hbaWqfjJcp", a link's id
+  let lowerThenUpper = 0;
+  let wasLower = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c >= '0' && c <= '9') digits = true;
-    else if (c !== c.toLowerCase()) letters = upper = true;
-    else if (c !== c.toUpperCase()) letters = true;
+    if (c >= '0' && c <= '9') {
+      digits = true;
+      wasLower = false;
+    } else if (c !== c.toLowerCase()) {
+      letters = upper = true;
+      if (wasLower) lowerThenUpper++;
+      wasLower = false;
+    } else if (c !== c.toUpperCase()) {
+      letters = wasLower = true;
+    }
   }
-  if (!letters) return WordClass.Other;
+  if (!letters || lowerThenUpper > 1) return WordClass.Other;
   // "FAIR-2031", "G20" are names of things; "11-year-old", "1990s", "06-Apr" are not topics.
   if (digits) return upper && lower[0] !== text[0] ? WordClass.Noun : WordClass.Other;
   if (text.endsWith('.')) return INITIALISM.test(text) ? WordClass.Noun : WordClass.Other;
@@ -372,7 +382,9 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
         afterSubject = info.subject;
         // "Jiang incited petitioners", "the campaign downloaded software": verbs
         const isParticiple = info.guessedParticiple && i > 0 && (blocked[i - 1] & NAME || tokenInfos[i - 1]?.cls === WordClass.Noun);
-        tokenInfos[i] = (wasAfterSubject && info.cls !== WordClass.Other) || isParticiple ? NOT_A_CANDIDATE : info;
+        // "@AWRHawkins": a social-media handle, not a topic
+        const isHandle = i > 0 && tokens[i - 1].end === token.start && tokens[i - 1].text === '@';
+        tokenInfos[i] = (wasAfterSubject && info.cls !== WordClass.Other) || isParticiple || isHandle ? NOT_A_CANDIDATE : info;
       } else {
         afterSubject = text === 'I';
       }
@@ -385,6 +397,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   let position = -1;
   // The position of each sentence's candidates, for entities scored on the same scale.
   const sentencePosition = new Int32Array(sentences.length);
+  // The sentence index of a Title Case headline ("Stealth Over Health: Clinton Was Headed to ER"), or -1
+  let titleCaseHeadline = -1;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s];
     sentencePosition[s] = position + 1;
@@ -462,6 +476,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     if (contentWords < 2 || capitalizedWords < 0.8 * contentWords) {
       for (let k = 0; k < capitalizedCount; k++) phrases.capitalizedInside[capitalized[k]]++;
       for (let i = firstWord + 1; i < sentence.tokenEnd; i++) casing[i] = 1;
+    } else if (position === 0) {
+      titleCaseHeadline = s;
     }
   }
 
@@ -470,7 +486,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   const scores = new Float64Array(phrases.size);
   for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights, stemCount);
   const places = Math.floor(doc.options.maxKeywords * weights.entityShare);
-  const entities = weights.entity > 0 ? scoreEntities(doc, blocked, mentionTokens, sentencePosition, weights, places) : [];
+  const entities = weights.entity > 0 ? scoreEntities(doc, blocked, mentionTokens, sentencePosition, titleCaseHeadline, weights, places) : [];
   return selectKeywords(doc, phrases, scores, doc.options.maxKeywords, weights, casing, entities);
 }
 
@@ -637,8 +653,8 @@ interface ScoredKeyword { score: number; keyword: Keyword }
  * Best first.
  */
 function scoreEntities(
-  doc: Readonly<Doc>, blocked: Uint8Array, mentionTokens: Int32Array, sentencePosition: Int32Array, weights: KeywordWeights,
-  places: number,
+  doc: Readonly<Doc>, blocked: Uint8Array, mentionTokens: Int32Array, sentencePosition: Int32Array, titleCaseHeadline: number,
+  weights: KeywordWeights, places: number,
 ): ScoredKeyword[] {
   const { sentences } = doc;
   if (places <= 0) return [];
@@ -654,12 +670,18 @@ function scoreEntities(
     if (entity.mentions.length < 2 && sentencePosition[sentenceOf(sentences, mentionTokens[firstMention])] > 1) continue;
     let count = 0;
     let first = -1;
+    let firstSentence = -1;
     for (let m = 0; m < entity.mentions.length; m++) {
       if (!countsForEntity(doc, entity.mentions[m], mentionTokens[firstMention + m], blocked)) continue;
-      if (first < 0) first = sentencePosition[sentenceOf(sentences, mentionTokens[firstMention + m])];
+      if (first < 0) {
+        firstSentence = sentenceOf(sentences, mentionTokens[firstMention + m]);
+        first = sentencePosition[firstSentence];
+      }
       count++;
     }
     if (count === 0 || (count < 2 && first > 1)) continue;
+    // Only in a Title Case headline, where every word has a capital: "Avoid Bad Optics" is no name.
+    if (count < 2 && firstSentence === titleCaseHeadline) continue;
     const bound = weights.entity * count * MAX_IDF * (1 + weights.position / (1 + first));
     candidates.push({ entity, bound, first, count, firstMention });
   }

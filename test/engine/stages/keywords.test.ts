@@ -137,6 +137,17 @@ describe('[keywords] candidates and ranking', () => {
         const pages = found.indexOf('crumpled yellow pages');
         assert.ok(acceptance >= 0 && (pages < 0 || acceptance < pages), found.join(' | '));
       }],
+    ['social-media handles and link ids are not topics', 'Fishing quotas fell, wrote @NordFisker. Fishing quotas ' +
+      'hurt towns pic.twitter.com/hbaWqfjJcp', undefined, found => {
+        assert.ok(found.includes('fishing quotas'), found.join(' | '));
+        for (const phrase of found) assert.ok(!/NordFisker|hbaWqfjJcp/i.test(phrase), phrase);
+      }],
+    ['a name said once, only in a Title Case headline, is not central', 'Harbor Towns Brace for Lower Fishing Quotas\n\n' +
+      'Fishing quotas will fall next year, the ministry said. Fishing quotas hurt small towns.',
+      { names: [['Harbor Towns Brace', 'organization']] }, found => {
+        assert.ok(found.includes('fishing quotas'), found.join(' | '));
+        assert.ok(!found.includes('Harbor Towns Brace'), found.join(' | '));
+      }],
     ['no words, no keywords', '... 2024 -- !!!', undefined, found => assert.deepStrictEqual(found, [])],
     ['empty text', '', undefined, found => assert.deepStrictEqual(found, [])],
   ];
