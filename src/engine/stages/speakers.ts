@@ -16,7 +16,8 @@ import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
 
 /** One quote's attribution: token ranges [start, end) for the cue and the speaker phrase. */
 interface Attribution {
-  cue: [number, number];
+  /** Absent when the speaker is the subject of the sentence before the quotation, with no cue in it. */
+  cue?: [number, number];
   speaker?: [number, number];
   /** Token range of the speaker's head phrase without its prepositional tail ('a spokesman' of 'a spokesman for X'). */
   head?: [number, number];
@@ -517,7 +518,7 @@ class Attributor {
     }
     if (!isCapitalised(tokens[after]) && !isReportingWord(tokens[after], false) && !SPEAKER_PRONOUNS.has(tokens[after].text.toLowerCase())) return undefined;
     const found = this.cueForward(after, hi, after, hi);
-    return found?.speaker && (found.speaker[0] === after || found.cue[0] === after) ? found : undefined;
+    return found?.speaker && (found.speaker[0] === after || found.cue?.[0] === after) ? found : undefined;
   }
 
   private contextAttribution(k: number, open: number, earlier: readonly (Attribution | undefined)[]): Attribution | undefined {
@@ -533,13 +534,20 @@ class Attributor {
     // '"A," Smith said at the gala, where Jones also spoke. "B."': the attribution between the
     // two quotations goes on; a cue in the sentence before is only a side remark.
     const prior = k > 0 ? earlier[k - 1] : undefined;
-    if (prior && previous && previousParagraph === pi && tokens[prior.cue[0]].start >= previous.span.end) return prior;
+    if (prior?.cue && previous && previousParagraph === pi && tokens[prior.cue[0]].start >= previous.span.end) return prior;
     // the sentence before, in the same paragraph: 'Smith spoke on Monday. "We won."'
     if (startsSentence && si > 0 && paragraph && sentences[si - 1].start >= paragraph.start) {
       const found = this.cueInSentence(sentences[si - 1]);
       if (found) return found;
     }
     if (previous && previousParagraph === pi && earlier[k - 1]) return earlier[k - 1];
+    // 'Jane Doe identified young voters as the key. "They are tired of it."': no cue, but the
+    // quotation bears out what the sentence before says its subject did
+    if (startsSentence && si > 0 && paragraph && sentences[si - 1].start >= paragraph.start) {
+      const before = sentences[si - 1];
+      const subject = before.tokenEnd > before.tokenStart ? this.firstSubject(before.tokenEnd - 1) : undefined;
+      if (subject) return { speaker: subject };
+    }
     // 'Smith continued:' ending the paragraph before
     if (paragraph && paragraph.tokenStart === open && pi > 0) {
       const before = paragraphs[pi - 1];
@@ -827,7 +835,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const a = attributions[k];
     if (!a) return quote;
     const result = copyQuote(quote);
-    result.cue = { start: tokens[a.cue[0]].start, end: tokens[a.cue[1] - 1].end };
+    if (a.cue) result.cue = { start: tokens[a.cue[0]].start, end: tokens[a.cue[1] - 1].end };
     if (a.speaker) {
       const speakerMention = { start: tokens[a.speaker[0]].start, end: tokens[a.speaker[1] - 1].end };
       result.speakerMention = speakerMention;

@@ -65,6 +65,9 @@ describe('[speakers] cue and speaker mention', () => {
     ['Once, when my mother mentioned the devil to me while driving on the highway, I laughed and said, "I do not believe in the devil."', 0, 'said', 'I'],
     // a phrasal cue: the speaker before it
     ['As Jane Doe recently put it, "Did they lower their taxes through legal avoidance?"', 0, 'put it', 'Jane Doe'],
+    // no cue anywhere: the subject of the sentence before, in the same paragraph
+    ['Jane Doe named young voters as the key to the race. "They are tired of it, and they will vote."', 0, undefined, 'Jane Doe'],
+    ['The weather was fine that day. "They are tired of it, and they will vote."', 0, undefined, undefined],
     // no cue and no context: no speaker
     ['The weather was fine.\n\n"We will not stop until the job is done."', 0, undefined, undefined],
   ];
