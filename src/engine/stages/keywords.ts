@@ -407,6 +407,11 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     while (firstWord < sentence.tokenEnd && tokens[firstWord].kind === 'punct') firstWord++;
     let contentWords = 0;
     let capitalizedWords = 0;
+    // Content words outside names and after the first: capitals there mark a Title Case headline
+    // ("Clinton Was Headed to ER"), where a lead full of names ("Prime Minister Lena Karlsson
+    // visited the port of Gothenburg") still has lower-case common words.
+    let plainWords = 0;
+    let plainCapitalized = 0;
     let capitalizedCount = 0;
     let commas = 0;
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) if (commaAt[i]) commas++;
@@ -445,6 +450,10 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
         hasCandidate = true;
         position++;
       }
+      if (i !== firstWord) {
+        plainWords++;
+        if (info.capitalized) plainCapitalized++;
+      }
       stemCount[info.stem]++;
       const end = runLength++;
       run[end] = i;
@@ -476,9 +485,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     if (contentWords < 2 || capitalizedWords < 0.8 * contentWords) {
       for (let k = 0; k < capitalizedCount; k++) phrases.capitalizedInside[capitalized[k]]++;
       for (let i = firstWord + 1; i < sentence.tokenEnd; i++) casing[i] = 1;
-    } else if (position === 0) {
-      titleCaseHeadline = s;
     }
+    if (position === 0 && plainWords >= 2 && plainCapitalized >= 0.8 * plainWords) titleCaseHeadline = s;
   }
 
   addPersonalKeywords(doc, phrases);
