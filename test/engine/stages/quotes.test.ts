@@ -119,6 +119,10 @@ describe('[quotes] speech or not', () => {
   const cases: Array<[input: string, quotes: string[]]> = [
     // a title set off by a comma after a naming word, even with a cue near
     ['In his 2002 book, "Make Your Kid a Millionaire," Mr. Roe suggested saving early.', []],
+    // a whole sentence in quotation marks after others in its paragraph is said, however short
+    ['John Roe spoke first. "No," he added. "Never."', ['"No,"', '"Never."']],
+    // ... but a heading on a line of its own is not
+    ['"Never Again."\n\nThe report came out on Monday.', []],
     // a short quotation kept for a phrasal cue in its sentence
     ['As the magazine put it, "the operator."', ['"the operator."']],
   ];
