@@ -13,6 +13,14 @@ export const NAMING_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words before 'as' (or 'to as') that make the quotation after them a name: 'known as "Big
+ * Jim"', 'billed as "the fight of the century"', 'referred to as "the Gang of Eight"'. Lower case.
+ */
+export const NAMING_BEFORE_AS: ReadonlySet<string> = new Set([
+  'known', 'billed', 'referred', 'styled', 'nicknamed', 'dubbed', 'christened', 'marketed', 'branded', 'rebranded',
+]);
+
+/**
  * Head nouns of a descriptive speaker that is a person: 'the minister said', 'a spokeswoman for
  * the ministry said'. Lower case, singular and plural. Curated by hand (general English news roles).
  */

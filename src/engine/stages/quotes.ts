@@ -4,7 +4,7 @@ import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
 import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
 import { INTRANSITIVE_REPORTING_VERBS, LABELLING_VERBS, PHRASAL_CUES, REPORTING_VERBS, PREPOSITIONAL_CUES } from '../lexicon/reportingVerbs';
-import { NAMING_WORDS } from '../lexicon/speakerNouns';
+import { NAMING_BEFORE_AS, NAMING_WORDS } from '../lexicon/speakerNouns';
 
 // Written by hand: textacy and compromise pair quotation marks with regular expressions over
 // one sentence, which cannot follow a quotation over several paragraphs, tell "students' books"
@@ -395,6 +395,9 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   const opening = at.open;
   const before = opening > 0 ? tokens[opening - 1] : undefined;
   if (before && NAMING_WORDS.has(before.text.toLowerCase()) && words < 8) return false;
+  // 'the senator, known as "Big Jim,"', 'a law referred to as "Obamacare"': a name, not speech
+  if (before?.text === 'as' && opening > 1 && words < 8 && (NAMING_BEFORE_AS.has(tokens[opening - 2].text.toLowerCase()) ||
+    (tokens[opening - 2].text === 'to' && opening > 2 && NAMING_BEFORE_AS.has(tokens[opening - 3].text.toLowerCase())))) return false;
   // 'In his 2002 book, "Make Your Kid a Millionaire," Mr. Roe suggested': a title in apposition
   if (before?.text === ',' && opening > 1 && NAMING_WORDS.has(tokens[opening - 2].text.toLowerCase()) && words < 8 &&
     looksLikeTitle(tokens, first, last, quote.content.end)) return false;

@@ -123,6 +123,9 @@ describe('[quotes] speech or not', () => {
     ['John Roe spoke first. "No," he added. "Never."', ['"No,"', '"Never."']],
     // ... but a heading on a line of its own is not
     ['"Never Again."\n\nThe report came out on Monday.', []],
+    // a name after 'known as', 'referred to as', even with a cue near
+    ['The senator, known as "Big Jim," said nothing.', []],
+    ['The law, often referred to as "the Gang of Eight bill," was signed.', []],
     // a short quotation kept for a phrasal cue in its sentence
     ['As the magazine put it, "the operator."', ['"the operator."']],
   ];
