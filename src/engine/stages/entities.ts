@@ -30,7 +30,34 @@ export const entitiesStage: Stage = {
   },
 };
 
-export type EntitiesInput = Pick<Doc, 'text' | 'tokens' | 'sentences' | 'structure' | 'options'>;
+export type EntitiesInput = Pick<Doc, 'text' | 'tokens' | 'sentences' | 'structure' | 'options'> & Partial<Pick<Doc, 'wordIds' | 'words'>>;
+
+/** A word id per token and the text per id (see Doc.wordIds). */
+interface WordTable {
+  wordIds: Int32Array;
+  words: readonly string[];
+}
+
+/** The document's word ids, or ids numbered here when the caller gave tokens only (tests). */
+function wordTableOf(doc: EntitiesInput): WordTable {
+  if (doc.wordIds !== undefined && doc.words !== undefined && doc.wordIds.length === doc.tokens.length) {
+    return { wordIds: doc.wordIds, words: doc.words };
+  }
+  const idOf = new Map<string, number>();
+  const words: string[] = [];
+  const wordIds = new Int32Array(doc.tokens.length);
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const text = doc.tokens[i].text;
+    let id = idOf.get(text);
+    if (id === undefined) {
+      id = words.length;
+      idOf.set(text, id);
+      words.push(text);
+    }
+    wordIds[i] = id;
+  }
+  return { wordIds, words };
+}
 
 /** A mention while the stage works on it: where it came from and how sure that source is. */
 interface Candidate extends Mention {
@@ -82,7 +109,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   let mentions = preferLongerSpans(candidates, occupied);
   mentions = repairOrganizations(tokens, mentions, occupied);
   append(mentions, findDefinedAcronyms(tokens, mentions, occupied));
-  append(mentions, propagateForms(tokens, doc.sentences, mentions, occupied));
+  append(mentions, propagateForms(tokens, wordTableOf(doc), doc.sentences, mentions, occupied));
   unifyTypes(text, mentions, tableLines(text, tokens));
   mentions.sort(bySpan);
 
@@ -150,7 +177,7 @@ function fromTagger(tokens: readonly Token[], name: TaggedName): Candidate | und
   if (tokenEnd <= tokenStart || tokenEnd > tokens.length) return undefined;
   // "Davos Forum" + "2025": the edition year right after an event-like name belongs to it.
   if (name.label !== 'PER' && tokenEnd < tokens.length && isYear(tokens[tokenEnd].text) &&
-    tokens[tokenEnd].start - tokens[tokenEnd - 1].end <= 1 && EVENT_HEADS.has(tokens[tokenEnd - 1].text.toLowerCase()) &&
+    tokens[tokenEnd].start - tokens[tokenEnd - 1].end <= 1 && EVENT_HEADS.has(lowerOf(tokens[tokenEnd - 1].text)) &&
     isEventName(tokens, tokenStart, tokenEnd + 1)) tokenEnd++;
   let type: EntityType | undefined;
   // "Northwind Labs", "Keller Robotics Inc.": a company ending outweighs a person-like shape.
@@ -238,19 +265,19 @@ export function isEventName(tokens: readonly Token[], tokenStart: number, tokenE
   }
   const head = tokens[end - 1].text;
   if (!isCapitalizedWord(head)) return false;
-  const lower = head.toLowerCase();
+  const lower = lowerOf(head);
   // Most names end in no head word ("Acme Corp", "New York"): they are turned away before the
   // two-word key is built or the institution words are looked at.
-  const twoWords = end - tokenStart >= 2 && lastWordsOf(heads).has(lower) && heads.has(`${tokens[end - 2].text.toLowerCase()} ${lower}`);
+  const twoWords = end - tokenStart >= 2 && lastWordsOf(heads).has(lower) && heads.has(`${lowerOf(tokens[end - 2].text)} ${lower}`);
   const acronymYear = !twoWords && year && isUpperLetters(head) && head.length >= 3 && heads === EVENT_HEADS; // "APEC 2023", not "MOHAMMED VI"
   if (!twoWords && !acronymYear && !heads.has(lower)) return false;
   // "Organisation of the Islamic Conference" is an institution named after an event.
   for (let k = tokenStart + 1; k < end - 1; k++) {
-    if ((tokens[k].text === 'of' || tokens[k].text === 'for') && INSTITUTION_HEADS.has(tokens[k - 1].text.toLowerCase())) return false;
+    if ((tokens[k].text === 'of' || tokens[k].text === 'for') && INSTITUTION_HEADS.has(lowerOf(tokens[k - 1].text))) return false;
   }
   if (twoWords || acronymYear) return true;
   const first = tokens[tokenStart].text;
-  if (ORDINAL.test(first) || ORDINAL_WORDS.has(first.toLowerCase())) numbered = true;
+  if (ORDINAL.test(first) || ORDINAL_WORDS.has(lowerOf(first))) numbered = true;
   // A head word alone is a common noun ("the Open", "the Summit"), except names like "Olympics".
   if (end - tokenStart === 1 && !numbered && !SELF_NAMED_EVENTS.has(lower)) return false;
   return numbered || !EVENT_HEADS_NEEDING_NUMBER.has(lower);
@@ -589,80 +616,87 @@ function tableLines(text: string, tokens: readonly Token[]): Uint8Array {
  * word follows) is left alone. A one-word form that also occurs in lower case ("Acme" and
  * "acme") is not taken at a sentence start, where it may be the common word.
  */
-function propagateForms(tokens: readonly Token[], sentences: Doc['sentences'], mentions: readonly Candidate[],
+function propagateForms(tokens: readonly Token[], table: WordTable, sentences: Doc['sentences'], mentions: readonly Candidate[],
   occupied: Uint8Array): Candidate[] {
-  // Forms by their words joined with U+0001; per first word, the lengths of its forms, longest
-  // first, so each token costs one lookup per length instead of one comparison per form.
+  const { wordIds, words } = table;
+  // Forms by their words joined with U+0001; per word id of a first word, the lengths of its
+  // forms, longest first, so each token costs one array read, and one lookup per length only
+  // where a form starts.
   const forms = new Map<string, EntityType>();
-  const lengthsByFirst = new Map<string, number[]>();
-  const lastWords = new Set<string>(); // the last words of the forms of several words
-  const add = (words: readonly string[], type: EntityType) => {
-    if (words.length === 0) return;
-    const key = words.join('\u0001');
+  const lengthsOf = new Array<number[] | undefined>(words.length);
+  const isLastWord = new Uint8Array(words.length); // the last words of the forms of several words
+  let idOf: Map<string, number> | undefined;
+  // A dateline's display form ("Oslo" for "OSLO") may hold words the text never has: id -1.
+  const idOfWord = (word: string) => {
+    if (idOf === undefined) {
+      idOf = new Map();
+      for (let id = 0; id < words.length; id++) idOf.set(words[id], id);
+    }
+    return idOf.get(word) ?? -1;
+  };
+  const add = (formWords: readonly string[], type: EntityType, firstId: number, lastId: number) => {
+    if (formWords.length === 0) return;
+    const key = formWords.join('\u0001');
     if (forms.has(key)) return;
     forms.set(key, type);
-    if (words.length > 1) lastWords.add(words[words.length - 1]);
-    const lengths = lengthsByFirst.get(words[0]);
-    if (!lengths) lengthsByFirst.set(words[0], [words.length]);
-    else if (!lengths.includes(words.length)) lengths.push(words.length), lengths.sort((a, b) => b - a);
+    if (formWords.length > 1 && lastId >= 0) isLastWord[lastId] = 1;
+    if (firstId < 0) return;
+    const lengths = lengthsOf[firstId];
+    if (!lengths) lengthsOf[firstId] = [formWords.length];
+    else if (!lengths.includes(formWords.length)) lengths.push(formWords.length), lengths.sort((a, b) => b - a);
   };
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
     if (m.tokenEnd - m.tokenStart === 1) {
       const word = tokens[m.tokenStart].text;
-      if (!forms.has(word)) add([word], m.type);
+      if (!forms.has(word)) add([word], m.type, wordIds[m.tokenStart], wordIds[m.tokenStart]);
     } else {
       // Most mentions repeat a form already added: test the key before building the word list.
       let key = tokens[m.tokenStart].text;
       for (let k = m.tokenStart + 1; k < m.tokenEnd; k++) key += '\u0001' + tokens[k].text;
       if (!forms.has(key)) {
-        const words: string[] = [];
-        for (let k = m.tokenStart; k < m.tokenEnd; k++) words.push(tokens[k].text);
-        add(words, m.type);
+        const formWords: string[] = [];
+        for (let k = m.tokenStart; k < m.tokenEnd; k++) formWords.push(tokens[k].text);
+        add(formWords, m.type, wordIds[m.tokenStart], wordIds[m.tokenEnd - 1]);
       }
     }
-    if (m.display) add(tokenize(m.display).map(t => t.text), m.type);
+    if (m.display) {
+      const displayWords = tokenize(m.display).map(t => t.text);
+      if (displayWords.length > 0) add(displayWords, m.type, idOfWord(displayWords[0]), idOfWord(displayWords[displayWords.length - 1]));
+    }
     if (m.type === 'person' && m.tokenEnd - m.tokenStart >= 2) {
       const last = tokens[m.tokenEnd - 1].text;
-      if (!forms.has(last) && last.length >= 2 && isCapitalizedWord(last) && !last.endsWith('.') && !isSuffixWord(last)) add([last], 'person');
+      if (!forms.has(last) && last.length >= 2 && isCapitalizedWord(last) && !last.endsWith('.') && !isSuffixWord(last)) {
+        add([last], 'person', wordIds[m.tokenEnd - 1], wordIds[m.tokenEnd - 1]);
+      }
     }
   }
   if (forms.size === 0) return [];
-  // One 64 KB table for all calls, cleared entry by entry: allocating it per call cost more than
-  // the rest of the stage on a short article.
-  for (const c of firstCharsSet) firstChars[c] = 0;
-  firstCharsSet.length = 0;
-  for (const first of lengthsByFirst.keys()) {
-    firstChars[first.charCodeAt(0)] = 1;
-    firstCharsSet.push(first.charCodeAt(0));
-  }
   const singleLower = new Set<string>();
   for (const [key, type] of forms) if (!key.includes('\u0001') && type) singleLower.add(key.toLowerCase());
-  const lowerWords = new Set<string>(); // one-word forms that also occur in lower case: "Acme" / "acme"
-  const lowerFirsts = new Uint8Array(128);
-  for (const word of singleLower) lowerFirsts[word.charCodeAt(0)] = 1;
-  const noteLowerCase = (text: string) => {
-    const c = text.charCodeAt(0);
-    if (c >= 97 && c <= 122 && lowerFirsts[c] && singleLower.has(text)) lowerWords.add(text);
-  };
+  // One-word forms that also occur in lower case ("Acme" / "acme"): every word of the text is
+  // one of `words`, so looking at each distinct word once is looking at every token.
+  const lowerWords = new Set<string>();
+  for (let id = 0; id < words.length; id++) {
+    const word = words[id];
+    const c = word.charCodeAt(0);
+    if (c >= 97 && c <= 122 && singleLower.has(word)) lowerWords.add(word);
+  }
   const sentenceStarts = new Uint8Array(tokens.length);
   for (let sIndex = 0; sIndex < sentences.length; sIndex++) {
     const s = sentences[sIndex];
     if (s.tokenStart < tokens.length) sentenceStarts[s.tokenStart] = 1;
   }
 
-  // One pass: lowerWords is gathered while matching, so the sentence-start test of a one-word form
-  // ("Acme" first in a sentence, "acme" later) waits in `pending` until the pass is over. The
-  // wait changes nothing else: a one-word match occupies only its own token, which no later
-  // match looks at.
+  // A one-word match at a sentence start waits in `pending` until lowerWords can say whether the
+  // word is also common ("Acme" first in a sentence, "acme" elsewhere). The wait changes nothing
+  // else: a one-word match occupies only its own token, which no later match looks at.
   const out: Array<Candidate | undefined> = [];
   const pending: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const text = tokens[i].text;
-    noteLowerCase(text);
-    if (occupied[i] || !firstChars[text.charCodeAt(0)]) continue;
-    const lengths = lengthsByFirst.get(text);
-    if (!lengths) continue;
+    if (occupied[i]) continue;
+    const lengths = lengthsOf[wordIds[i]];
+    if (lengths === undefined) continue;
     let type: EntityType | undefined;
     let end = i;
     for (let lengthIndex = 0; lengthIndex < lengths.length; lengthIndex++) {
@@ -670,7 +704,7 @@ function propagateForms(tokens: readonly Token[], sentences: Doc['sentences'], m
       if (i + length > tokens.length) continue;
       // "Maria" heads "Maria Lopez" and "Maria Ruiz": a form can match only where its last word
       // is, so most places skip building the joined key (a new string to hash) at all.
-      if (length > 1 && !lastWords.has(tokens[i + length - 1].text)) continue;
+      if (length > 1 && !isLastWord[wordIds[i + length - 1]]) continue;
       let key = tokens[i].text;
       for (let k = i + 1; k < i + length; k++) key += '\u0001' + tokens[k].text;
       type = forms.get(key);
@@ -692,23 +726,18 @@ function propagateForms(tokens: readonly Token[], sentences: Doc['sentences'], m
     }
     for (let k = i; k < end; k++) occupied[k] = 1;
     out.push(candidate(tokens, i, end, type, 'rule', PRIORITY_COPY));
-    for (let k = i + 1; k < end; k++) noteLowerCase(tokens[k].text);
     i = end - 1;
   }
-  for (let atIndex = 0; atIndex < pending.length; atIndex++) {
-    const at = pending[atIndex];
-    const m = out[at]!;
-    if (lowerWords.has(tokens[m.tokenStart].text.toLowerCase())) out[at] = undefined;
+  for (let p = 0; p < pending.length; p++) {
+    const m = out[pending[p]]!;
+    if (lowerWords.has(lowerOf(tokens[m.tokenStart].text))) out[pending[p]] = undefined;
     else occupied[m.tokenStart] = 1;
   }
   return pending.length === 0 ? out as Candidate[] : out.filter((m): m is Candidate => m !== undefined);
 }
 
-const firstChars = new Uint8Array(65536);
-const firstCharsSet: number[] = [];
-
 function isSuffixWord(word: string): boolean {
-  return NAME_SUFFIXES.has(word.toLowerCase());
+  return NAME_SUFFIXES.has(lowerOf(word));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1061,8 +1090,35 @@ function toEntity(text: string, type: EntityType, members: Candidate[], usedIds:
 // Roles
 
 function bare(word: string): string {
-  return (word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase();
+  let bared = BARE.get(word);
+  if (bared === undefined) {
+    if (BARE.size >= MEMO_LIMIT) BARE.clear();
+    bared = (word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase();
+    BARE.set(word, bared);
+  }
+  return bared;
 }
+
+/**
+ * word.toLowerCase(), the same string object each time for a word: the lexicon tests of titles,
+ * heads and honorifics run per mention (70k on the 5 MB news), and a new lower-case string per
+ * test was an allocation plus a fresh string hash for the Set lookup. Token texts are interned
+ * by the tokenizer, so the memo's own lookup finds their hash already computed.
+ */
+function lowerOf(word: string): string {
+  let lower = LOWER.get(word);
+  if (lower === undefined) {
+    if (LOWER.size >= MEMO_LIMIT) LOWER.clear();
+    lower = word.toLowerCase();
+    LOWER.set(word, lower);
+  }
+  return lower;
+}
+
+const MEMO_LIMIT = 50_000;
+const LOWER = new Map<string, string>();
+/** bare(word) per word, as LOWER. */
+const BARE = new Map<string, string>();
 
 function isTitleWord(word: string): boolean {
   const w = bare(word);
@@ -1130,12 +1186,12 @@ const MAX_APPOSITION = 12;
 function findApposition(text: string, tokens: readonly Token[], m: Candidate, personAt: Uint8Array): string | undefined {
   if (tokens[m.tokenEnd]?.text !== ',') return undefined;
   let from = m.tokenEnd + 1;
-  while (from < tokens.length && ['the', 'a', 'an'].includes(tokens[from].text.toLowerCase())) from++;
-  if (!tokens[from] || NON_ROLE_APPOSITION_STARTS.has(tokens[from].text.toLowerCase()) || tokens[from].kind !== 'word') return undefined;
+  while (from < tokens.length && ['the', 'a', 'an'].includes(lowerOf(tokens[from].text))) from++;
+  if (!tokens[from] || NON_ROLE_APPOSITION_STARTS.has(lowerOf(tokens[from].text)) || tokens[from].kind !== 'word') return undefined;
   let to = from;
   let hasHead = false;
   while (to < tokens.length && to - from < MAX_APPOSITION && !APPOSITION_END.has(tokens[to].text)) {
-    const word = tokens[to].text.toLowerCase();
+    const word = lowerOf(tokens[to].text);
     // "Jo Ng, Ann Lee and …", "Jo Ng, Homeland Security Secretary Al Ng": a list of people.
     if ((NON_ROLE_APPOSITION_STARTS.has(word) && word !== 'and') || personAt[to]) return undefined;
     if (isTitleHead(tokens[to].text)) hasHead = true;
@@ -1168,7 +1224,7 @@ function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, c
     const token = tokens[k];
     if (hasLineBreakBetween(text, token.end, tokens[k + 1].start) || personAt[k]) break;
     const word = token.text;
-    const lower = word.toLowerCase();
+    const lower = lowerOf(word);
     if (token.kind !== 'word') break;
     if (isTitleWord(word) || TITLE_ABBREVIATIONS.has(bare(word))) {
       if (isTitleHead(word)) hasHead = true;
@@ -1185,9 +1241,9 @@ function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, c
   let portfolio = false;
   for (let k = from; k < end; k++) if (tokens[k].text === 'of') portfolio = true;
   if (!isTitleWord(tokens[end - 1].text) && !TITLE_ABBREVIATIONS.has(bare(tokens[end - 1].text)) && !portfolio) return undefined;
-  while (from < end && (CONNECTORS.has(tokens[from].text.toLowerCase()) || isPossessive(tokens[from]) ||
+  while (from < end && (CONNECTORS.has(lowerOf(tokens[from].text)) || isPossessive(tokens[from]) ||
     (isSentenceInitial(text, tokens, from) && !isTitleWord(tokens[from].text) && !TITLE_ABBREVIATIONS.has(bare(tokens[from].text)) &&
-      !covered[from] && !DEMONYMS.has(tokens[from].text.toLowerCase()) && !isAcronymWord(tokens[from].text) &&
+      !covered[from] && !DEMONYMS.has(lowerOf(tokens[from].text)) && !isAcronymWord(tokens[from].text) &&
       !isPossessive(tokens[from + 1])))) from++;
   if (from >= end) return undefined;
   return normalizeRole(text, tokens, from, end);
