@@ -11,10 +11,12 @@ import { TITLE_HEADS } from '../lexicon/titles';
 
 /**
  * Topic keyphrases, best first: noun phrases found with lexical cues (stopwords, the word classes
- * of the background table, suffixes), scored by how much more often they occur here than in
- * general news (TF-IDF against the background table) with boosts for an early first mention,
- * multi-word phrases and phrases whose words keep together. Variants merge on Porter stems
- * ("coastal fisheries" = "Coastal fishery").
+ * of the background table, suffixes, the word before), scored by how much more often they occur
+ * here than in general news (TF-IDF against the background table), a phrase's frequency partly
+ * that of its head noun anywhere in the story, with boosts for an early first mention and for
+ * two-word phrases. Variants merge on Porter stems ("coastal fisheries" = "Coastal fishery").
+ * Generic nouns ("details", "week") are never keywords alone; phrases naming people's roles
+ * ("foreign ministers") count half.
  *
  * ###### Notes
  * - Names of people, organizations and places (doc.entities) never join a topic phrase; named
@@ -61,9 +63,15 @@ export interface KeywordWeights {
   role: number;
 }
 
+// Set by reading top tens of the KPTimes train sample, PolNeAR dev articles and the sample
+// article (scripts/keywordsDev.ts), not by a search: ten documents cannot rank close settings.
 export const DEFAULT_WEIGHTS: KeywordWeights = {
+  // A phrase's own frequency already borrows its head's (salience), so the length boost is
+  // modest, and nothing extra past two words: news keyphrases are mostly one or two words, and
+  // "criminal coercive measures" said once is a detail of "coercive measures".
   phraseLength: 1.25,
-  longPhrase: 0.5,
+  longPhrase: 0,
+  // Headline and lead name the story (PositionRank's finding on news).
   position: 1,
   name: 0.5,
   frequency: 1,
