@@ -408,14 +408,19 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   // 'Warren to Stumpf: ‘You Should Be Criminally Investigated.’': after a colon, Title Case is speech too
   const cueAdjacent = (before && (isReportingWord(before, false) || before.text === ':' || before.text === '：')) ||
     (afterQuote !== undefined && nearCue(tokens, last, 4));
+  // '"No," he added. "Never."': a whole sentence in quotation marks, ended inside them, after
+  // others in its paragraph, is said (a heading on a line of its own is left to the title test).
+  // Looked up only for short quotations: most return before needing their sentences.
+  const isWholeSentence = (sentence: Segment | undefined, lastSentence: Segment | undefined) =>
+    '.!?…'.includes(text[end]) && sentence?.tokenStart === opening && lastSentence !== undefined && last >= lastSentence.tokenEnd &&
+    opening > (doc.paragraphs[segmentAt(doc.paragraphs, quote.span.start)]?.tokenStart ?? opening);
+  if (!cueAdjacent && looksLikeTitle(tokens, first, last, quote.content.end)) {
+    return isWholeSentence(sentences[segmentAt(sentences, quote.span.start)], sentences[segmentAt(sentences, quote.span.end - 1)]);
+  }
+  if (words >= 6 || (words >= 3 && ',.!?…:;—'.includes(text[end]))) return true;
   const sentence = sentences[segmentAt(sentences, quote.span.start)];
   const lastSentence = sentences[segmentAt(sentences, quote.span.end - 1)];
-  // '"No," he added. "Never."': a whole sentence in quotation marks, ended inside them, after
-  // others in its paragraph, is said (a heading on a line of its own is left to the title test)
-  if ('.!?…'.includes(text[end]) && sentence?.tokenStart === opening && lastSentence !== undefined && last >= lastSentence.tokenEnd &&
-    opening > (doc.paragraphs[segmentAt(doc.paragraphs, quote.span.start)]?.tokenStart ?? opening)) return true;
-  if (!cueAdjacent && looksLikeTitle(tokens, first, last, quote.content.end)) return false;
-  if (words >= 6 || (words >= 3 && ',.!?…:;—'.includes(text[end]))) return true;
+  if (isWholeSentence(sentence, lastSentence)) return true;
   // A cue in the sentence outside this quotation and its neighbours.
   const from = Math.max(sentence?.tokenStart ?? 0, opening - CONTEXT_TOKENS);
   const to = Math.min(lastSentence?.tokenEnd ?? tokens.length, last + CONTEXT_TOKENS);
