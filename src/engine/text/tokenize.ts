@@ -146,16 +146,15 @@ export function tokenizeWithIds(text: string): TokenTable {
 
 /**
  * The tokenizer's state for one text: its tokens, and an open-addressing hash table from a
- * token's characters to its word id (slots hold id + 1, 0 empty), compared against the text
- * where the word first occurred, so no string is made for a word seen before.
+ * token's characters to its word id (slots hold id + 1, 0 empty), compared against the word's
+ * string (small, and hot in the cache, where its first place in the text is not), so no string
+ * is made for a word seen before.
  */
 interface Table {
   readonly text: string;
   readonly tokens: Token[];
   ids: Int32Array;
   readonly words: string[];
-  /** Per word id: where in the text it first occurred. */
-  firstAt: Int32Array;
   slots: Int32Array;
   hashes: Int32Array;
   mask: number;
@@ -164,7 +163,7 @@ interface Table {
 function newTable(text: string): Table {
   const size = 1024;
   return {
-    text, tokens: [], ids: new Int32Array(Math.min(text.length, 1 << 16) + 16), words: [], firstAt: new Int32Array(size >> 1),
+    text, tokens: [], ids: new Int32Array(Math.min(text.length, 1 << 16) + 16), words: [],
     slots: new Int32Array(size), hashes: new Int32Array(size), mask: size - 1,
   };
 }
@@ -184,9 +183,8 @@ function pushToken(table: Table, start: number, end: number, kind: TokenKind): v
       const words = table.words;
       const word = words[entry - 1];
       if (word.length === length) {
-        const at = table.firstAt[entry - 1];
         let k = 0;
-        while (k < length && text.charCodeAt(at + k) === text.charCodeAt(start + k)) k++;
+        while (k < length && word.charCodeAt(k) === text.charCodeAt(start + k)) k++;
         if (k === length) {
           id = entry - 1;
           break;
@@ -211,12 +209,6 @@ function pushToken(table: Table, start: number, end: number, kind: TokenKind): v
 function addWord(table: Table, start: number, end: number, hash: number, slot: number): number {
   const id = table.words.length;
   table.words.push(table.text.slice(start, end));
-  if (id === table.firstAt.length) {
-    const grown = new Int32Array(id * 2);
-    grown.set(table.firstAt);
-    table.firstAt = grown;
-  }
-  table.firstAt[id] = start;
   table.slots[slot] = id + 1;
   table.hashes[slot] = hash;
   if (2 * (id + 1) > table.mask) rehash(table);
