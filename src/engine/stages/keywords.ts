@@ -597,8 +597,9 @@ function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights,
 
 /**
  * Takes candidates best first, skipping one whose every mention lies inside phrases already
- * taken ("transport" once, only in "public transport") or holds a taken phrase of several words
- * ("young hijab-wearing women" after "hijab-wearing women"), and stopping at `max`;
+ * taken ("transport" once, only in "public transport"), or a phrase of several words whose every
+ * mention overlaps a taken one of several words ("young hijab-wearing women" after "hijab-wearing
+ * women", "water supply" after "supply network"), and stopping at `max`;
  * personal-list keywords are always taken. Only the best few are sorted: a cut-off found by selection keeps
  * this linear on long documents.
  */
@@ -607,6 +608,8 @@ function selectKeywords(
   entities: readonly ScoredKeyword[],
 ): Keyword[] {
   const covered = new Uint8Array(doc.tokens.length);
+  // tokens of taken phrases of several words
+  const phraseCovered = new Uint8Array(doc.tokens.length);
   // token index → the end of the shortest taken multi-word mention starting there
   const heldEnd = new Int32Array(doc.tokens.length);
   const personal = [...phrases.personalPhrase.keys()];
@@ -620,6 +623,7 @@ function selectKeywords(
     ranked.sort((a, b) => scores[b] - scores[a] || phrases.mentionStart[phrases.firstMention[a]] - phrases.mentionStart[phrases.firstMention[b]] ||
       phrases.words[a] - phrases.words[b] || a - b);
     covered.fill(0);
+    phraseCovered.fill(0);
     heldEnd.fill(0x7fffffff);
     for (const node of personal) cover(phrases.ranges(node), covered);
     const taken: number[] = [];
@@ -627,9 +631,11 @@ function selectKeywords(
       if (taken.length >= 2 * max) break;
       const ranges = phrases.ranges(node);
       if (isCovered(ranges, covered) || holdsTaken(ranges, heldEnd)) continue;
+      if (phrases.words[node] > 1 && overlapsEverywhere(ranges, phraseCovered)) continue;
       taken.push(node);
       cover(ranges, covered);
       if (phrases.words[node] > 1) {
+        cover(ranges, phraseCovered);
         for (let k = 0; k < ranges.length; k += 2) heldEnd[ranges[k]] = Math.min(heldEnd[ranges[k]], ranges[k + 1]);
       }
     }
@@ -776,6 +782,16 @@ function holdsTaken(ranges: readonly number[], heldEnd: Int32Array): boolean {
     let holds = false;
     for (let i = ranges[k]; i < ranges[k + 1] && !holds; i++) holds = heldEnd[i] <= ranges[k + 1];
     if (!holds) return false;
+  }
+  return true;
+}
+
+/** Every mention shares a token with a taken phrase: "sommes prêts" after "nous sommes". */
+function overlapsEverywhere(ranges: readonly number[], covered: Uint8Array): boolean {
+  for (let k = 0; k < ranges.length; k += 2) {
+    let overlaps = false;
+    for (let i = ranges[k]; i < ranges[k + 1] && !overlaps; i++) overlaps = covered[i] === 1;
+    if (!overlaps) return false;
   }
   return true;
 }
