@@ -148,6 +148,11 @@ describe('[keywords] candidates and ranking', () => {
         assert.ok(found.includes('fishing quotas'), found.join(' | '));
         assert.ok(!found.includes('Harbor Towns Brace'), found.join(' | '));
       }],
+    ['two phrases sharing words in every mention are not both listed', 'Cyclists praised the bike lane network. ' +
+      'The bike lane network grew. Critics of the bike lane network complained.', undefined, found => {
+        const overlapping = ['bike lane', 'lane network', 'bike lane network'].filter(phrase => found.includes(phrase));
+        assert.strictEqual(overlapping.length, 1, found.join(' | '));
+      }],
     ['no words, no keywords', '... 2024 -- !!!', undefined, found => assert.deepStrictEqual(found, [])],
     ['empty text', '', undefined, found => assert.deepStrictEqual(found, [])],
   ];
