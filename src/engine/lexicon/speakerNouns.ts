@@ -79,11 +79,12 @@ export const GENDERED_WORDS: ReadonlyMap<string, 'male' | 'female'> = new Map([
 
 /**
  * Nouns for a piece of speech or writing, whose author follows 'by' or 'from': 'this statement
- * by Jane Doe:', 'a tweet from the mayor:'. Lower case, singular and plural. Curated by hand.
+ * by Jane Doe:', 'a tweet from the mayor:', 'a line from Jane Doe herself:'. Lower case, singular and plural. Curated by hand.
  */
 export const SPEECH_NOUNS: ReadonlySet<string> = new Set([
   'statement', 'statements', 'comment', 'comments', 'remark', 'remarks', 'tweet', 'tweets', 'post', 'posts',
   'message', 'messages', 'speech', 'speeches', 'letter', 'letters', 'quote', 'quotes', 'quotation', 'words',
   'answer', 'reply', 'response', 'warning', 'promise', 'pledge', 'claim', 'claims', 'question', 'questions',
   'testimony', 'email', 'e-mail', 'note', 'memo', 'op-ed', 'editorial', 'interview', 'announcement',
+  'line', 'lines', 'passage', 'excerpt',
 ]);

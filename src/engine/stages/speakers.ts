@@ -112,6 +112,9 @@ class Attributor {
       // 'The Times reports: "…"', but not 'the report said'
       const next = t + 1 < end ? tokens[t + 1].text : '';
       if (!(NOUN_LIKE_REPORTING_VERBS.has(tokens[t].text) && (next === ':' || next === ','))) return undefined;
+    } else if (t > 0 && GERUND_NOUN_DETERMINERS.has(tokens[t - 1].text.toLowerCase()) && tokens[t].text.endsWith('ing')) {
+      // 'Jane Doe had a warning for Congress:': a gerund after a determiner is a noun, no cue
+      return undefined;
     }
     // 'the company said' is a cue, 'a said plan' is not worth guarding against; 'he told reporters'
     // keeps the audience so the speaker is not taken from it.
@@ -299,25 +302,20 @@ class Attributor {
   }
 
   /**
-   * The subject of the last clause before token `to` in its sentence that has one, outside quotes:
-   * the likely speaker of a quotation a colon introduces without a cue. The last clause, not the
-   * first, as the colon closes it:
-   * 'She was so upset that I had to change my answer: "…"' → 'I';
-   * 'Lamenting the turnout, President Jane Doe has a new message: "…"' → 'President Jane Doe';
-   * 'Jane Doe Slams Acme Chief: ‘You Should Resign.’' (a headline) → 'Jane Doe Slams Acme Chief'.
-   * Looks back at most SUBJECT_WINDOW tokens, so the whole stays linear.
-   */
-  /**
    * The first pronoun, name or role ('the band leader') of the sentence before token t, outside
    * quotes and outside an opening adverbial: the likely subject when a cue has no speaker next
    * to it. 'Jane Doe attacked the plan, saying "…"' → 'Jane Doe'; 'In a statement, Acme Corp
    * said: "…," adding …' → 'Acme Corp'; 'When my mother asked, I laughed and said, "…"' → 'I'.
+   * From token `from` when given (a clause); `strict` (before a colon) gives up at a first phrase
+   * naming no one and takes only names the entities stage found.
    */
-  private firstSubject(t: number): [number, number] | undefined {
-    const sentence = this.sentences[segmentAt(this.sentences, this.tokens[t].start)];
+  private firstSubject(to: number, from?: number, strict = false): [number, number] | undefined {
+    const sentence = this.sentences[segmentAt(this.sentences, this.tokens[to].start)];
     if (!sentence) return undefined;
+    const start = Math.max(from ?? sentence.tokenStart, sentence.tokenStart);
     let skipping = false;
-    for (let s = sentence.tokenStart; s < t; s++) {
+    let first = true;
+    for (let s = start; s < to; s++) {
       if (this.insideQuote(s)) continue;
       const token = this.tokens[s];
       if (skipping) {
@@ -326,11 +324,15 @@ class Attributor {
       }
       const word = token.text.toLowerCase();
       // an adverbial before the subject runs to its comma: 'In a statement,', 'when my mother
-      // asked,'; without a comma close by ('At the convention his aides forced a change') its end is unknown
-      const opensClause = SUBORDINATORS.has(word);
-      if (opensClause || (s === sentence.tokenStart && SENTENCE_START_PREPOSITIONS.has(token.text))) {
+      // asked,', 'Speaking alongside John Roe,'; without a comma close by ('At the convention
+      // his aides forced a change') its end is unknown
+      const opensClause = SUBORDINATORS.has(word) || (s === start && isCapitalised(token) && word.endsWith('ing'));
+      if (opensClause || (s === start && SENTENCE_START_PREPOSITIONS.has(token.text))) {
         // a clause ('when my mother mentioned it to me while driving,') runs longer than a phrase
-        for (let c = s + 1; c < Math.min(t, s + (opensClause ? 2 * ADVERBIAL_LENGTH : ADVERBIAL_LENGTH)); c++) {
+        // (before a colon the clause runs to it, so any comma closes the opening: 'With leaders
+        // worried about a lack of passion for Jane Roe among voters, President John Doe has a message:')
+        const reach = strict ? to : Math.min(to, s + (opensClause ? 2 * ADVERBIAL_LENGTH : ADVERBIAL_LENGTH));
+        for (let c = s + 1; c < reach; c++) {
           if (this.tokens[c].text === ',') {
             skipping = true;
             break;
@@ -341,56 +343,61 @@ class Attributor {
       }
       if (SPEAKER_PRONOUNS.has(word) && word !== 'it' && word !== 'who' && word !== 'which') return [s, s + 1];
       if (SPEAKER_DETERMINERS.has(word)) {
-        const phrase = this.subjectAt(s, t, sentence.tokenStart);
+        const phrase = this.subjectAt(s, to, sentence.tokenStart);
         if (phrase) return phrase;
+        // 'The piece used one of the woman's quotes as its headline:' has its subject in first
+        // place; a clause opening with a phrase that names no one has no speaker to offer
+        if (strict && first) return undefined;
       }
       // Inside the sentence ('On Tuesday's show, …', 'At the Republican convention his aides …')
       // a capitalised word is the subject only where the entities stage found a person or
       // organization; the sentence's first words are a subject unless a comma closes them
       // ('Meanwhile, …'), found or not ('Protesters marching through the streets chanted').
-      if (isCapitalised(token) && !this.isSentenceStartCommonWord(s) && !(s === sentence.tokenStart && SENTENCE_START_PREPOSITIONS.has(token.text))) {
-        const end = this.nameStartingAt(s, t);
-        if (end >= 0 && (this.holdsName(s, end) || (s === sentence.tokenStart && this.tokens[end]?.text !== ','))) return [s, end];
+      if (isCapitalised(token) && !this.isSentenceStartCommonWord(s) && !(s === start && SENTENCE_START_PREPOSITIONS.has(token.text))) {
+        const end = this.nameStartingAt(s, to);
+        // (before a colon, where no cue vouches for a speaker, only names found: not 'There was one message:')
+        if (end >= 0 && (this.holdsName(s, end) || (!strict && s === sentence.tokenStart && this.tokens[end]?.text !== ','))) return [s, end];
       }
+      first = false;
     }
     return undefined;
   }
 
+  /**
+   * The likely speaker of a quotation a colon introduces without a cue: the author named after a
+   * speech noun ('how the site rated this statement by Jane Doe:'), else the subject of the
+   * clause the colon closes, a clause starting after a dash, a semicolon or a subordinator:
+   * 'Lamenting the turnout, President Jane Doe has a new message: "…"' → 'President Jane Doe';
+   * 'Roe, 52, a father of three, had one request: "…"' → 'Roe' (appositions are no clauses);
+   * 'She was so upset that I had to change my answer: "…"' → 'I';
+   * 'Jane Doe Slams Acme Chief: ‘You Should Resign.’' (a headline) → 'Jane Doe Slams Acme Chief'.
+   * Earlier clauses are asked, latest first, when that one has no subject. Looks back at most
+   * SUBJECT_WINDOW tokens, so the whole stays linear.
+   */
   private clauseSubject(to: number): [number, number] | undefined {
     const sentence = this.sentences[segmentAt(this.sentences, this.tokens[to].start)];
     if (!sentence) return undefined;
-    let latest: [number, number] | undefined;
-    let current: [number, number] | undefined;
-    let clauseStart = Math.max(sentence.tokenStart, to - SUBJECT_WINDOW);
-    // 'The piece used one of the woman's quotes as its headline:' has its subject in first
-    // place; a clause opening with a phrase that names no one has no speaker to offer.
-    let done = false;
-    for (let t = clauseStart; t < to; t++) {
+    const lo = Math.max(sentence.tokenStart, to - SUBJECT_WINDOW);
+    const starts = [lo];
+    let author: [number, number] | undefined;
+    for (let t = lo; t < to; t++) {
       if (this.insideQuote(t)) continue;
       const token = this.tokens[t];
-      if (CLAUSE_BOUNDARIES.has(token.text)) {
-        latest = current ?? latest;
-        current = undefined;
-        done = false;
-        clauseStart = t + 1;
-        continue;
-      }
-      // 'how the site rated this statement by Jane Doe:': the author of the words named
-      if (SPEECH_AUTHOR_PREPOSITIONS.has(token.text) && t > 0 && SPEECH_NOUNS.has(this.tokens[t - 1].text) && t + 1 < to) {
+      if (CLAUSE_BOUNDARIES.has(token.text.toLowerCase())) starts.push(t + 1);
+      // 'this statement by Jane Doe:', 'a line from Jane Doe herself:'
+      if (SPEECH_AUTHOR_PREPOSITIONS.has(token.text) && t > lo && SPEECH_NOUNS.has(this.tokens[t - 1].text) && t + 1 < to) {
         const end = this.nameStartingAt(t + 1, to);
-        if (end >= 0) {
-          current = [t + 1, end];
-          done = true;
-          t = end - 1;
-          continue;
-        }
+        if (end >= 0) author = [t + 1, end];
       }
-      if (current || done) continue;
-      current = this.subjectAt(t, to, sentence.tokenStart);
-      if (current) t = current[1] - 1;
-      else done = t === clauseStart && SPEAKER_DETERMINERS.has(token.text.toLowerCase());
     }
-    return current ?? latest;
+    if (author) return author;
+    for (let i = starts.length - 1; i >= 0; i--) {
+      const end = i + 1 < starts.length ? starts[i + 1] - 1 : to;
+      if (end <= starts[i]) continue;
+      const subject = this.firstSubject(end, starts[i], true);
+      if (subject) return subject;
+    }
+    return undefined;
   }
 
   /** A quotation introduced by a colon without a cue: the colon and the subject before it. */
@@ -572,13 +579,17 @@ class Attributor {
 const LOCATIVE_PREPOSITIONS = new Set(['in', 'on', 'into', 'through', 'across', 'near', 'outside', 'inside', 'around', 'during', 'after', 'before', 'to', 'over', 'under', 'behind', 'along', 'toward', 'towards', 'about', 'against']);
 
 /**
- * Tokens that end a clause before a colon, so the subject is looked for after them: 'Asked about
- * it, Jane Doe was blunt:', 'so upset that I had to answer:'.
+ * Tokens that end a clause before a colon, so the subject is looked for after them: 'WASHINGTON —
+ * Jane Doe had a warning:', 'so upset that I had to answer:'. Commas are not among them: they
+ * set off appositions ('Roe, 52, a father of three, had one request:').
  */
 /** Words opening an adverbial clause before the subject: 'When my mother asked, I said, "…"'. */
 const SUBORDINATORS = new Set(['when', 'while', 'whenever', 'if', 'because', 'although', 'though', 'since', 'once', 'after', 'before', 'until', 'unless', 'whereas']);
 
-const CLAUSE_BOUNDARIES = new Set([',', ';', '(', ')', '—', '–', '--', 'that', 'because', 'so', 'when', 'while', 'since', 'until', 'if', 'although', 'though', 'where']);
+const CLAUSE_BOUNDARIES = new Set([';', '(', ')', '—', '–', '--', 'that', 'because', 'so', 'when', 'while', 'since', 'until', 'if', 'although', 'though', 'where']);
+
+/** Determiners that make the gerund after them a noun: 'a warning', 'his saying'. ('her' is left out: 'heard her saying'.) */
+const GERUND_NOUN_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'his', 'its', 'their', 'our', 'my', 'your', 'one', 'no', 'any', 'every', 'each']);
 
 /** Dashes that set off a quotation inside a sentence: 'Jane Doe -- "…" -- and John Roe'. */
 const PARENTHETICAL_DASHES = new Set(['--', '—', '–']);

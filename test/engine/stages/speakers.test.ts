@@ -106,6 +106,16 @@ describe('[speakers] subjects: a colon or a dash without a cue, a cue without a 
     // inside the sentence a capitalised word is the subject only where a name was found
     ['On Tuesday’s episode of the show, the former secretary said she wanted to speak "directly to the voters."', [], 'speak', 'the former secretary'],
     ['Meanwhile, Jane Doe attacked the plan, saying it “has offended every voter in this state.”', ['Jane Doe'], 'saying', 'Jane Doe'],
+    // a gerund after a determiner is a noun, not a cue; a dash opens the clause
+    ['WASHINGTON — President Jane Doe on Monday had a warning for Congress: "Pass the bill or own the shutdown."', ['Jane Doe'], ':', 'President Jane Doe'],
+    // appositions are no clauses: the name before them
+    ['John Roe, 52, a father of three from Ohio, had one request: "Let us keep our jobs."', ['John Roe'], ':', 'John Roe'],
+    // a long opening adverbial before the subject, with a name inside it
+    ['With leaders worried about a lack of passion for Jane Roe among voters, President John Doe has a message: "It is about me."', ['Jane Roe', 'John Doe'], ':', 'President John Doe'],
+    // the author of 'a line from'
+    ['The ad ends with a line from Jane Doe herself: "I will never stop fighting for you."', ['Jane Doe'], ':', 'Jane Doe'],
+    // before a colon a capitalised first word that is no name found is no speaker
+    ['There was only one message for voters: "Get out and vote tomorrow."', [], undefined, undefined],
     // a capitalised first word that starts no name found by the entities stage
     ['Partial transcript as follows:\n\n"We will win this election, and we will win it big."', [], undefined, undefined],
   ];
