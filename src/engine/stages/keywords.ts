@@ -949,11 +949,26 @@ function countNameSpans(doc: Readonly<Doc>): number {
   return count;
 }
 
-/** Indices of `starts` in ascending order of their values (ties by index). */
+/**
+ * Indices of `starts` in ascending order of their values (ties by index). Each (start, index) pair
+ * is packed into one exact double and sorted by the typed array's own numeric sort: a comparator
+ * called a few million times on a long text costs several times more.
+ */
 function sortedByStart(starts: readonly number[]): Uint32Array {
   const order = new Uint32Array(starts.length);
-  for (let k = 0; k < order.length; k++) order[k] = k;
-  return order.sort((a, b) => starts[a] - starts[b] || a - b);
+  let scale = 1;
+  while (scale < starts.length) scale *= 2;
+  let maxStart = 0;
+  for (const start of starts) if (start > maxStart) maxStart = start;
+  if (maxStart * scale + scale > Number.MAX_SAFE_INTEGER) {
+    for (let k = 0; k < order.length; k++) order[k] = k;
+    return order.sort((a, b) => starts[a] - starts[b] || a - b);
+  }
+  const keys = new Float64Array(starts.length);
+  for (let k = 0; k < keys.length; k++) keys[k] = starts[k] * scale + k;
+  keys.sort();
+  for (let k = 0; k < keys.length; k++) order[k] = keys[k] % scale;
+  return order;
 }
 
 /** Named events from doc.entities: first token index → end token index (0: none), or undefined without events. */
