@@ -95,6 +95,7 @@ const PRIORITY_COPY = -1;
 export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]): { mentions: Mention[]; entities: Entity[]; notes: Note[] } {
   const { text, tokens } = doc;
   const structure = doc.structure;
+  const table = wordTableOf(doc);
   const candidates: Candidate[] = [];
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
     const name = tagged[nameIndex];
@@ -103,13 +104,13 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   }
   append(candidates, findPersonalMentions(tokens, doc.options.personalLists));
   append(candidates, findStructureMentions(tokens, structure));
-  append(candidates, findEventShapes(tokens));
+  append(candidates, findEventShapes(tokens, table));
 
   const occupied = new Uint8Array(tokens.length);
   let mentions = preferLongerSpans(candidates, occupied);
   mentions = repairOrganizations(tokens, mentions, occupied);
   append(mentions, findDefinedAcronyms(tokens, mentions, occupied));
-  append(mentions, propagateForms(tokens, wordTableOf(doc), doc.sentences, mentions, occupied));
+  append(mentions, propagateForms(tokens, table, doc.sentences, mentions, occupied));
   unifyTypes(text, mentions, tableLines(text, tokens));
   mentions.sort(bySpan);
 
@@ -301,12 +302,22 @@ function isCapitalizedWord(s: string): boolean {
   return c !== undefined && c !== c.toLowerCase();
 }
 
-/** Event-shaped tokens the tagger may not know at all: "WCC12", "FAIR-2031". */
-function findEventShapes(tokens: readonly Token[]): Candidate[] {
+/**
+ * Event-shaped tokens the tagger may not know at all: "WCC12", "FAIR-2031". The shape is a
+ * property of the word, so it is tested once per distinct word and the tokens are scanned by id
+ * (4 bytes each, where reading a million token objects was most of the cost).
+ */
+function findEventShapes(tokens: readonly Token[], table: WordTable): Candidate[] {
+  const { wordIds, words } = table;
+  const shaped = new Uint8Array(words.length);
+  let any = false;
+  for (let id = 0; id < words.length; id++) {
+    if (isEventShape(words[id])) shaped[id] = 1, any = true;
+  }
   const out: Candidate[] = [];
+  if (!any) return out;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.kind !== 'word' || !isEventShape(token.text)) continue;
+    if (shaped[wordIds[i]] === 0 || tokens[i].kind !== 'word') continue;
     out.push(candidate(tokens, i, i + 1, 'event', 'rule', PRIORITY_SHAPE));
   }
   return out;
@@ -625,15 +636,9 @@ function propagateForms(tokens: readonly Token[], table: WordTable, sentences: D
   const forms = new Map<string, EntityType>();
   const lengthsOf = new Array<number[] | undefined>(words.length);
   const isLastWord = new Uint8Array(words.length); // the last words of the forms of several words
-  let idOf: Map<string, number> | undefined;
-  // A dateline's display form ("Oslo" for "OSLO") may hold words the text never has: id -1.
-  const idOfWord = (word: string) => {
-    if (idOf === undefined) {
-      idOf = new Map();
-      for (let id = 0; id < words.length; id++) idOf.set(words[id], id);
-    }
-    return idOf.get(word) ?? -1;
-  };
+  // A dateline's display form ("Oslo" for "OSLO") may hold words the text never has: id -1. At
+  // most a couple of mentions have one, so a scan beats building a map of every word.
+  const idOfWord = (word: string) => words.indexOf(word);
   const add = (formWords: readonly string[], type: EntityType, firstId: number, lastId: number) => {
     if (formWords.length === 0) return;
     const key = formWords.join('\u0001');

@@ -160,12 +160,16 @@ interface Table {
   mask: number;
 }
 
+// The table's arrays outlive the call and serve the next text: allocating three typed arrays per
+// call was a tenth of the time of a 2 KB article. Only the part a text uses is cleared.
+const FIRST_SIZE = 1024;
+let spareIds = new Int32Array(1 << 12);
+let spareSlots = new Int32Array(FIRST_SIZE);
+let spareHashes = new Int32Array(FIRST_SIZE);
+
 function newTable(text: string): Table {
-  const size = 1024;
-  return {
-    text, tokens: [], ids: new Int32Array(Math.min(text.length, 1 << 16) + 16), words: [],
-    slots: new Int32Array(size), hashes: new Int32Array(size), mask: size - 1,
-  };
+  spareSlots.fill(0, 0, FIRST_SIZE);
+  return { text, tokens: [], ids: spareIds, words: [], slots: spareSlots, hashes: spareHashes, mask: FIRST_SIZE - 1 };
 }
 
 function pushToken(table: Table, start: number, end: number, kind: TokenKind): void {
@@ -199,7 +203,7 @@ function pushToken(table: Table, start: number, end: number, kind: TokenKind): v
   if (count === table.ids.length) {
     const grown = new Int32Array(count * 2);
     grown.set(table.ids);
-    table.ids = grown;
+    table.ids = spareIds = grown;
   }
   table.ids[count] = id;
   tokens.push({ start, end, text: table.words[id], kind });
@@ -227,8 +231,8 @@ function rehash(table: Table): void {
     slots[slot] = entry;
     hashes[slot] = table.hashes[s];
   }
-  table.slots = slots;
-  table.hashes = hashes;
+  table.slots = spareSlots = slots;
+  table.hashes = spareHashes = hashes;
   table.mask = mask;
 }
 
