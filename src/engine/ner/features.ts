@@ -340,40 +340,38 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
   }
   const n = tokens.length;
   const ids = new Int32Array(n);
+  let idOf: Int32Array | undefined;
   if (wordIds !== undefined && texts !== undefined && wordIds.length === n) {
     // Words are numbered in order of first occurrence, so the cache meets them in token order as before.
-    const idOf = new Int32Array(texts.length);
+    idOf = new Int32Array(texts.length);
     for (let k = 0; k < texts.length; k++) idOf[k] = wordId(texts[k]);
-    for (let i = 0; i < n; i++) ids[i] = idOf[wordIds[i]];
   } else {
     for (let i = 0; i < n; i++) ids[i] = wordId(tokens[i].text);
-  }
-  const lowerIdsOf = new Int32Array(n);
-  const caps = new Uint8Array(n), casings = new Uint8Array(n), styleKinds = new Uint8Array(n), opensQuote = new Uint8Array(n);
-  const rows = WORDS.rows;
-  for (let i = 0; i < n; i++) {
-    const at = ids[i] * WORD_STRIDE;
-    const bits = rows[at + WORD_BITS];
-    lowerIdsOf[i] = rows[at + WORD_LOWER];
-    caps[i] = bits & 7;
-    casings[i] = (bits >> 3) & 3;
-    styleKinds[i] = (bits >> 5) & 7;
-    opensQuote[i] = bits >> 8;
   }
   if (lowerIds.size > slotOf.length) {
     slotOf = new Int32Array(lowerIds.size * 2);
     stampOf = new Int32Array(lowerIds.size * 2);
   }
   stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
+  // One pass per token: its word id, what its row in WORDS says, and its lower-case form's slot.
+  const caps = new Uint8Array(n), casings = new Uint8Array(n), styleKinds = new Uint8Array(n), opensQuote = new Uint8Array(n);
   const slots = new Int32Array(n);
   let slotCount = 0;
+  const rows = WORDS.rows; // read after the last wordId call, which may have grown it
   for (let i = 0; i < n; i++) {
-    const id = lowerIdsOf[i];
-    if (stampOf[id] !== stamp) {
-      stampOf[id] = stamp;
-      slotOf[id] = slotCount++;
+    const id = idOf !== undefined ? (ids[i] = idOf[wordIds![i]]) : ids[i];
+    const at = id * WORD_STRIDE;
+    const bits = rows[at + WORD_BITS];
+    caps[i] = bits & 7;
+    casings[i] = (bits >> 3) & 3;
+    styleKinds[i] = (bits >> 5) & 7;
+    opensQuote[i] = bits >> 8;
+    const lowerId = rows[at + WORD_LOWER];
+    if (stampOf[lowerId] !== stamp) {
+      stampOf[lowerId] = stamp;
+      slotOf[lowerId] = slotCount++;
     }
-    slots[i] = slotOf[id];
+    slots[i] = slotOf[lowerId];
   }
   const docCasing = new Uint8Array(slotCount);
   for (let k = 0; k < sentences.length; k++) {
