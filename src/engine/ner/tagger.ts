@@ -245,9 +245,24 @@ export function emissionsCached(doc: DocContext, start: number, end: number, wei
     let at = here === 0 && near === 0 ? smallCodeAt[small] : -1;
     if (at < 0) at = contextScores(here, near * 8192 + small, weights);
     const code = codePool; // read after contextScores, which may have grown it
-    for (let y = 0; y < L; y++) {
-      out[base + y] = pool[a + y] + pool[b + y] + pool[c + y] + pool[d + y] + pool[e + y] + code[at + y];
-    }
+    // Unrolled over the 17 labels (L), same sums in the same order.
+    out[base] = pool[a] + pool[b] + pool[c] + pool[d] + pool[e] + code[at];
+    out[base + 1] = pool[a + 1] + pool[b + 1] + pool[c + 1] + pool[d + 1] + pool[e + 1] + code[at + 1];
+    out[base + 2] = pool[a + 2] + pool[b + 2] + pool[c + 2] + pool[d + 2] + pool[e + 2] + code[at + 2];
+    out[base + 3] = pool[a + 3] + pool[b + 3] + pool[c + 3] + pool[d + 3] + pool[e + 3] + code[at + 3];
+    out[base + 4] = pool[a + 4] + pool[b + 4] + pool[c + 4] + pool[d + 4] + pool[e + 4] + code[at + 4];
+    out[base + 5] = pool[a + 5] + pool[b + 5] + pool[c + 5] + pool[d + 5] + pool[e + 5] + code[at + 5];
+    out[base + 6] = pool[a + 6] + pool[b + 6] + pool[c + 6] + pool[d + 6] + pool[e + 6] + code[at + 6];
+    out[base + 7] = pool[a + 7] + pool[b + 7] + pool[c + 7] + pool[d + 7] + pool[e + 7] + code[at + 7];
+    out[base + 8] = pool[a + 8] + pool[b + 8] + pool[c + 8] + pool[d + 8] + pool[e + 8] + code[at + 8];
+    out[base + 9] = pool[a + 9] + pool[b + 9] + pool[c + 9] + pool[d + 9] + pool[e + 9] + code[at + 9];
+    out[base + 10] = pool[a + 10] + pool[b + 10] + pool[c + 10] + pool[d + 10] + pool[e + 10] + code[at + 10];
+    out[base + 11] = pool[a + 11] + pool[b + 11] + pool[c + 11] + pool[d + 11] + pool[e + 11] + code[at + 11];
+    out[base + 12] = pool[a + 12] + pool[b + 12] + pool[c + 12] + pool[d + 12] + pool[e + 12] + code[at + 12];
+    out[base + 13] = pool[a + 13] + pool[b + 13] + pool[c + 13] + pool[d + 13] + pool[e + 13] + code[at + 13];
+    out[base + 14] = pool[a + 14] + pool[b + 14] + pool[c + 14] + pool[d + 14] + pool[e + 14] + code[at + 14];
+    out[base + 15] = pool[a + 15] + pool[b + 15] + pool[c + 15] + pool[d + 15] + pool[e + 15] + code[at + 15];
+    out[base + 16] = pool[a + 16] + pool[b + 16] + pool[c + 16] + pool[d + 16] + pool[e + 16] + code[at + 16];
     if (i !== start && style === 0) continue;
     // pushPairFeatures' features, in its order, with buckets precomputed per word.
     const wordAt = doc.ids[i] * WORD_STRIDE;
