@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
-import { matchGazetteerIds, listsOf, GAZETTEER_LISTS } from './gazetteers';
+import { matchGazetteerIds, listsOf, forgetGazetteerPaths, GAZETTEER_LISTS } from './gazetteers';
 import { LOWER_CASE_WORDS, CAPITALISED_WORDS } from '../lexicon/gazetteer';
 import { CLUSTER_WORDS, CLUSTERS_0, CLUSTERS_1 } from '../lexicon/gazetteerClusters';
 
@@ -335,6 +335,7 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
     wordCache = new Map();
     wordInfos = [];
     lowerIds = new Map();
+    forgetGazetteerPaths();
     cacheGeneration++;
     stampOf.fill(0);
   }

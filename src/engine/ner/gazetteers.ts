@@ -28,6 +28,50 @@ function load(): Gazetteers {
   return { phrases, prefixes };
 }
 
+/**
+ * A run of lower-case words as the phrase lookups see it ("new york"), with what the lists say
+ * about it, and the runs one word longer met so far, by the next word's lower-case id. "New"
+ * starts "New York", "New Delhi", "New Zealand", and news repeats them: walking remembered paths
+ * replaces building "new york" as a new string (and hashing it twice) at every occurrence.
+ */
+interface Path {
+  readonly key: string;
+  /** phrases.get(key), 0 if none. */
+  readonly lists: number;
+  /** prefixes.has(key). */
+  readonly isPrefix: boolean;
+  next: Map<number, Path> | undefined;
+}
+
+const PATH_LIMIT = 200_000;
+let roots = new Map<number, Path>();
+let pathCount = 0;
+
+/** Forgets the remembered paths: lower-case ids are about to be given out again (the word cache started again). */
+export function forgetGazetteerPaths(): void {
+  roots = new Map();
+  pathCount = 0;
+}
+
+function newPath(key: string): Path {
+  pathCount++;
+  return { key, lists: loaded!.phrases.get(key) ?? 0, isPrefix: loaded!.prefixes.has(key), next: undefined };
+}
+
+function rootPath(lowerId: number, lower: string): Path {
+  if (pathCount > PATH_LIMIT) forgetGazetteerPaths();
+  let path = roots.get(lowerId);
+  if (path === undefined) roots.set(lowerId, path = newPath(lower));
+  return path;
+}
+
+function nextPath(path: Path, lowerId: number, lower: string): Path {
+  path.next ??= new Map();
+  let next = path.next.get(lowerId);
+  if (next === undefined) path.next.set(lowerId, next = newPath(path.key + ' ' + lower));
+  return next;
+}
+
 /** Bit set in a word's gazetteer code when the word starts a longer phrase. */
 const PREFIX = 1 << 30;
 const longest = new Int32Array(GAZETTEER_LISTS);
@@ -84,12 +128,13 @@ export function matchGazetteerIds(ids: Int32Array, words: readonly WordInfo[], k
     if ((gazetteer & PREFIX) === 0) continue;
     // Longer entries: the end of the longest match per list, then BILU codes over it.
     longest.fill(0);
-    let key = words[ids[i]].lower;
-    for (let j = i + 1; j < end && j - i < 8 && (j === i + 1 || prefixes.has(key)); j++) {
+    const first = words[ids[i]];
+    let path = rootPath(first.lowerId, first.lower);
+    for (let j = i + 1; j < end && j - i < 8 && (j === i + 1 || path.isPrefix); j++) {
       const word = words[ids[j]];
-      key += ' ' + word.lower;
-      const bits = phrases.get(key);
-      if (bits !== undefined && !startsLowerCase(word)) {
+      path = nextPath(path, word.lowerId, word.lower);
+      const bits = path.lists;
+      if (bits !== 0 && !startsLowerCase(word)) {
         for (let list = 0; list < GAZETTEER_LISTS; list++) if (bits & (1 << list)) longest[list] = j + 1;
       }
     }
