@@ -23,6 +23,12 @@ describe('ner: gazetteers', () => {
     ['a german car', 1, 'demonym:U', false], // lower case never matches
     ['Officials from Kenya and Peru met.', 2, 'country:U', true],
     ['John spoke.', 0, 'firstName:U', true],
+    // One first word, several continuations, and a repeat: the remembered paths must keep them apart.
+    ['In New York, then New Zealand, then New York again.', 6, 'country:L', true],
+    ['In New York, then New Zealand, then New York again.', 9, 'region:B', true],
+    ['In New York, then New Zealand, then New York again.', 10, 'region:L', true],
+    ['In New York, then New Zealand, then New York again.', 10, 'country:L', false],
+    ['a New york deal', 2, 'region:L', false], // a lower-case word ends no match
   ];
   for (const [text, token, expected, present] of cases) {
     it(`${text} → token ${token} ${present ? 'has' : 'lacks'} ${expected}`, () => {
