@@ -312,7 +312,9 @@ function findEventShapes(tokens: readonly Token[], table: WordTable): Candidate[
   const shaped = new Uint8Array(words.length);
   let any = false;
   for (let id = 0; id < words.length; id++) {
-    if (isEventShape(words[id])) shaped[id] = 1, any = true;
+    if (!isEventShape(words[id])) continue;
+    shaped[id] = 1;
+    any = true;
   }
   const out: Candidate[] = [];
   if (!any) return out;
