@@ -558,9 +558,15 @@ function surfaceOf(text: string, m: Candidate): string {
 }
 
 /**
- * One form keeps one type in an article: the user's list decides if it names the form, else the
- * majority of mentions, structure mentions counting double, ties going to the first mention.
- * "Jordan" tagged once as a person and twice as a place is a place throughout.
+ * One form keeps one type in an article, with one exception. The user's list decides if it names
+ * the form, else the majority of the mentions that have evidence (copies of a form found elsewhere
+ * carry none), structure mentions counting double, ties going to the first mention: "Brightwave
+ * Robotics" tagged as an organization where it announces and as a place in "CEO of Brightwave
+ * Robotics" is an organization throughout. The exception is a one-word name the tagger typed
+ * from its own sentence: it keeps that type, because one word is where the senses really differ
+ * within one article ("Washington" the player and the city, "Milan" the club and the city).
+ * Overruling those by majority lost 0.3 F1 on CoNLL-2003 valid (93.6 against 93.9; 93.7 with
+ * this exception, which keeps multi-word names consistent).
  */
 function unifyTypes(text: string, mentions: Candidate[], inTable: Uint8Array): void {
   // Per form key, six counters at 6 × its index: votes per type (ENTITY_TYPES order), the first
@@ -590,6 +596,7 @@ function unifyTypes(text: string, mentions: Candidate[], inTable: Uint8Array): v
     if (at < 0) continue;
     let best = votes[at + 4];
     if (votes[at + 5] > 0) best = votes[at + 5] - 1;
+    else if (m.priority > PRIORITY_SHAPE && m.tokenEnd - m.tokenStart === 1) continue;
     else for (let t = 0; t < 4; t++) if (votes[at + t] > votes[at + best]) best = t;
     m.type = ENTITY_TYPES[best];
   }
