@@ -4,6 +4,7 @@ import type { Doc, Stage } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import { tokenize } from '../text/tokenize';
 import { tokenAt } from '../text/search';
+import { float64Scratch, int32Scratch, uint32Scratch, uint8Scratch } from '../text/scratch';
 import { GENERIC_MODIFIERS, STOPWORDS } from '../lexicon/stopwords';
 import { BACKGROUND_DOCUMENTS, BACKGROUND_TABLE } from '../lexicon/backgroundFrequencies';
 import { GENERIC_NOUNS, SUBJECT_PRONOUNS, TOPICAL_TITLE_HEADS } from '../lexicon/keywordWords';
@@ -345,6 +346,15 @@ function hashPair(parent: number, stem: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
+// Per-call working arrays, reused by the next call (see text/scratch.ts): none outlives a call
+// of scoreKeywords, which returns plain keyword objects.
+const SCRATCH = {
+  inList: uint8Scratch(), casing: uint8Scratch(), commaAt: uint8Scratch(), stemCount: int32Scratch(),
+  sentencePosition: int32Scratch(), scores: float64Scratch(), scoresCopy: float64Scratch(), covered: uint8Scratch(),
+  phraseCovered: uint8Scratch(), heldEnd: int32Scratch(), blocked: uint8Scratch(), mentionTokens: int32Scratch(),
+  order: uint32Scratch(), keys: float64Scratch(), eventEnds: int32Scratch(),
+};
+
 /**
  * The keywords of `doc`, best first: at most `maxKeywords` found ones plus the personal-list
  * keywords that occur.
@@ -366,13 +376,13 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   const infos: WordInfo[] = [];
   const capitalized: number[] = [];
   const hasEvents = eventEnds !== undefined;
-  const inList = new Uint8Array(tokens.length);
+  const inList = SCRATCH.inList.take(tokens.length);
   // 1 where a token's capital means something: not a sentence's first word, not in a headline
-  const casing = new Uint8Array(tokens.length);
+  const casing = SCRATCH.casing.take(tokens.length);
   // The word information of every token, looked up once in one tight pass (undefined: not a
   // word), and where the commas are.
   const tokenInfos: Array<WordInfo | undefined> = new Array(tokens.length);
-  const commaAt = new Uint8Array(tokens.length);
+  const commaAt = SCRATCH.commaAt.take(tokens.length);
   // One memo look-up per distinct word, not per token: the segmenter numbers equal texts alike.
   const { wordIds, words } = doc;
   const hasIds = wordIds.length === tokens.length;
@@ -400,11 +410,11 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   }
   // How often each stem occurs as a content word anywhere (interned stems of this document's words
   // all exist by now; personal-list words added later count as absent).
-  const stemCount = new Int32Array(STEMS.size);
+  const stemCount = SCRATCH.stemCount.take(STEMS.size);
   // Position counts sentences with candidates, so header lines and the dateline do not push the lead down.
   let position = -1;
   // The position of each sentence's candidates, for entities scored on the same scale.
-  const sentencePosition = new Int32Array(sentences.length);
+  const sentencePosition = SCRATCH.sentencePosition.take(sentences.length);
   // The sentence index of a Title Case headline ("Stealth Over Health: Clinton Was Headed to ER"), or -1
   let titleCaseHeadline = -1;
   for (let s = 0; s < sentences.length; s++) {
@@ -499,7 +509,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
 
   addPersonalKeywords(doc, phrases);
 
-  const scores = new Float64Array(phrases.size);
+  const scores = SCRATCH.scores.take(phrases.size);
   for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights, stemCount);
   const places = Math.floor(doc.options.maxKeywords * weights.entityShare);
   const entities = weights.entity > 0 ? scoreEntities(doc, blocked, mentionTokens, sentencePosition, titleCaseHeadline, weights, places) : [];
@@ -607,15 +617,17 @@ function selectKeywords(
   doc: Readonly<Doc>, phrases: Phrases, scores: Float64Array, max: number, weights: KeywordWeights, casing: Uint8Array,
   entities: readonly ScoredKeyword[],
 ): Keyword[] {
-  const covered = new Uint8Array(doc.tokens.length);
+  const covered = SCRATCH.covered.take(doc.tokens.length);
   // tokens of taken phrases of several words
-  const phraseCovered = new Uint8Array(doc.tokens.length);
+  const phraseCovered = SCRATCH.phraseCovered.take(doc.tokens.length);
   // token index → the end of the shortest taken multi-word mention starting there
-  const heldEnd = new Int32Array(doc.tokens.length);
+  const heldEnd = SCRATCH.heldEnd.take(doc.tokens.length);
   const personal = [...phrases.personalPhrase.keys()];
   const candidates = phrases.size - personal.length;
   for (let want = Math.max(4 * max, 32); ; want *= 4) {
-    const cutoff = kthLargest(Float64Array.from(scores), want);
+    const copy = SCRATCH.scoresCopy.take(scores.length);
+    copy.set(scores);
+    const cutoff = kthLargest(copy, want);
     const ranked: number[] = [];
     for (let node = 0; node < phrases.size; node++) {
       if (scores[node] > 0 && scores[node] >= cutoff && !phrases.personalPhrase.has(node)) ranked.push(node);
@@ -910,7 +922,7 @@ const STRUCTURE = 2;
  */
 function blockedTokens(doc: Readonly<Doc>): { blocked: Uint8Array; mentionTokens: Int32Array } {
   const { tokens, structure } = doc;
-  const blocked = new Uint8Array(tokens.length);
+  const blocked = SCRATCH.blocked.take(tokens.length);
   const starts: number[] = [];
   const ends: number[] = [];
   const flags: number[] = [];
@@ -929,7 +941,7 @@ function blockedTokens(doc: Readonly<Doc>): { blocked: Uint8Array; mentionTokens
   const order = sortedByStart(starts);
   const structureSpans = starts.length - countNameSpans(doc);
   // The first token of each entity mention, in the order of doc.entities (events skipped).
-  const mentionTokens = new Int32Array(starts.length - structureSpans);
+  const mentionTokens = SCRATCH.mentionTokens.take(starts.length - structureSpans);
   let token = 0;
   for (let k = 0; k < order.length; k++) {
     const start = starts[order[k]];
@@ -955,7 +967,7 @@ function countNameSpans(doc: Readonly<Doc>): number {
  * called a few million times on a long text costs several times more.
  */
 function sortedByStart(starts: readonly number[]): Uint32Array {
-  const order = new Uint32Array(starts.length);
+  const order = SCRATCH.order.take(starts.length);
   let scale = 1;
   while (scale < starts.length) scale *= 2;
   let maxStart = 0;
@@ -964,7 +976,7 @@ function sortedByStart(starts: readonly number[]): Uint32Array {
     for (let k = 0; k < order.length; k++) order[k] = k;
     return order.sort((a, b) => starts[a] - starts[b] || a - b);
   }
-  const keys = new Float64Array(starts.length);
+  const keys = SCRATCH.keys.take(starts.length);
   for (let k = 0; k < keys.length; k++) keys[k] = starts[k] * scale + k;
   keys.sort();
   for (let k = 0; k < keys.length; k++) order[k] = keys[k] % scale;
@@ -976,7 +988,7 @@ function eventMentionEnds(doc: Readonly<Doc>): Int32Array | undefined {
   let ends: Int32Array | undefined;
   for (const entity of doc.entities) {
     if (entity.type !== 'event') continue;
-    ends ??= new Int32Array(doc.tokens.length);
+    ends ??= SCRATCH.eventEnds.take(doc.tokens.length);
     for (const span of entity.mentions) {
       const first = tokenAt(doc.tokens, span.start);
       let end = first;
