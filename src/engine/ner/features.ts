@@ -1,6 +1,7 @@
 import type { Token } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
 import { matchGazetteerIds, listsOf, forgetGazetteerPaths, GAZETTEER_LISTS } from './gazetteers';
+import { int32Scratch, uint8Scratch } from '../text/scratch';
 import { LOWER_CASE_WORDS, CAPITALISED_WORDS } from '../lexicon/gazetteer';
 import { CLUSTER_WORDS, CLUSTERS_0, CLUSTERS_1 } from '../lexicon/gazetteerClusters';
 
@@ -324,13 +325,37 @@ let slotOf = new Int32Array(1 << 16);
 let stampOf = new Int32Array(1 << 16);
 let stamp = 0;
 
+const fresh8 = (n: number): Uint8Array => new Uint8Array(n);
+const fresh32 = (n: number): Int32Array => new Int32Array(n);
+const takeFresh = {
+  ids: fresh32, idOf: fresh32, caps: fresh8, casings: fresh8, styleKinds: fresh8, opensQuote: fresh8, slots: fresh32,
+  docCasing: fresh8, gazetteer: fresh32, gazetteerLists: fresh8, history: fresh8,
+};
+const taker8 = () => {
+  const scratch = uint8Scratch();
+  return (n: number) => scratch.take(n);
+};
+const taker32 = () => {
+  const scratch = int32Scratch();
+  return (n: number) => scratch.take(n);
+};
+const takeScratch: typeof takeFresh = {
+  ids: taker32(), idOf: taker32(), caps: taker8(), casings: taker8(), styleKinds: taker8(), opensQuote: taker8(), slots: taker32(),
+  docCasing: taker8(), gazetteer: taker32(), gazetteerLists: taker8(), history: taker8(),
+};
+
 /**
+ * `reuse`: the context's arrays are reused by the next call with `reuse` (tagNames, which drops
+ * the context before returning).
  * `wordIds` and `texts` (a document's `wordIds` and `words`), when given, are the tokenizer's (see tokenizeWithIds): then each distinct
  * word is looked up in the word cache once, not each token (a Map lookup per token was ~100 ms of
  * the 5 MB news).
  */
 export function buildDocContext(tokens: readonly Token[], sentences: readonly Segment[], wordIds?: Int32Array,
-  texts?: readonly string[]): DocContext {
+  texts?: readonly string[], reuse = false): DocContext {
+  // Typed arrays per token from reusable buffers (see text/scratch.ts) when the caller is done
+  // with the context before the next call (tagNames); fresh ones for training, which keeps many.
+  const take = reuse ? takeScratch : takeFresh;
   if (wordCache.size >= WORD_CACHE_LIMIT) {
     wordCache = new Map();
     wordInfos = [];
@@ -340,11 +365,11 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
     stampOf.fill(0);
   }
   const n = tokens.length;
-  const ids = new Int32Array(n);
+  const ids = take.ids(n);
   let idOf: Int32Array | undefined;
   if (wordIds !== undefined && texts !== undefined && wordIds.length === n) {
     // Words are numbered in order of first occurrence, so the cache meets them in token order as before.
-    idOf = new Int32Array(texts.length);
+    idOf = take.idOf(texts.length);
     for (let k = 0; k < texts.length; k++) idOf[k] = wordId(texts[k]);
   } else {
     for (let i = 0; i < n; i++) ids[i] = wordId(tokens[i].text);
@@ -355,8 +380,8 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
   }
   stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
   // One pass per token: its word id, what its row in WORDS says, and its lower-case form's slot.
-  const caps = new Uint8Array(n), casings = new Uint8Array(n), styleKinds = new Uint8Array(n), opensQuote = new Uint8Array(n);
-  const slots = new Int32Array(n);
+  const caps = take.caps(n), casings = take.casings(n), styleKinds = take.styleKinds(n), opensQuote = take.opensQuote(n);
+  const slots = take.slots(n);
   let slotCount = 0;
   const rows = WORDS.rows; // read after the last wordId call, which may have grown it
   for (let i = 0; i < n; i++) {
@@ -374,7 +399,7 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
     }
     slots[i] = slotOf[lowerId];
   }
-  const docCasing = new Uint8Array(slotCount);
+  const docCasing = take.docCasing(slotCount);
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k];
     for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; i++) {
@@ -384,12 +409,12 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
       docCasing[slots[i]] |= bit;
     }
   }
-  const gazetteer = new Int32Array(tokens.length);
+  const gazetteer = take.gazetteer(tokens.length);
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k];
     matchGazetteerIds(ids, wordInfos, rows, WORD_STRIDE, WORD_GAZETTEER, sentence.tokenStart, sentence.tokenEnd, gazetteer);
   }
-  const gazetteerLists = new Uint8Array(tokens.length);
+  const gazetteerLists = take.gazetteerLists(tokens.length);
   for (let i = 0; i < tokens.length; i++) if (gazetteer[i] !== 0) gazetteerLists[i] = listsOf(gazetteer[i]);
   // Inference reads words by id; the array of WordInfo per token (8 MB on 5 MB of text) is built
   // only if asked for (training's sentenceFeatures).
@@ -403,7 +428,7 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
       }
       return words;
     },
-    infos, ids, caps, casings, styleKinds, slots, docCasing, history: new Uint8Array(slotCount), gazetteer, gazetteerLists,
+    infos, ids, caps, casings, styleKinds, slots, docCasing, history: take.history(slotCount), gazetteer, gazetteerLists,
   };
 }
 

@@ -4,6 +4,7 @@ import { NAME_TYPES, buildDocContext, labelPart, labelType } from './features';
 import { decodeModel } from './modelCodec';
 import { MODEL_DATA } from './modelData';
 import { tagDocument, type Weights } from './tagger';
+import { int32Scratch } from '../text/scratch';
 
 export type NameLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -35,6 +36,8 @@ export function useNameModel(model: Weights): void {
   weights = model;
 }
 
+const LABELS = int32Scratch();
+
 /**
  * Tags person, organization, location and miscellaneous names (CoNLL-2003 types) over the
  * document's tokens and sentences, in order of position.
@@ -47,8 +50,9 @@ export function useNameModel(model: Weights): void {
  */
 export function tagNames(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'> & Partial<Pick<Doc, 'wordIds' | 'words'>>): TaggedName[] {
   const model = loadNameModel();
-  const context = buildDocContext(doc.tokens, doc.sentences, doc.wordIds, doc.words);
-  const labels = tagDocument(context, doc.sentences, model);
+  // Reused working arrays (see text/scratch.ts): the context and labels are dropped before return.
+  const context = buildDocContext(doc.tokens, doc.sentences, doc.wordIds, doc.words, true);
+  const labels = tagDocument(context, doc.sentences, model, LABELS.take(doc.tokens.length));
   const names: TaggedName[] = [];
   for (let i = 0; i < labels.length; i++) {
     const part = labelPart(labels[i]);

@@ -287,10 +287,12 @@ let emissions = new Float32Array(0);
 
 /**
  * Labels every sentence of the document in order (BILOU label ids, one per token), feeding each
- * sentence's labels to the history feature of the sentences after it.
+ * sentence's labels to the history feature of the sentences after it. `result`: zeroed, one per token.
  */
-export function tagDocument(doc: DocContext, sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, weights: Weights): Int32Array {
-  const result = new Int32Array(doc.ids.length);
+export function tagDocument(
+  doc: DocContext, sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, weights: Weights,
+  result: Int32Array = new Int32Array(doc.ids.length),
+): Int32Array {
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k];
     const n = sentence.tokenEnd - sentence.tokenStart;
