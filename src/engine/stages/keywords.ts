@@ -260,9 +260,12 @@ class Phrases {
   readonly mentionCount: number[] = [];
   readonly firstMention: number[] = [];
   readonly lastMention: number[] = [];
-  readonly mentionStart: number[] = [];
-  readonly mentionEnd: number[] = [];
-  readonly nextMention: number[] = [];
+  // Typed and grown by doubling: a 5 MB text has a few million mentions, and number arrays grown
+  // by push copied them many times over and left the garbage collector tens of MB to sweep.
+  mentionStart = new Int32Array(1024);
+  mentionEnd = new Int32Array(1024);
+  nextMention = new Int32Array(1024);
+  private mentions = 0;
   private slots = new Int32Array(1024);
 
   get size(): number {
@@ -312,10 +315,11 @@ class Phrases {
   }
 
   addMention(node: number, start: number, end: number, sentence: number): void {
-    const mention = this.mentionStart.length;
-    this.mentionStart.push(start);
-    this.mentionEnd.push(end);
-    this.nextMention.push(-1);
+    const mention = this.mentions++;
+    if (mention === this.mentionStart.length) this.growMentions();
+    this.mentionStart[mention] = start;
+    this.mentionEnd[mention] = end;
+    this.nextMention[mention] = -1;
     if (this.lastMention[node] < 0) this.firstMention[node] = mention;
     else this.nextMention[this.lastMention[node]] = mention;
     this.lastMention[node] = mention;
@@ -328,6 +332,18 @@ class Phrases {
     const ranges: number[] = [];
     for (let m = this.firstMention[node]; m >= 0; m = this.nextMention[m]) ranges.push(this.mentionStart[m], this.mentionEnd[m]);
     return ranges;
+  }
+
+  private growMentions(): void {
+    const size = this.mentionStart.length * 2;
+    const grow = (old: Int32Array) => {
+      const grown = new Int32Array(size);
+      grown.set(old);
+      return grown;
+    };
+    this.mentionStart = grow(this.mentionStart);
+    this.mentionEnd = grow(this.mentionEnd);
+    this.nextMention = grow(this.nextMention);
   }
 
   private rehash(size: number): void {
