@@ -1,4 +1,5 @@
 import type { Entity, EntityType, Note, Span } from '../model';
+import { int32Scratch, uint8Scratch } from '../text/scratch';
 import type { Doc, Mention, Stage, Structure } from '../pipeline';
 import type { Token } from '../text/tokenize';
 import { tokenize } from '../text/tokenize';
@@ -37,6 +38,14 @@ interface WordTable {
   wordIds: Int32Array;
   words: readonly string[];
 }
+
+// Per-call working arrays, reused by the next call (see text/scratch.ts): each is local to one
+// call of a function that is never re-entered, and no result keeps one.
+const SCRATCH = {
+  occupied: uint8Scratch(), named: uint8Scratch(), shaped: uint8Scratch(), keptAt: int32Scratch(), startsAt: int32Scratch(),
+  votes: int32Scratch(), slotOf: int32Scratch(), inTable: uint8Scratch(), isLastWord: uint8Scratch(),
+  sentenceStarts: uint8Scratch(), personAt: uint8Scratch(), endingAt: int32Scratch(), clusterAt: int32Scratch(),
+};
 
 /** The document's word ids, or ids numbered here when the caller gave tokens only (tests). */
 function wordTableOf(doc: EntitiesInput): WordTable {
@@ -106,7 +115,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   append(candidates, findStructureMentions(tokens, structure));
   append(candidates, findEventShapes(tokens, table));
 
-  const occupied = new Uint8Array(tokens.length);
+  const occupied = SCRATCH.occupied.take(tokens.length);
   let mentions = preferLongerSpans(candidates, occupied);
   mentions = repairOrganizations(tokens, mentions, occupied);
   append(mentions, findDefinedAcronyms(tokens, mentions, occupied));
@@ -116,7 +125,8 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
 
   // Words the tagger put inside a name count as name words for roles, even when trimmed off it:
   // "Charlotte" in "Charlotte Mayor Jo Ng".
-  const named = occupied.slice();
+  const named = SCRATCH.named.take(occupied.length);
+  named.set(occupied);
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
     const name = tagged[nameIndex];
     if (name.tokenEnd <= tokens.length) named.fill(1, name.tokenStart, name.tokenEnd);
@@ -309,7 +319,7 @@ function isCapitalizedWord(s: string): boolean {
  */
 function findEventShapes(tokens: readonly Token[], table: WordTable): Candidate[] {
   const { wordIds, words } = table;
-  const shaped = new Uint8Array(words.length);
+  const shaped = SCRATCH.shaped.take(words.length);
   let any = false;
   for (let id = 0; id < words.length; id++) {
     if (!isEventShape(words[id])) continue;
@@ -399,7 +409,7 @@ export function preferLongerSpans(candidates: readonly Candidate[], occupied: Ui
     b.priority - a.priority || (b.tokenEnd - b.tokenStart) - (a.tokenEnd - a.tokenStart) || a.start - b.start);
   // Winners never share a token, so each has its own first token, and token order is span
   // order: one sweep over the tokens replaces sorting the winners.
-  const keptAt = new Int32Array(occupied.length);
+  const keptAt = SCRATCH.keptAt.take(occupied.length);
   let count = 0;
   for (let i = 0; i < ordered.length; i++) {
     const c = ordered[i];
@@ -430,7 +440,7 @@ const MAX_COMPLEMENT = 8;
  */
 function repairOrganizations(tokens: readonly Token[], mentions: Candidate[], occupied: Uint8Array): Candidate[] {
   // Mention index + 1 by first token (mentions do not overlap), 0 for none.
-  const startsAt = new Int32Array(tokens.length + 1);
+  const startsAt = SCRATCH.startsAt.take(tokens.length + 1);
   for (let i = 0; i < mentions.length; i++) startsAt[mentions[i].tokenStart] = i + 1;
   const byStart = { get: (t: number) => (startsAt[t] > 0 ? mentions[startsAt[t] - 1] : undefined), has: (t: number) => startsAt[t] > 0 };
   const dropped = new Set<Candidate>();
@@ -572,8 +582,8 @@ function unifyTypes(text: string, mentions: Candidate[], inTable: Uint8Array): v
   // Per form key, six counters at 6 × its index: votes per type (ENTITY_TYPES order), the first
   // type, the forced type + 1.
   const keyIndex = new Map<string, number>();
-  const votes = new Int32Array(6 * mentions.length);
-  const slotOf = new Int32Array(mentions.length).fill(-1);
+  const votes = SCRATCH.votes.take(6 * mentions.length);
+  const slotOf = SCRATCH.slotOf.take(mentions.length).fill(-1);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     if (inTable[m.tokenStart]) continue;
@@ -610,7 +620,7 @@ const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place', 
  * type nor take the article's majority type.
  */
 function tableLines(text: string, tokens: readonly Token[]): Uint8Array {
-  const inTable = new Uint8Array(tokens.length);
+  const inTable = SCRATCH.inTable.take(tokens.length);
   let lineStart = 0;
   let numbers = 0;
   let words = 0;
@@ -644,7 +654,7 @@ function propagateForms(tokens: readonly Token[], table: WordTable, sentences: D
   // where a form starts.
   const forms = new Map<string, EntityType>();
   const lengthsOf = new Array<number[] | undefined>(words.length);
-  const isLastWord = new Uint8Array(words.length); // the last words of the forms of several words
+  const isLastWord = SCRATCH.isLastWord.take(words.length); // the last words of the forms of several words
   // A dateline's display form ("Oslo" for "OSLO") may hold words the text never has: id -1. At
   // most a couple of mentions have one, so a scan beats building a map of every word.
   const idOfWord = (word: string) => words.indexOf(word);
@@ -696,7 +706,7 @@ function propagateForms(tokens: readonly Token[], table: WordTable, sentences: D
     const c = word.charCodeAt(0);
     if (c >= 97 && c <= 122 && singleLower.has(word)) lowerWords.add(word);
   }
-  const sentenceStarts = new Uint8Array(tokens.length);
+  const sentenceStarts = SCRATCH.sentenceStarts.take(tokens.length);
   for (let sIndex = 0; sIndex < sentences.length; sIndex++) {
     const s = sentences[sIndex];
     if (s.tokenStart < tokens.length) sentenceStarts[s.tokenStart] = 1;
@@ -808,7 +818,7 @@ function stripOrgSuffixes(words: readonly string[]): string[] {
  */
 function clusterMentions(text: string, tokens: readonly Token[], mentions: readonly Candidate[], covered: Uint8Array,
   notes: Note[]): Entity[] {
-  const personAt = new Uint8Array(tokens.length);
+  const personAt = SCRATCH.personAt.take(tokens.length);
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
     if (m.type === 'person') personAt.fill(1, m.tokenStart, m.tokenEnd);
@@ -846,7 +856,7 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
   };
   const definedBy = new Map<Candidate, Candidate>(); // "(WHO)" → the name before it
   // Mention index + 1 by end token (mentions do not overlap), 0 for none.
-  const endingAt = new Int32Array(tokens.length + 1);
+  const endingAt = SCRATCH.endingAt.take(tokens.length + 1);
   for (let i = 0; i < mentions.length; i++) endingAt[mentions[i].tokenEnd] = i + 1;
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
@@ -854,7 +864,7 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
     const owner = endingAt[m.tokenStart - 1] > 0 ? mentions[endingAt[m.tokenStart - 1] - 1] : undefined;
     if (owner && owner.type === m.type) definedBy.set(m, owner);
   }
-  const clusterAt = new Int32Array(tokens.length).fill(-1); // first token of a mention → cluster index
+  const clusterAt = SCRATCH.clusterAt.take(tokens.length).fill(-1); // first token of a mention → cluster index
 
   for (let formIndex = 0; formIndex < forms.length; formIndex++) {
     const { list, words } = forms[formIndex];
