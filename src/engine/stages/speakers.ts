@@ -696,9 +696,13 @@ class SpeakerResolver {
   private readonly genders = new Map<Entity, Gender | 'unknown'>();
 
   constructor(private readonly entities: readonly Entity[], quotes: readonly Quote[], private readonly text: string, private readonly paragraphs: readonly Segment[]) {
-    for (const entity of entities) {
+    // Indexed loops: run once per document, often before the optimizer sees them, for…of here
+    // allocated an iterator result per mention.
+    for (let e = 0; e < entities.length; e++) {
+      const entity = entities[e];
       if (entity.type !== 'person' && entity.type !== 'organization') continue;
-      for (const m of entity.mentions) this.mentions.push({ start: m.start, end: m.end, entity });
+      const mentions = entity.mentions;
+      for (let k = 0; k < mentions.length; k++) this.mentions.push({ start: mentions[k].start, end: mentions[k].end, entity });
     }
     this.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     // Drop mentions inside quotations: the speaker is rarely named in their own words. Linear merge.
