@@ -1,6 +1,7 @@
 import type { Dateline, Span } from '../model';
 import type { Stage, Structure } from '../pipeline';
 import type { Token } from '../text/tokenize';
+import { uint8Scratch } from '../text/scratch';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
 import { GAZETTEER } from '../lexicon/gazetteer';
 import { CREDIT_CONTINUATIONS, CREDIT_VERBS, DATE_HEADER_KEYS, HEADER_KEYS } from '../lexicon/structureWords';
@@ -93,14 +94,16 @@ function startOf(text: string, tokens: readonly Token[], index: number): number 
   return index < tokens.length ? tokens[index].start : text.length;
 }
 
-/** isLineStart[i]: token i is the first on its line. */
+// Reused by the next call (see text/scratch.ts): detectStructure drops it before returning.
+const LINE_STARTS = uint8Scratch();
+
 /**
  * 1 where a token starts a line, else 0. A byte per token rather than a boolean array: a million
  * tokens on 5 MB, read by every line-wise pass below. Tokens that touch ('U.S.' then ',') have no
  * gap to scan.
  */
 function lineStarts(text: string, tokens: readonly Token[]): Uint8Array {
-  const starts = new Uint8Array(tokens.length);
+  const starts = LINE_STARTS.take(tokens.length);
   if (tokens.length > 0) starts[0] = 1;
   for (let i = 1; i < tokens.length; i++) {
     const end = tokens[i].start;
