@@ -63,7 +63,12 @@ export class AnalysisStore implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(e => {
         if (e.contentChanges.length > 0 && this.isInScope(e.document)) this.schedule(e.document);
       }),
-      vscode.workspace.onDidCloseTextDocument(doc => this.drop(doc.uri)),
+      // Not when a document under the same URI is open again: a new "Untitled-1" opened before the
+      // close of the old one was reported would otherwise lose its entry and its worker job.
+      vscode.workspace.onDidCloseTextDocument(doc => {
+        const key = doc.uri.toString();
+        if (!vscode.workspace.textDocuments.some(d => d !== doc && !d.isClosed && d.uri.toString() === key)) this.drop(doc.uri);
+      }),
       config.onDidChange(() => this.invalidateAll()),
     );
   }
@@ -153,6 +158,9 @@ export class AnalysisStore implements vscode.Disposable {
       try {
         if (this.worker && text.length > this.config.value.workerThresholdKb * 1024) {
           analysis = await this.analyzeInWorker(key, text, options);
+          // Cancelled although still current (a stale cancel for this URI): ask the worker once more
+          // rather than block the extension host with a large document.
+          if (!analysis && isCurrent()) analysis = await this.analyzeInWorker(key, text, options);
           inWorker = analysis !== undefined;
           if (!analysis && !isCurrent()) return doc.isClosed ? undefined : this.get(doc);
         }
