@@ -478,22 +478,22 @@ export function isPartialQuote(doc: Readonly<Doc>, quote: Quote, previous: Quote
       // 'Mr. Barrett said, "we were floored."': a lower-case start continues the reporter's sentence;
       // 'As Jane Doe put it, "Did they?"'
       if (isReportingWord(token, b === paragraph.tokenStart) || phrasalCueLength(tokens, b, open) > 0) {
-        return startsLowerCase(doc.text, quote.content.start, quote.content.end);
+        return firstLetterCase(doc.text, quote.content.start, quote.content.end) === 'lower';
       }
     }
     // 'As for the cost, "Closing loopholes takes work," said John Roe.': an opening phrase, then
     // the quotation reported whole by the cue right after it (lower case, it runs on from the
     // reporter's words: 'With thousands of systems, "there is no single point," he said')
-    return !(endsInCue(doc, quote) && startsUpperCase(doc.text, quote.content.start, quote.content.end));
+    return !(endsInCue(doc, quote) && firstLetterCase(doc.text, quote.content.start, quote.content.end) === 'upper');
   }
   // 'treating the remark as a compliment -- "That makes me smart" -- and…': a whole sentence
   // set off by a dash is quoted as said; 'a deal -- "a terrible one" -- that…' is not
-  if (PARENTHETICAL_DASHES.has(before.text)) return startsLowerCase(doc.text, quote.content.start, quote.content.end) || !startsUpperCase(doc.text, quote.content.start, quote.content.end);
+  if (PARENTHETICAL_DASHES.has(before.text)) return firstLetterCase(doc.text, quote.content.start, quote.content.end) !== 'upper';
   // 'Trump declared "I think NATO is obsolete."' is direct; 'she said "the question is the
   // timing"' runs on in the reporter's sentence, lower case and without a comma: partial
   const verb = before.text.toLowerCase();
   if (!isReportingWord(before, false) || LABELLING_VERBS.has(verb) || INTRANSITIVE_REPORTING_VERBS.has(verb)) return true;
-  return startsLowerCase(doc.text, quote.content.start, quote.content.end);
+  return firstLetterCase(doc.text, quote.content.start, quote.content.end) === 'lower';
 }
 
 /** Dashes that set off a parenthetical quotation: '-- "That makes me smart" --'. */
@@ -520,24 +520,17 @@ function endsInCue(doc: Readonly<Doc>, quote: Quote): boolean {
   return false;
 }
 
-/** True when the first letter of [from, to) is upper case: '"That makes me smart"'. */
-function startsUpperCase(text: string, from: number, to: number): boolean {
+/**
+ * The case of the first cased letter among the first 8 characters of [from, to): 'upper' for
+ * '"That makes me smart"', 'lower' for '"we were floored."', undefined when none is cased ('"2024"').
+ */
+function firstLetterCase(text: string, from: number, to: number): 'upper' | 'lower' | undefined {
   for (let i = from; i < to && i < from + 8; i++) {
     const c = text[i];
-    if (c !== c.toLowerCase()) return true;
-    if (c !== c.toUpperCase()) return false;
+    if (c !== c.toLowerCase()) return 'upper';
+    if (c !== c.toUpperCase()) return 'lower';
   }
-  return false;
-}
-
-/** True when the first letter of [from, to) is lower case: '"we were floored."'. */
-function startsLowerCase(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to && i < from + 8; i++) {
-    const c = text[i];
-    if (c !== c.toUpperCase()) return true;
-    if (c !== c.toLowerCase()) return false;
-  }
-  return false;
+  return undefined;
 }
 
 /** Words that may join the two halves of an interrupted quotation: '"A," he said, but "B."'. */
