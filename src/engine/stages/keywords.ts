@@ -930,9 +930,11 @@ function displayPhrase(doc: Readonly<Doc>, ranges: readonly number[], isName: bo
 // Why a token is blocked: a bit set.
 const NAME = 1;
 const STRUCTURE = 2;
+const FOREIGN = 4;
 
 /**
- * Tokens that cannot be part of a keyword: names, and header, dateline and boilerplate text.
+ * Tokens that cannot be part of a keyword: names, header, dateline and boilerplate text, and
+ * quotations in another language.
  * The spans are sorted once and swept with the tokens in one pass: a binary search per mention
  * jumps around a million token objects on a 5 MB text.
  */
@@ -972,7 +974,40 @@ function blockedTokens(doc: Readonly<Doc>): { blocked: Uint8Array; mentionTokens
     if (order[k] >= structureSpans) mentionTokens[order[k] - structureSpans] = token;
     for (let i = token; i < tokens.length && tokens[i].start < end; i++) blocked[i] |= flag;
   }
+  blockForeignQuotes(doc, blocked);
   return { blocked, mentionTokens };
+}
+
+/**
+ * Quotations mostly in words English news never uses are no source of topics: '« Nous sommes
+ * prêts », a-t-elle dit' would give "nous sommes" and "prêts". A quotation of at least three
+ * lower-case words, fewer than half of them in the background table (which holds every common
+ * English word, function words included), is blocked; '"We are ready," she said' is not.
+ */
+/** "prêts", "à": a lower-case first letter (a string is made only for non-ASCII letters). */
+function startsLowerCase(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  const first = word[0];
+  return first !== first.toUpperCase();
+}
+
+function blockForeignQuotes(doc: Readonly<Doc>, blocked: Uint8Array): void {
+  const { tokens, quotes } = doc;
+  for (let q = 0; q < quotes.length; q++) {
+    const { start, end } = quotes[q].content;
+    const first = tokenAt(tokens, start);
+    let words = 0;
+    let known = 0;
+    let last = first;
+    for (; last < tokens.length && tokens[last].start < end; last++) {
+      const token = tokens[last];
+      if (token.kind !== 'word' || !startsLowerCase(token.text)) continue;
+      words++;
+      if (BACKGROUND.has(token.text)) known++;
+    }
+    if (words >= 3 && 2 * known < words) for (let i = first; i < last; i++) blocked[i] |= FOREIGN;
+  }
 }
 
 function countNameSpans(doc: Readonly<Doc>): number {

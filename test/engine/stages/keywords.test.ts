@@ -12,6 +12,8 @@ interface Setup {
   options?: AnalysisOptions;
   /** Names marked as entities: every occurrence of the string gets a mention. */
   names?: Array<[text: string, type: EntityType]>;
+  /** Strings whose first occurrence is a quotation's content. */
+  quotes?: string[];
   /** Strings whose first occurrence is a header line. */
   headers?: string[];
 }
@@ -25,6 +27,7 @@ function prepare(text: string, setup: Setup = {}): Doc {
   doc.entities = (setup.names ?? []).map(([name, type]): Entity => ({
     kind: 'entity', id: `${type}:${name}`, type, name, aliases: [], mentions: allSpans(text, name),
   }));
+  doc.quotes = (setup.quotes ?? []).map(quote => ({ kind: 'quote', span: spanOf(text, quote), content: spanOf(text, quote) }));
   return doc;
 }
 
@@ -153,6 +156,13 @@ describe('[keywords] candidates and ranking', () => {
         const overlapping = ['bike lane', 'lane network', 'bike lane network'].filter(phrase => found.includes(phrase));
         assert.strictEqual(overlapping.length, 1, found.join(' | '));
       }],
+    ['a quotation in another language gives no keywords; one in English does', 'Vaccine partners met in Geneva. ' +
+      '"Nous sommes prêts à coopérer avec nos partenaires," said Dubois. "We are ready to cooperate with our partners," ' +
+      'said Roe. The partners will meet again.', { quotes: ['Nous sommes prêts à coopérer avec nos partenaires,', 'We are ready to cooperate with our partners,'] },
+    found => {
+      for (const phrase of found) assert.ok(!/nous|sommes|prêts|coopérer|partenaires/.test(phrase), phrase);
+      assert.ok(found.includes('partners'), found.join(' | '));
+    }],
     ['no words, no keywords', '... 2024 -- !!!', undefined, found => assert.deepStrictEqual(found, [])],
     ['empty text', '', undefined, found => assert.deepStrictEqual(found, [])],
   ];
