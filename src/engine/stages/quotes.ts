@@ -295,7 +295,12 @@ const PREPOSITIONAL_FIRST_LENGTHS: ReadonlySet<number> = new Set(PREPOSITIONAL_C
 export function prepositionalCueLength(tokens: readonly Token[], i: number, end: number): number {
   const first = tokens[i].text;
   if (!PREPOSITIONAL_FIRST_LENGTHS.has(first.length)) return 0;
-  for (const cue of PREPOSITIONAL_CUES) {
+  return cueLengthAt(tokens, i, end, PREPOSITIONAL_CUES);
+}
+
+/** Length in tokens of the first of `cues` (lower-case word lists) that starts at token i, or 0. */
+function cueLengthAt(tokens: readonly Token[], i: number, end: number, cues: readonly (readonly string[])[]): number {
+  for (const cue of cues) {
     if (i + cue.length > end) continue;
     let k = 0;
     while (k < cue.length && tokens[i + k].text.toLowerCase() === cue[k]) k++;
@@ -318,13 +323,7 @@ export function phrasalCueLength(tokens: readonly Token[], i: number, end: numbe
   const first = tokens[i].text;
   const c = first.charCodeAt(0);
   if (c >= 128 || PHRASAL_FIRST_LETTERS[c] === 0 || !PHRASAL_FIRST_WORDS.has(first)) return 0;
-  for (const cue of PHRASAL_CUES) {
-    if (i + cue.length > end) continue;
-    let k = 0;
-    while (k < cue.length && tokens[i + k].text.toLowerCase() === cue[k]) k++;
-    if (k === cue.length) return k;
-  }
-  return 0;
+  return cueLengthAt(tokens, i, end, PHRASAL_CUES);
 }
 
 const CONTEXT_TOKENS = 30;
