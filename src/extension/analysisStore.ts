@@ -5,7 +5,7 @@ import { analysisOptions, type ConfigStore } from './config';
 
 /** Why a document in scope has no analysis yet, for the status bar and the panel. */
 export type DocumentState =
-  | { kind: 'ready'; analysis: Analysis; ms: number }
+  | { kind: 'ready'; analysis: Analysis; ms: number; inWorker: boolean }
   | { kind: 'pending' }
   | { kind: 'tooLarge'; sizeKb: number; limitKb: number }
   | { kind: 'failed'; message: string }
@@ -102,7 +102,7 @@ export class AnalysisStore implements vscode.Disposable {
     const entry = this.entries.get(doc.uri.toString());
     if (!entry || entry.version !== doc.version) return { kind: 'pending' };
     if (entry.failure !== undefined) return { kind: 'failed', message: entry.failure };
-    return entry.analysis ? { kind: 'ready', analysis: entry.analysis, ms: entry.ms ?? 0 } : { kind: 'pending' };
+    return entry.analysis ? { kind: 'ready', analysis: entry.analysis, ms: entry.ms ?? 0, inWorker: entry.inWorker === true } : { kind: 'pending' };
   }
 
   /** Whether the cached analysis of the document's current version ran in the worker; undefined if there is none. */

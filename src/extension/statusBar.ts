@@ -51,7 +51,8 @@ export class StatusBar implements vscode.Disposable {
         break;
       case 'ready':
         this.item.text = `$(quote) ${summarize(state.analysis)}`;
-        this.item.tooltip = `${tooltip(state.analysis)}\nAnalysed in ${state.ms} ms. Click to open the Press Lens panel.`;
+        // Where it ran tells a user why a large file's annotations arrive a moment after typing stops.
+        this.item.tooltip = `${tooltip(state.analysis)}\nAnalysed in ${state.ms} ms${state.inWorker ? ' in a background worker' : ''}. Click to open the Press Lens panel.`;
         this.item.command = `${VIEW_ID}.focus`;
         break;
     }
