@@ -1,6 +1,6 @@
 import type { Dateline, EntityType, Entity, Keyword, Note, Quote, Span } from './model';
 import type { ResolvedOptions } from './options';
-import type { Token } from './text/tokenize';
+import type { Tokens } from './text/tokenize';
 import type { Segment } from './text/sentences';
 import { segmentStage } from './stages/segment';
 import { structureStage } from './stages/structure';
@@ -40,15 +40,8 @@ export interface Structure {
 export interface Doc {
   readonly text: string;
   readonly options: ResolvedOptions;
-  tokens: Token[];
-  /**
-   * Per token: the id of its text (equal texts, equal ids; numbered in order of first
-   * occurrence), so later stages can keep per-word facts in arrays indexed by id instead of
-   * looking each token's string up in a Map. Filled with `tokens`.
-   */
-  wordIds: Int32Array;
-  /** Per word id: the text; the same string object as every `token.text` with that id. */
-  words: string[];
+  /** Columns: offsets, kinds and word ids per token (see Tokens in text/tokenize.ts). */
+  tokens: Tokens;
   paragraphs: Segment[];
   sentences: Segment[];
   structure: Structure;
@@ -86,9 +79,7 @@ export function emptyDoc(text: string, options: ResolvedOptions): Doc {
   return {
     text,
     options,
-    tokens: [],
-    wordIds: new Int32Array(0),
-    words: [],
+    tokens: { length: 0, starts: new Int32Array(0), ends: new Int32Array(0), kinds: new Uint8Array(0), wordIds: new Int32Array(0), words: [] },
     paragraphs: [],
     sentences: [],
     structure: { bodyStart: 0, headers: [], boilerplate: [] },

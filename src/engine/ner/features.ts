@@ -1,4 +1,4 @@
-import type { Token } from '../text/tokenize';
+import { tokenText, type Token, type Tokens } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
 import { matchGazetteerIds, listsOf, forgetGazetteerPaths, GAZETTEER_LISTS } from './gazetteers';
 import { int32Scratch, uint8Scratch } from '../text/scratch';
@@ -347,11 +347,11 @@ const takeScratch: typeof takeFresh = {
 /**
  * `reuse`: the context's arrays are reused by the next call with `reuse` (tagNames, which drops
  * the context before returning).
- * `wordIds` and `texts` (a document's `wordIds` and `words`), when given, are the tokenizer's (see tokenizeWithIds): then each distinct
+ * `wordIds` and `texts` (`doc.tokens.wordIds` and `.words`), when given, are the tokenizer's (see Tokens): then each distinct
  * word is looked up in the word cache once, not each token (a Map lookup per token was ~100 ms of
  * the 5 MB news).
  */
-export function buildDocContext(tokens: readonly Token[], sentences: readonly Segment[], wordIds?: Int32Array,
+export function buildDocContext(tokens: readonly Token[] | Tokens, sentences: readonly Segment[], wordIds?: Int32Array,
   texts?: readonly string[], reuse = false): DocContext {
   // Typed arrays per token from reusable buffers (see text/scratch.ts) when the caller is done
   // with the context before the next call (tagNames); fresh ones for training, which keeps many.
@@ -372,7 +372,7 @@ export function buildDocContext(tokens: readonly Token[], sentences: readonly Se
     idOf = take.idOf(texts.length);
     for (let k = 0; k < texts.length; k++) idOf[k] = wordId(texts[k]);
   } else {
-    for (let i = 0; i < n; i++) ids[i] = wordId(tokens[i].text);
+    for (let i = 0; i < n; i++) ids[i] = wordId(Array.isArray(tokens) ? (tokens as readonly Token[])[i].text : tokenText(tokens as Tokens, i));
   }
   if (lowerIds.size > slotOf.length) {
     slotOf = new Int32Array(lowerIds.size * 2);

@@ -1,5 +1,5 @@
 import type { Doc } from '../pipeline';
-import type { Token } from '../text/tokenize';
+import { PUNCT, tokenText, tokensOf, type Token, type Tokens } from '../text/tokenize';
 import { NAME_TYPES, buildDocContext, labelPart, labelType } from './features';
 import { decodeModel } from './modelCodec';
 import { MODEL_DATA } from './modelData';
@@ -21,8 +21,10 @@ export interface TaggedName {
 
 let weights: Weights | undefined;
 
-function isPunctuation(token: Token): boolean {
-  return token.kind === 'punct' && token.text !== ')' && token.text !== ']';
+function isPunctuation(tokens: Tokens, i: number): boolean {
+  if (tokens.kinds[i] !== PUNCT) return false;
+  const text = tokenText(tokens, i);
+  return text !== ')' && text !== ']';
 }
 
 /** The shipped weights, decoded on first use (tens of milliseconds). */
@@ -48,11 +50,13 @@ const LABELS = int32Scratch();
  * Trained on CoNLL-2003 news (see scripts/train.ts). Names never cross a sentence boundary.
  * Deterministic; linear in the number of tokens.
  */
-export function tagNames(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'> & Partial<Pick<Doc, 'wordIds' | 'words'>>): TaggedName[] {
+export function tagNames(doc: Pick<Doc, 'text' | 'sentences'> & { tokens: Tokens | readonly Token[] }): TaggedName[] {
   const model = loadNameModel();
+  // Token objects come from scripts and tests only.
+  const tokens = Array.isArray(doc.tokens) ? tokensOf(doc.tokens as readonly Token[]) : (doc.tokens as Tokens);
   // Reused working arrays (see text/scratch.ts): the context and labels are dropped before return.
-  const context = buildDocContext(doc.tokens, doc.sentences, doc.wordIds, doc.words, true);
-  const labels = tagDocument(context, doc.sentences, model, LABELS.take(doc.tokens.length));
+  const context = buildDocContext(tokens, doc.sentences, tokens.wordIds, tokens.words, true);
+  const labels = tagDocument(context, doc.sentences, model, LABELS.take(tokens.length));
   const names: TaggedName[] = [];
   for (let i = 0; i < labels.length; i++) {
     const part = labelPart(labels[i]);
@@ -63,10 +67,10 @@ export function tagNames(doc: Pick<Doc, 'text' | 'tokens' | 'sentences'> & Parti
     const next = last + 1;
     // 'Trade and Economic Cooperation.' → the final period is not part of the name.
     let first = i;
-    while (first <= last && isPunctuation(doc.tokens[first])) first++;
-    while (last >= first && isPunctuation(doc.tokens[last])) last--;
+    while (first <= last && isPunctuation(tokens, first)) first++;
+    while (last >= first && isPunctuation(tokens, last)) last--;
     if (first <= last) {
-      names.push({ tokenStart: first, tokenEnd: last + 1, start: doc.tokens[first].start, end: doc.tokens[last].end, label });
+      names.push({ tokenStart: first, tokenEnd: last + 1, start: tokens.starts[first], end: tokens.ends[last], label });
     }
     i = next - 1;
   }

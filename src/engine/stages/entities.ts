@@ -1,8 +1,7 @@
 import type { Entity, EntityType, Note, Span } from '../model';
 import { int32Scratch, uint8Scratch } from '../text/scratch';
 import type { Doc, Mention, Stage, Structure } from '../pipeline';
-import type { Token } from '../text/tokenize';
-import { tokenize } from '../text/tokenize';
+import { NUMBER, WORD, tokenize, tokenText, type Tokens } from '../text/tokenize';
 import { tagNames, type TaggedName } from '../ner/index';
 import { firstTokenFrom } from '../text/search';
 import {
@@ -31,9 +30,9 @@ export const entitiesStage: Stage = {
   },
 };
 
-export type EntitiesInput = Pick<Doc, 'text' | 'tokens' | 'sentences' | 'structure' | 'options'> & Partial<Pick<Doc, 'wordIds' | 'words'>>;
+export type EntitiesInput = Pick<Doc, 'text' | 'tokens' | 'sentences' | 'structure' | 'options'>;
 
-/** A word id per token and the text per id (see Doc.wordIds). */
+/** A word id per token and the text per id (see Tokens.wordIds). */
 interface WordTable {
   wordIds: Int32Array;
   words: readonly string[];
@@ -46,27 +45,6 @@ const SCRATCH = {
   votes: int32Scratch(), slotOf: int32Scratch(), inTable: uint8Scratch(), isLastWord: uint8Scratch(),
   sentenceStarts: uint8Scratch(), personAt: uint8Scratch(), endingAt: int32Scratch(), clusterAt: int32Scratch(),
 };
-
-/** The document's word ids, or ids numbered here when the caller gave tokens only (tests). */
-function wordTableOf(doc: EntitiesInput): WordTable {
-  if (doc.wordIds !== undefined && doc.words !== undefined && doc.wordIds.length === doc.tokens.length) {
-    return { wordIds: doc.wordIds, words: doc.words };
-  }
-  const idOf = new Map<string, number>();
-  const words: string[] = [];
-  const wordIds = new Int32Array(doc.tokens.length);
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const text = doc.tokens[i].text;
-    let id = idOf.get(text);
-    if (id === undefined) {
-      id = words.length;
-      idOf.set(text, id);
-      words.push(text);
-    }
-    wordIds[i] = id;
-  }
-  return { wordIds, words };
-}
 
 /** A mention while the stage works on it: where it came from and how sure that source is. */
 interface Candidate extends Mention {
@@ -104,7 +82,7 @@ const PRIORITY_COPY = -1;
 export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]): { mentions: Mention[]; entities: Entity[]; notes: Note[] } {
   const { text, tokens } = doc;
   const structure = doc.structure;
-  const table = wordTableOf(doc);
+  const table = doc.tokens;
   const candidates: Candidate[] = [];
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
     const name = tagged[nameIndex];
@@ -151,22 +129,23 @@ function bySpan(a: Span, b: Span): number {
 // ---------------------------------------------------------------------------------------------
 // Candidates
 
-function isPossessive(token: Token): boolean {
-  return token.text === "'s" || token.text === '’s' || token.text === "'" || token.text === '’';
+function isPossessive(tokens: Tokens, i: number): boolean {
+  const text = tokenText(tokens, i);
+  return text === "'s" || text === '’s' || text === "'" || text === '’';
 }
 
-function fromTagger(tokens: readonly Token[], name: TaggedName): Candidate | undefined {
+function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   let { tokenStart, tokenEnd } = name;
   // A tagger may take in "Acme's": the possessive is not part of the name.
-  while (tokenEnd > tokenStart && isPossessive(tokens[tokenEnd - 1])) tokenEnd--;
+  while (tokenEnd > tokenStart && isPossessive(tokens, tokenEnd - 1)) tokenEnd--;
   // "Mr. Obama" → "Obama": a courtesy title is not part of the name (CoNLL leaves it out too).
-  while (tokenEnd - tokenStart > 1 && name.label === 'PER' && HONORIFICS.has(bare(tokens[tokenStart].text)) &&
-    isCapitalizedWord(tokens[tokenStart].text)) tokenStart++;
+  while (tokenEnd - tokenStart > 1 && name.label === 'PER' && HONORIFICS.has(bare(tokenText(tokens, tokenStart))) &&
+    isCapitalizedWord(tokenText(tokens, tokenStart))) tokenStart++;
   // "Gov. Ralph Northam", "Charlotte Mayor Jo Ng": a title before the name is a role, found later.
   // A spelled-out title needs two words after it: "Dean Headley" is a first name and a surname.
   if (name.label === 'PER') {
     for (let k = Math.min(tokenEnd - 2, tokenStart + 4); k >= tokenStart; k--) {
-      const word = tokens[k].text;
+      const word = tokenText(tokens, k);
       const abbreviated = word.endsWith('.') && TITLE_ABBREVIATIONS.has(bare(word));
       if (isCapitalizedWord(word) && (abbreviated || (TITLE_HEADS.has(bare(word)) && tokenEnd - k >= 3))) {
         tokenStart = k + 1;
@@ -175,21 +154,21 @@ function fromTagger(tokens: readonly Token[], name: TaggedName): Candidate | und
     }
   }
   // "About Acme" (a boilerplate heading): a leading preposition is not part of a name.
-  if (tokenEnd - tokenStart > 1 && LEADING_PREPOSITIONS.has(tokens[tokenStart].text)) tokenStart++;
+  if (tokenEnd - tokenStart > 1 && LEADING_PREPOSITIONS.has(tokenText(tokens, tokenStart))) tokenStart++;
   // "Jo Ng, CEO of Acme" with "CEO of Acme" tagged as one organization: in an apposition the title
   // belongs to the person's role and the rest is the name ("Queen of the South", a club, stays).
-  if (name.label === 'ORG' && tokenStart > 0 && tokens[tokenStart - 1].text === ',') {
+  if (name.label === 'ORG' && tokenStart > 0 && tokenText(tokens, tokenStart - 1) === ',') {
     let k = tokenStart;
-    while (k < tokenEnd && isTitleWord(tokens[k].text)) k++;
+    while (k < tokenEnd && isTitleWord(tokenText(tokens, k))) k++;
     // "Bank of England" stays: the word before "of" must head a title.
-    if (k > tokenStart && k + 1 < tokenEnd && (tokens[k].text === 'of' || tokens[k].text === 'at') && isTitleHead(tokens[k - 1].text)) {
+    if (k > tokenStart && k + 1 < tokenEnd && (tokenText(tokens, k) === 'of' || tokenText(tokens, k) === 'at') && isTitleHead(tokenText(tokens, k - 1))) {
       tokenStart = k + 1;
     }
   }
   if (tokenEnd <= tokenStart || tokenEnd > tokens.length) return undefined;
   // "Davos Forum" + "2025": the edition year right after an event-like name belongs to it.
-  if (name.label !== 'PER' && tokenEnd < tokens.length && isYear(tokens[tokenEnd].text) &&
-    tokens[tokenEnd].start - tokens[tokenEnd - 1].end <= 1 && EVENT_HEADS.has(lowerOf(tokens[tokenEnd - 1].text)) &&
+  if (name.label !== 'PER' && tokenEnd < tokens.length && isYear(tokenText(tokens, tokenEnd)) &&
+    tokens.starts[tokenEnd] - tokens.ends[tokenEnd - 1] <= 1 && EVENT_HEADS.has(lowerOf(tokenText(tokens, tokenEnd - 1))) &&
     isEventName(tokens, tokenStart, tokenEnd + 1)) tokenEnd++;
   let type: EntityType | undefined;
   // "Northwind Labs", "Keller Robotics Inc.": a company ending outweighs a person-like shape.
@@ -201,17 +180,17 @@ function fromTagger(tokens: readonly Token[], name: TaggedName): Candidate | und
   return candidate(tokens, tokenStart, tokenEnd, type, 'tagger', PRIORITY_TAGGER);
 }
 
-function endsInOrganizationWord(tokens: readonly Token[], tokenStart: number, tokenEnd: number): boolean {
+function endsInOrganizationWord(tokens: Tokens, tokenStart: number, tokenEnd: number): boolean {
   if (tokenEnd - tokenStart < 2) return false;
-  const last = bare(tokens[tokenEnd - 1].text);
+  const last = bare(tokenText(tokens, tokenEnd - 1));
   return COMPANY_HEADS.has(last) || ORG_HEADS.has(last) || (ORG_SUFFIXES.has(last) && last !== 'and' && last !== '&');
 }
 
 /** Every candidate is built here, so all share one object shape (property order and types). */
-function candidate(tokens: readonly Token[], tokenStart: number, tokenEnd: number, type: EntityType, source: Mention['source'],
+function candidate(tokens: Tokens, tokenStart: number, tokenEnd: number, type: EntityType, source: Mention['source'],
   priority: number, display?: string): Candidate {
   return {
-    start: tokens[tokenStart].start, end: tokens[tokenEnd - 1].end, type, tokenStart, tokenEnd, source, priority,
+    start: tokens.starts[tokenStart], end: tokens.ends[tokenEnd - 1], type, tokenStart, tokenEnd, source, priority,
     display, key: undefined,
   };
 }
@@ -232,8 +211,8 @@ function isYear(s: string): boolean {
 // "29th", "2nd", "II", "XXI": a numbered edition.
 const ORDINAL = /^(?:\d{1,4}(?:st|nd|rd|th)|[IVX]{1,5})$/;
 
-function isEditionNumber(token: Token): boolean {
-  return isYear(token.text) || ORDINAL.test(token.text);
+function isEditionNumber(word: string): boolean {
+  return isYear(word) || ORDINAL.test(word);
 }
 
 function isUpperLetters(s: string): boolean {
@@ -265,30 +244,30 @@ export function isEventShape(word: string): boolean {
  * Conference"); heads like "Forum" or "Congress" need an edition ("World Economic Forum" is an
  * organisation).
  */
-export function isEventName(tokens: readonly Token[], tokenStart: number, tokenEnd: number, heads: ReadonlySet<string> = EVENT_HEADS): boolean {
-  if (tokenEnd - tokenStart === 1 && isEventShape(tokens[tokenStart].text)) return true;
+export function isEventName(tokens: Tokens, tokenStart: number, tokenEnd: number, heads: ReadonlySet<string> = EVENT_HEADS): boolean {
+  if (tokenEnd - tokenStart === 1 && isEventShape(tokenText(tokens, tokenStart))) return true;
   let end = tokenEnd;
   let numbered = false;
   let year = false;
-  while (end > tokenStart + 1 && isEditionNumber(tokens[end - 1])) {
+  while (end > tokenStart + 1 && isEditionNumber(tokenText(tokens, end - 1))) {
     end--;
     numbered = true;
-    year ||= isYear(tokens[end].text);
+    year ||= isYear(tokenText(tokens, end));
   }
-  const head = tokens[end - 1].text;
+  const head = tokenText(tokens, end - 1);
   if (!isCapitalizedWord(head)) return false;
   const lower = lowerOf(head);
   // Most names end in no head word ("Acme Corp", "New York"): they are turned away before the
   // two-word key is built or the institution words are looked at.
-  const twoWords = end - tokenStart >= 2 && lastWordsOf(heads).has(lower) && heads.has(`${lowerOf(tokens[end - 2].text)} ${lower}`);
+  const twoWords = end - tokenStart >= 2 && lastWordsOf(heads).has(lower) && heads.has(`${lowerOf(tokenText(tokens, end - 2))} ${lower}`);
   const acronymYear = !twoWords && year && isUpperLetters(head) && head.length >= 3 && heads === EVENT_HEADS; // "APEC 2023", not "MOHAMMED VI"
   if (!twoWords && !acronymYear && !heads.has(lower)) return false;
   // "Organisation of the Islamic Conference" is an institution named after an event.
   for (let k = tokenStart + 1; k < end - 1; k++) {
-    if ((tokens[k].text === 'of' || tokens[k].text === 'for') && INSTITUTION_HEADS.has(lowerOf(tokens[k - 1].text))) return false;
+    if ((tokenText(tokens, k) === 'of' || tokenText(tokens, k) === 'for') && INSTITUTION_HEADS.has(lowerOf(tokenText(tokens, k - 1)))) return false;
   }
   if (twoWords || acronymYear) return true;
-  const first = tokens[tokenStart].text;
+  const first = tokenText(tokens, tokenStart);
   if (ORDINAL.test(first) || ORDINAL_WORDS.has(lowerOf(first))) numbered = true;
   // A head word alone is a common noun ("the Open", "the Summit"), except names like "Olympics".
   if (end - tokenStart === 1 && !numbered && !SELF_NAMED_EVENTS.has(lower)) return false;
@@ -318,7 +297,7 @@ function isCapitalizedWord(s: string): boolean {
  * property of the word, so it is tested once per distinct word and the tokens are scanned by id
  * (4 bytes each, where reading a million token objects was most of the cost).
  */
-function findEventShapes(tokens: readonly Token[], table: WordTable): Candidate[] {
+function findEventShapes(tokens: Tokens, table: WordTable): Candidate[] {
   const { wordIds, words } = table;
   const shaped = SCRATCH.shaped.take(words.length);
   let any = false;
@@ -330,13 +309,13 @@ function findEventShapes(tokens: readonly Token[], table: WordTable): Candidate[
   const out: Candidate[] = [];
   if (!any) return out;
   for (let i = 0; i < tokens.length; i++) {
-    if (shaped[wordIds[i]] === 0 || tokens[i].kind !== 'word') continue;
+    if (shaped[wordIds[i]] === 0 || tokens.kinds[i] !== WORD) continue;
     out.push(candidate(tokens, i, i + 1, 'event', 'rule', PRIORITY_SHAPE));
   }
   return out;
 }
 
-function spanCandidate(tokens: readonly Token[], span: Span, type: EntityType, display?: string): Candidate | undefined {
+function spanCandidate(tokens: Tokens, span: Span, type: EntityType, display?: string): Candidate | undefined {
   const tokenStart = firstTokenFrom(tokens, span.start);
   const tokenEnd = firstTokenFrom(tokens, span.end);
   if (tokenEnd <= tokenStart) return undefined;
@@ -344,7 +323,7 @@ function spanCandidate(tokens: readonly Token[], span: Span, type: EntityType, d
 }
 
 /** The dateline's place ("OSLO", shown as "Oslo") and the credited source ("…, Acme News reports."). */
-function findStructureMentions(tokens: readonly Token[], structure: Structure): Candidate[] {
+function findStructureMentions(tokens: Tokens, structure: Structure): Candidate[] {
   const out: Candidate[] = [];
   if (structure.placeSpan) {
     const place = spanCandidate(tokens, structure.placeSpan, 'place', structure.dateline?.place);
@@ -366,7 +345,7 @@ interface Phrase {
  * Every whole-word, case-sensitive occurrence of the user's names. Matched token by token (a
  * map from first word to phrases), so the cost is one lookup per token, not one scan per name.
  */
-function findPersonalMentions(tokens: readonly Token[], lists: Doc['options']['personalLists']): Candidate[] {
+function findPersonalMentions(tokens: Tokens, lists: Doc['options']['personalLists']): Candidate[] {
   const byFirst = new Map<string, Phrase[]>();
   for (const type of ['person', 'organization', 'place', 'event'] as const) {
     for (const name of lists[type] ?? []) {
@@ -380,7 +359,7 @@ function findPersonalMentions(tokens: readonly Token[], lists: Doc['options']['p
   const out: Candidate[] = [];
   if (byFirst.size === 0) return out;
   for (let i = 0; i < tokens.length; i++) {
-    const phrases = byFirst.get(tokens[i].text);
+    const phrases = byFirst.get(tokenText(tokens, i));
     if (!phrases) continue;
     let best: Phrase | undefined;
     for (const phrase of phrases) {
@@ -394,9 +373,9 @@ function findPersonalMentions(tokens: readonly Token[], lists: Doc['options']['p
   return out;
 }
 
-function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+function matchesAt(tokens: Tokens, i: number, words: readonly string[]): boolean {
   if (i + words.length > tokens.length) return false;
-  for (let k = 0; k < words.length; k++) if (tokens[i + k].text !== words[k]) return false;
+  for (let k = 0; k < words.length; k++) if (tokenText(tokens, i + k) !== words[k]) return false;
   return true;
 }
 
@@ -439,7 +418,7 @@ const MAX_COMPLEMENT = 8;
  *   Affairs of Norway" leaves the country a place.
  * Mentions stay sorted and non-overlapping; `occupied` follows.
  */
-function repairOrganizations(tokens: readonly Token[], mentions: Candidate[], occupied: Uint8Array): Candidate[] {
+function repairOrganizations(tokens: Tokens, mentions: Candidate[], occupied: Uint8Array): Candidate[] {
   // Mention index + 1 by first token (mentions do not overlap), 0 for none.
   const startsAt = SCRATCH.startsAt.take(tokens.length + 1);
   for (let i = 0; i < mentions.length; i++) startsAt[mentions[i].tokenStart] = i + 1;
@@ -448,19 +427,19 @@ function repairOrganizations(tokens: readonly Token[], mentions: Candidate[], oc
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
     if (m.type !== 'organization' || m.source !== 'tagger' || (dropped.size > 0 && dropped.has(m))) continue;
-    if (m.tokenStart >= 2 && tokens[m.tokenStart - 1].text === 'of' && PORTFOLIO_TITLES.has(bare(tokens[m.tokenStart - 2].text))) {
+    if (m.tokenStart >= 2 && tokenText(tokens, m.tokenStart - 1) === 'of' && PORTFOLIO_TITLES.has(bare(tokenText(tokens, m.tokenStart - 2)))) {
       dropped.add(m);
       for (let k = m.tokenStart; k < m.tokenEnd; k++) occupied[k] = 0;
       continue;
     }
-    const link = tokens[m.tokenEnd];
-    if (!ORG_HEADS.has(bare(tokens[m.tokenEnd - 1].text)) || !link || !ORG_COMPLEMENT_LINKS.has(link.text)) continue;
+    if (!ORG_HEADS.has(bare(tokenText(tokens, m.tokenEnd - 1))) || m.tokenEnd >= tokens.length ||
+      !ORG_COMPLEMENT_LINKS.has(tokenText(tokens, m.tokenEnd))) continue;
     let k = m.tokenEnd + 1;
     let end = -1;
     while (k < tokens.length && k - m.tokenEnd <= MAX_COMPLEMENT) {
-      const token = tokens[k];
-      if (token.kind === 'word' && isCapitalizedWord(token.text) && !isCalendarWord(token.text)) end = ++k;
-      else if ((token.text === 'and' || token.text === '&') && end === k && (byStart.get(k + 1)?.type ?? 'organization') === 'organization') k++;
+      const word = tokenText(tokens, k);
+      if (tokens.kinds[k] === WORD && isCapitalizedWord(word) && !isCalendarWord(word)) end = ++k;
+      else if ((word === 'and' || word === '&') && end === k && (byStart.get(k + 1)?.type ?? 'organization') === 'organization') k++;
       else break;
     }
     if (end < 0) continue;
@@ -477,7 +456,7 @@ function repairOrganizations(tokens: readonly Token[], mentions: Candidate[], oc
     for (const other of inside) dropped.add(other);
     for (let t = m.tokenEnd; t < end; t++) occupied[t] = 1;
     m.tokenEnd = end;
-    m.end = tokens[end - 1].end;
+    m.end = tokens.ends[end - 1];
   }
   return dropped.size === 0 ? mentions : mentions.filter(m => !dropped.has(m));
 }
@@ -508,16 +487,16 @@ function isAcronymWord(s: string): boolean {
  * "the World Health Organization (WHO)": the bracketed acronym after a name is a mention of the
  * same type, even when the tagger skipped it, so later "WHO" mentions find their expansion.
  */
-function findDefinedAcronyms(tokens: readonly Token[], mentions: readonly Candidate[], occupied: Uint8Array): Candidate[] {
+function findDefinedAcronyms(tokens: Tokens, mentions: readonly Candidate[], occupied: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
     if (m.type === 'person' || m.tokenEnd - m.tokenStart < 2) continue;
     const k = m.tokenEnd;
-    if (tokens[k]?.text !== '(' || tokens[k + 2]?.text !== ')' || occupied[k + 1]) continue;
-    const acronym = tokens[k + 1];
-    if (acronym.kind !== 'word' || !isAcronymWord(acronym.text)) continue;
-    if (initialsOf(tokens, m).every(i => i !== acronymKey(acronym.text))) continue;
+    if (tokenText(tokens, k) !== '(' || tokenText(tokens, k + 2) !== ')' || occupied[k + 1]) continue;
+    const acronym = tokenText(tokens, k + 1);
+    if (tokens.kinds[k + 1] !== WORD || !isAcronymWord(acronym)) continue;
+    if (initialsOf(tokens, m).every(i => i !== acronymKey(acronym))) continue;
     occupied[k + 1] = 1;
     out.push(candidate(tokens, k + 1, k + 2, m.type, 'rule', PRIORITY_STRUCTURE));
   }
@@ -578,15 +557,15 @@ const OWNERS_AFTER_POSSESSIVE = new Set(['shareholders', 'stockholders', 'stock'
  * "Magna's stockholders", "bought shares of Jones". Only the tagger's own person mentions: a
  * user's list or a title's evidence stays. (+0.1 F1 on CoNLL-2003 valid, with the train-only model.)
  */
-function retypeCompanies(tokens: readonly Token[], mentions: readonly Candidate[]): void {
+function retypeCompanies(tokens: Tokens, mentions: readonly Candidate[]): void {
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.type !== 'person' || m.priority !== PRIORITY_TAGGER) continue;
-    const next = m.tokenEnd < tokens.length ? tokens[m.tokenEnd].text : '';
+    const next = m.tokenEnd < tokens.length ? tokenText(tokens, m.tokenEnd) : '';
     const possessive = next === "'s" || next === '’s';
-    const after = m.tokenEnd + 1 < tokens.length ? tokens[m.tokenEnd + 1].text.toLowerCase() : '';
+    const after = m.tokenEnd + 1 < tokens.length ? tokenText(tokens, m.tokenEnd + 1).toLowerCase() : '';
     const b = m.tokenStart;
-    const sharesOf = b >= 2 && tokens[b - 1].text.toLowerCase() === 'of' && tokens[b - 2].text.toLowerCase() === 'shares';
+    const sharesOf = b >= 2 && tokenText(tokens, b - 1).toLowerCase() === 'of' && tokenText(tokens, b - 2).toLowerCase() === 'shares';
     if (SECURITIES_AFTER.has(next.toLowerCase()) || (possessive && OWNERS_AFTER_POSSESSIVE.has(after)) || sharesOf) m.type = 'organization';
   }
 }
@@ -643,13 +622,13 @@ const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place', 
  * 17"). Names there are often metonyms (a city for its team), so they neither vote on a form's
  * type nor take the article's majority type.
  */
-function tableLines(text: string, tokens: readonly Token[]): Uint8Array {
+function tableLines(text: string, tokens: Tokens): Uint8Array {
   const inTable = SCRATCH.inTable.take(tokens.length);
   let lineStart = 0;
   let numbers = 0;
   let words = 0;
   for (let i = 0; i <= tokens.length; i++) {
-    const newLine = i === tokens.length || (i > 0 && hasLineBreakBetween(text, tokens[i - 1].end, tokens[i].start));
+    const newLine = i === tokens.length || (i > 0 && hasLineBreakBetween(text, tokens.ends[i - 1], tokens.starts[i]));
     if (newLine && i > lineStart) {
       if (numbers >= 2 && numbers >= words) inTable.fill(1, lineStart, i);
       lineStart = i;
@@ -657,8 +636,8 @@ function tableLines(text: string, tokens: readonly Token[]): Uint8Array {
       words = 0;
     }
     if (i === tokens.length) break;
-    if (tokens[i].kind === 'number') numbers++;
-    else if (tokens[i].kind === 'word') words++;
+    if (tokens.kinds[i] === NUMBER) numbers++;
+    else if (tokens.kinds[i] === WORD) words++;
   }
   return inTable;
 }
@@ -670,7 +649,7 @@ function tableLines(text: string, tokens: readonly Token[]): Uint8Array {
  * word follows) is left alone. A one-word form that also occurs in lower case ("Acme" and
  * "acme") is not taken at a sentence start, where it may be the common word.
  */
-function propagateForms(tokens: readonly Token[], table: WordTable, sentences: Doc['sentences'], mentions: readonly Candidate[],
+function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['sentences'], mentions: readonly Candidate[],
   occupied: Uint8Array): Candidate[] {
   const { wordIds, words } = table;
   // Forms by their words joined with U+0001; per word id of a first word, the lengths of its
@@ -696,15 +675,15 @@ function propagateForms(tokens: readonly Token[], table: WordTable, sentences: D
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
     if (m.tokenEnd - m.tokenStart === 1) {
-      const word = tokens[m.tokenStart].text;
+      const word = tokenText(tokens, m.tokenStart);
       if (!forms.has(word)) add([word], m.type, wordIds[m.tokenStart], wordIds[m.tokenStart]);
     } else {
       // Most mentions repeat a form already added: test the key before building the word list.
-      let key = tokens[m.tokenStart].text;
-      for (let k = m.tokenStart + 1; k < m.tokenEnd; k++) key += '\u0001' + tokens[k].text;
+      let key = tokenText(tokens, m.tokenStart);
+      for (let k = m.tokenStart + 1; k < m.tokenEnd; k++) key += '\u0001' + tokenText(tokens, k);
       if (!forms.has(key)) {
         const formWords: string[] = [];
-        for (let k = m.tokenStart; k < m.tokenEnd; k++) formWords.push(tokens[k].text);
+        for (let k = m.tokenStart; k < m.tokenEnd; k++) formWords.push(tokenText(tokens, k));
         add(formWords, m.type, wordIds[m.tokenStart], wordIds[m.tokenEnd - 1]);
       }
     }
@@ -713,7 +692,7 @@ function propagateForms(tokens: readonly Token[], table: WordTable, sentences: D
       if (displayWords.length > 0) add(displayWords, m.type, idOfWord(displayWords[0]), idOfWord(displayWords[displayWords.length - 1]));
     }
     if (m.type === 'person' && m.tokenEnd - m.tokenStart >= 2) {
-      const last = tokens[m.tokenEnd - 1].text;
+      const last = tokenText(tokens, m.tokenEnd - 1);
       if (!forms.has(last) && last.length >= 2 && isCapitalizedWord(last) && !last.endsWith('.') && !isSuffixWord(last)) {
         add([last], 'person', wordIds[m.tokenEnd - 1], wordIds[m.tokenEnd - 1]);
       }
@@ -753,8 +732,8 @@ function propagateForms(tokens: readonly Token[], table: WordTable, sentences: D
       // "Maria" heads "Maria Lopez" and "Maria Ruiz": a form can match only where its last word
       // is, so most places skip building the joined key (a new string to hash) at all.
       if (length > 1 && !isLastWord[wordIds[i + length - 1]]) continue;
-      let key = tokens[i].text;
-      for (let k = i + 1; k < i + length; k++) key += '\u0001' + tokens[k].text;
+      let key = tokenText(tokens, i);
+      for (let k = i + 1; k < i + length; k++) key += '\u0001' + tokenText(tokens, k);
       type = forms.get(key);
       if (type) {
         end = i + length;
@@ -765,8 +744,8 @@ function propagateForms(tokens: readonly Token[], table: WordTable, sentences: D
     let free = true;
     for (let k = i; k < end; k++) if (occupied[k]) free = false;
     if (!free) continue;
-    const next = tokens[end];
-    if (next && next.kind === 'word' && isCapitalizedWord(next.text) && next.start - tokens[end - 1].end <= 1 && !sentenceStarts[end]) continue;
+    if (end < tokens.length && tokens.kinds[end] === WORD && isCapitalizedWord(tokenText(tokens, end)) &&
+      tokens.starts[end] - tokens.ends[end - 1] <= 1 && !sentenceStarts[end]) continue;
     if (end - i === 1 && sentenceStarts[i]) {
       pending.push(out.length);
       out.push(candidate(tokens, i, end, type, 'rule', PRIORITY_COPY));
@@ -778,7 +757,7 @@ function propagateForms(tokens: readonly Token[], table: WordTable, sentences: D
   }
   for (let p = 0; p < pending.length; p++) {
     const m = out[pending[p]]!;
-    if (lowerWords.has(lowerOf(tokens[m.tokenStart].text))) out[pending[p]] = undefined;
+    if (lowerWords.has(lowerOf(tokenText(tokens, m.tokenStart)))) out[pending[p]] = undefined;
     else occupied[m.tokenStart] = 1;
   }
   return pending.length === 0 ? out as Candidate[] : out.filter((m): m is Candidate => m !== undefined);
@@ -798,10 +777,10 @@ interface Cluster {
   members: Candidate[];
 }
 
-function wordsOf(tokens: readonly Token[], m: Candidate): string[] {
+function wordsOf(tokens: Tokens, m: Candidate): string[] {
   if (m.display) return tokenize(m.display).map(t => t.text);
   const words: string[] = [];
-  for (let k = m.tokenStart; k < m.tokenEnd; k++) words.push(tokens[k].text);
+  for (let k = m.tokenStart; k < m.tokenEnd; k++) words.push(tokenText(tokens, k));
   return words;
 }
 
@@ -813,7 +792,7 @@ function acronymKey(s: string): string {
  * Initials a name may be shortened to: "World Health Organization" → WHO, "Bank of England" →
  * BE and BOE, "Joint Committee on Fisheries" → JCF and JCOF.
  */
-function initialsOf(tokens: readonly Token[], m: Candidate): string[] {
+function initialsOf(tokens: Tokens, m: Candidate): string[] {
   const words = wordsOf(tokens, m).filter(w => w.length > 0 && w[0].toLowerCase() !== w[0].toUpperCase());
   if (words.length < 2) return [];
   let content = '';
@@ -840,7 +819,7 @@ function stripOrgSuffixes(words: readonly string[]): string[] {
  * places, events: "WHO"), or the same name without a legal suffix ("Acme" / "Acme Corp."). A
  * form that fits several clusters goes, mention by mention, to the one introduced first.
  */
-function clusterMentions(text: string, tokens: readonly Token[], mentions: readonly Candidate[], covered: Uint8Array,
+function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candidate[], covered: Uint8Array,
   notes: Note[]): Entity[] {
   const personAt = SCRATCH.personAt.take(tokens.length);
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
@@ -884,7 +863,7 @@ function clusterMentions(text: string, tokens: readonly Token[], mentions: reado
   for (let i = 0; i < mentions.length; i++) endingAt[mentions[i].tokenEnd] = i + 1;
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
-    if (m.tokenStart < 2 || m.tokenEnd - m.tokenStart !== 1 || tokens[m.tokenStart - 1].text !== '(' || tokens[m.tokenEnd]?.text !== ')') continue;
+    if (m.tokenStart < 2 || m.tokenEnd - m.tokenStart !== 1 || tokenText(tokens, m.tokenStart - 1) !== '(' || tokenText(tokens, m.tokenEnd) !== ')') continue;
     const owner = endingAt[m.tokenStart - 1] > 0 ? mentions[endingAt[m.tokenStart - 1] - 1] : undefined;
     if (owner && owner.type === m.type) definedBy.set(m, owner);
   }
@@ -991,7 +970,7 @@ function newCluster(type: EntityType, clusters: Cluster[]): Cluster {
   return cluster;
 }
 
-function indexCluster(cluster: Cluster, words: string[], tokens: readonly Token[], m: Candidate,
+function indexCluster(cluster: Cluster, words: string[], tokens: Tokens, m: Candidate,
   index: (map: Map<string, Cluster[]>, key: string, cluster: Cluster) => void,
   byEdgeWord: Map<string, Cluster[]>, byInitials: Map<string, Cluster[]>, byStripped: Map<string, Cluster[]>): void {
   const type = cluster.type;
@@ -1184,7 +1163,7 @@ const DEMONYMS: ReadonlySet<string> = new Set((GAZETTEER.demonym ?? '').split('|
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', '&']);
 
 /** The first role found at any mention of a person, in text order; appositions before titles. */
-function findRoleOf(text: string, tokens: readonly Token[], members: readonly Candidate[], covered: Uint8Array,
+function findRoleOf(text: string, tokens: Tokens, members: readonly Candidate[], covered: Uint8Array,
   personAt: Uint8Array): string | undefined {
   for (let mIndex = 0; mIndex < members.length; mIndex++) {
     const m = members[mIndex];
@@ -1198,25 +1177,25 @@ function findRoleOf(text: string, tokens: readonly Token[], members: readonly Ca
  * "X’s Minister of Y" → "Minister of Y of X"; "Acme's chief executive" → "chief executive of
  * Acme": a role reads the same whichever way the text put it, so titles compare.
  */
-function normalizeRole(text: string, tokens: readonly Token[], from: number, to: number): string | undefined {
+function normalizeRole(text: string, tokens: Tokens, from: number, to: number): string | undefined {
   // Only a name owns the title: "one of the president's closest aides" stays as written.
-  for (let k = from + 1; k < to - 1 && k - from <= 4 && isCapitalizedWord(tokens[from].text); k++) {
-    if (tokens[k].text === '’s' || tokens[k].text === "'s") {
+  for (let k = from + 1; k < to - 1 && k - from <= 4 && isCapitalizedWord(tokenText(tokens, from)); k++) {
+    if (tokenText(tokens, k) === '’s' || tokenText(tokens, k) === "'s") {
       const owner = spelledOut(text, tokens, from, k);
       const title = spelledOut(text, tokens, k + 1, to);
       return `${title} of ${owner}`;
     }
-    if (!isCapitalizedWord(tokens[k].text) && tokens[k].text !== 'of' && tokens[k].text !== 'and') break;
+    if (!isCapitalizedWord(tokenText(tokens, k)) && tokenText(tokens, k) !== 'of' && tokenText(tokens, k) !== 'and') break;
   }
   return spelledOut(text, tokens, from, to);
 }
 
 /** The text of tokens [from, to) with abbreviated titles spelled out: "Arizona Sen." → "Arizona Senator". */
-function spelledOut(text: string, tokens: readonly Token[], from: number, to: number): string {
+function spelledOut(text: string, tokens: Tokens, from: number, to: number): string {
   let out = '';
   for (let k = from; k < to; k++) {
-    if (k > from) out += text.slice(tokens[k - 1].end, tokens[k].start);
-    const word = tokens[k].text;
+    if (k > from) out += text.slice(tokens.ends[k - 1], tokens.starts[k]);
+    const word = tokenText(tokens, k);
     const expanded = word.endsWith('.') && isCapitalizedWord(word) ? TITLE_ABBREVIATIONS.get(bare(word)) : undefined;
     out += expanded ?? word;
   }
@@ -1231,22 +1210,22 @@ const MAX_APPOSITION = 12;
  * Fisheries, said" or "John Smith, the chief executive of Acme." It must hold a title word
  * and end within a dozen tokens; "Jo Ng, who …" and "Jo Ng, 45," are not roles.
  */
-function findApposition(text: string, tokens: readonly Token[], m: Candidate, personAt: Uint8Array): string | undefined {
-  if (tokens[m.tokenEnd]?.text !== ',') return undefined;
+function findApposition(text: string, tokens: Tokens, m: Candidate, personAt: Uint8Array): string | undefined {
+  if (tokenText(tokens, m.tokenEnd) !== ',') return undefined;
   let from = m.tokenEnd + 1;
-  while (from < tokens.length && ['the', 'a', 'an'].includes(lowerOf(tokens[from].text))) from++;
-  if (!tokens[from] || NON_ROLE_APPOSITION_STARTS.has(lowerOf(tokens[from].text)) || tokens[from].kind !== 'word') return undefined;
+  while (from < tokens.length && ['the', 'a', 'an'].includes(lowerOf(tokenText(tokens, from)))) from++;
+  if (from >= tokens.length || NON_ROLE_APPOSITION_STARTS.has(lowerOf(tokenText(tokens, from))) || tokens.kinds[from] !== WORD) return undefined;
   let to = from;
   let hasHead = false;
-  while (to < tokens.length && to - from < MAX_APPOSITION && !APPOSITION_END.has(tokens[to].text)) {
-    const word = lowerOf(tokens[to].text);
+  while (to < tokens.length && to - from < MAX_APPOSITION && !APPOSITION_END.has(tokenText(tokens, to))) {
+    const word = lowerOf(tokenText(tokens, to));
     // "Jo Ng, Ann Lee and …", "Jo Ng, Homeland Security Secretary Al Ng": a list of people.
     if ((NON_ROLE_APPOSITION_STARTS.has(word) && word !== 'and') || personAt[to]) return undefined;
-    if (isTitleHead(tokens[to].text)) hasHead = true;
+    if (isTitleHead(tokenText(tokens, to))) hasHead = true;
     to++;
   }
   if (!hasHead || to === from || to - from >= MAX_APPOSITION) return undefined;
-  if (to < tokens.length && !APPOSITION_END.has(tokens[to].text)) return undefined;
+  if (to < tokens.length && !APPOSITION_END.has(tokenText(tokens, to))) return undefined;
   return normalizeRole(text, tokens, from, to);
 }
 
@@ -1260,20 +1239,20 @@ const MAX_TITLE_BEFORE = 8;
  * counts only if it is a title word, a demonym or part of a name ("Yesterday CEO Jo Ng …" →
  * "CEO", but "Norwegian Foreign Minister Jo Ng …" keeps "Norwegian").
  */
-function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, covered: Uint8Array, personAt: Uint8Array): string | undefined {
+function findTitleBefore(text: string, tokens: Tokens, m: Candidate, covered: Uint8Array, personAt: Uint8Array): string | undefined {
   let end = m.tokenStart;
-  while (end > 0 && isCapitalizedWord(tokens[end - 1].text) && HONORIFICS.has(bare(tokens[end - 1].text))) end--;
+  while (end > 0 && isCapitalizedWord(tokenText(tokens, end - 1)) && HONORIFICS.has(bare(tokenText(tokens, end - 1)))) end--;
   // Most names follow "said", "the" or a comma: nothing to scan.
-  const last = tokens[end - 1];
-  if (!last || last.kind !== 'word' || (!isCapitalizedWord(last.text) && !isTitleWord(last.text))) return undefined;
+  if (end === 0 || tokens.kinds[end - 1] !== WORD) return undefined;
+  const last = tokenText(tokens, end - 1);
+  if (!isCapitalizedWord(last) && !isTitleWord(last)) return undefined;
   let from = end;
   let hasHead = false;
   for (let k = end - 1; k >= 0 && end - k <= MAX_TITLE_BEFORE; k--) {
-    const token = tokens[k];
-    if (hasLineBreakBetween(text, token.end, tokens[k + 1].start) || personAt[k]) break;
-    const word = token.text;
+    if (hasLineBreakBetween(text, tokens.ends[k], tokens.starts[k + 1]) || personAt[k]) break;
+    const word = tokenText(tokens, k);
     const lower = lowerOf(word);
-    if (token.kind !== 'word') break;
+    if (tokens.kinds[k] !== WORD) break;
     if (isTitleWord(word) || TITLE_ABBREVIATIONS.has(bare(word))) {
       if (isTitleHead(word)) hasHead = true;
     } else if (CONNECTORS.has(lower) || word === '’s' || word === "'s") {
@@ -1287,12 +1266,12 @@ function findTitleBefore(text: string, tokens: readonly Token[], m: Candidate, c
   // Next to the name stands a title word, or a portfolio ("Minister of Trade Jo Ng"); not a
   // first name the tagger left out ("Secretary Jeh Johnson").
   let portfolio = false;
-  for (let k = from; k < end; k++) if (tokens[k].text === 'of') portfolio = true;
-  if (!isTitleWord(tokens[end - 1].text) && !TITLE_ABBREVIATIONS.has(bare(tokens[end - 1].text)) && !portfolio) return undefined;
-  while (from < end && (CONNECTORS.has(lowerOf(tokens[from].text)) || isPossessive(tokens[from]) ||
-    (isSentenceInitial(text, tokens, from) && !isTitleWord(tokens[from].text) && !TITLE_ABBREVIATIONS.has(bare(tokens[from].text)) &&
-      !covered[from] && !DEMONYMS.has(lowerOf(tokens[from].text)) && !isAcronymWord(tokens[from].text) &&
-      !isPossessive(tokens[from + 1])))) from++;
+  for (let k = from; k < end; k++) if (tokenText(tokens, k) === 'of') portfolio = true;
+  if (!isTitleWord(tokenText(tokens, end - 1)) && !TITLE_ABBREVIATIONS.has(bare(tokenText(tokens, end - 1))) && !portfolio) return undefined;
+  while (from < end && (CONNECTORS.has(lowerOf(tokenText(tokens, from))) || isPossessive(tokens, from) ||
+    (isSentenceInitial(text, tokens, from) && !isTitleWord(tokenText(tokens, from)) && !TITLE_ABBREVIATIONS.has(bare(tokenText(tokens, from))) &&
+      !covered[from] && !DEMONYMS.has(lowerOf(tokenText(tokens, from))) && !isAcronymWord(tokenText(tokens, from)) &&
+      !isPossessive(tokens, from + 1)))) from++;
   if (from >= end) return undefined;
   return normalizeRole(text, tokens, from, end);
 }
@@ -1303,8 +1282,8 @@ function hasLineBreakBetween(text: string, from: number, to: number): boolean {
 }
 
 /** Token k starts a sentence: first in the text, or after a terminal mark or a line break. */
-function isSentenceInitial(text: string, tokens: readonly Token[], k: number): boolean {
+function isSentenceInitial(text: string, tokens: Tokens, k: number): boolean {
   if (k === 0) return true;
-  const prev = tokens[k - 1].text;
-  return prev === '.' || prev === '!' || prev === '?' || prev === '"' || prev === '“' || hasLineBreakBetween(text, tokens[k - 1].end, tokens[k].start);
+  const prev = tokenText(tokens, k - 1);
+  return prev === '.' || prev === '!' || prev === '?' || prev === '"' || prev === '“' || hasLineBreakBetween(text, tokens.ends[k - 1], tokens.starts[k]);
 }

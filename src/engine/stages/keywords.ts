@@ -1,8 +1,7 @@
 import { stemmer } from 'stemmer';
 import type { Entity, Keyword, Span } from '../model';
 import type { Doc, Stage } from '../pipeline';
-import type { Token } from '../text/tokenize';
-import { tokenize } from '../text/tokenize';
+import { PUNCT, WORD, tokenize, tokenText, type Tokens } from '../text/tokenize';
 import { tokenAt } from '../text/search';
 import { float64Scratch, int32Scratch, uint32Scratch, uint8Scratch } from '../text/scratch';
 import { GENERIC_MODIFIERS, STOPWORDS } from '../lexicon/stopwords';
@@ -400,29 +399,27 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   const tokenInfos: Array<WordInfo | undefined> = new Array(tokens.length);
   const commaAt = SCRATCH.commaAt.take(tokens.length);
   // One memo look-up per distinct word, not per token: the segmenter numbers equal texts alike.
-  const { wordIds, words } = doc;
-  const hasIds = wordIds.length === tokens.length;
-  const infoById: Array<WordInfo | undefined> = hasIds ? new Array(words.length) : [];
+  const { wordIds, words } = tokens;
+  const infoById: Array<WordInfo | undefined> = new Array(words.length);
   // "he drafts", "I think": the word after a subject pronoun is a verb
   let afterSubject = false;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
     const wasAfterSubject = afterSubject;
     afterSubject = false;
-    if (token.kind === 'word') {
-      const text = token.text;
+    const text = words[wordIds[i]];
+    if (tokens.kinds[i] === WORD) {
       if (text.length > 1) {
-        const info = hasIds ? (infoById[wordIds[i]] ??= wordInfo(text)) : wordInfo(text);
+        const info = (infoById[wordIds[i]] ??= wordInfo(text));
         afterSubject = info.subject;
         // "Jiang incited petitioners", "the campaign downloaded software": verbs
         const isParticiple = info.guessedParticiple && i > 0 && (blocked[i - 1] & NAME || tokenInfos[i - 1]?.cls === WordClass.Noun);
         // "@AWRHawkins": a social-media handle, not a topic
-        const isHandle = i > 0 && tokens[i - 1].end === token.start && tokens[i - 1].text === '@';
+        const isHandle = i > 0 && tokens.ends[i - 1] === tokens.starts[i] && tokenText(tokens, i - 1) === '@';
         tokenInfos[i] = (wasAfterSubject && info.cls !== WordClass.Other) || isParticiple || isHandle ? NOT_A_CANDIDATE : info;
       } else {
         afterSubject = text === 'I';
       }
-    } else if (token.text === ',') commaAt[i] = 1;
+    } else if (text === ',') commaAt[i] = 1;
   }
   // How often each stem occurs as a content word anywhere (interned stems of this document's words
   // all exist by now; personal-list words added later count as absent).
@@ -438,7 +435,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     sentencePosition[s] = position + 1;
     let hasCandidate = false;
     let firstWord = sentence.tokenStart;
-    while (firstWord < sentence.tokenEnd && tokens[firstWord].kind === 'punct') firstWord++;
+    while (firstWord < sentence.tokenEnd && tokens.kinds[firstWord] === PUNCT) firstWord++;
     let contentWords = 0;
     let capitalizedWords = 0;
     // Content words outside names and after the first: capitals there mark a Title Case headline
@@ -538,7 +535,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
  * A writer who lists things is naming the topics. Returns whether the sentence has such a list.
  */
 function markListItems(
-  tokens: readonly Token[], from: number, to: number, infos: ReadonlyArray<WordInfo | undefined>, blocked: Uint8Array, inList: Uint8Array,
+  tokens: Tokens, from: number, to: number, infos: ReadonlyArray<WordInfo | undefined>, blocked: Uint8Array, inList: Uint8Array,
 ): boolean {
   let found = false;
   let chainStart = -1;
@@ -554,7 +551,6 @@ function markListItems(
     chainStart = -1;
   };
   for (let i = from; i < to; i++) {
-    const token = tokens[i];
     const info = infos[i];
     const isContent = info !== undefined && !blocked[i] && info.cls !== WordClass.Other;
     if (isContent) {
@@ -568,7 +564,7 @@ function markListItems(
       separators = 0;
       continue;
     }
-    if (items > 0 && isListSeparator(token.text)) separators++;
+    if (items > 0 && isListSeparator(tokenText(tokens, i))) separators++;
     else if (items > 0) close(itemEnd + 1);
   }
   if (items > 0) close(itemEnd + 1);
@@ -582,11 +578,11 @@ function isListSeparator(text: string): boolean {
   return text.length === 3 && (text.charCodeAt(0) | 32) === 97 && (text.charCodeAt(1) | 32) === 110 && (text.charCodeAt(2) | 32) === 100;
 }
 
-function recordEvent(phrases: Phrases, tokens: readonly Token[], from: number, to: number, sentence: number): void {
+function recordEvent(phrases: Phrases, tokens: Tokens, from: number, to: number, sentence: number): void {
   let node = -1;
   for (let k = to - 1; k >= from; k--) {
-    if (tokens[k].kind === 'punct') continue;
-    const info = wordInfo(tokens[k].text);
+    if (tokens.kinds[k] === PUNCT) continue;
+    const info = wordInfo(tokenText(tokens, k));
     node = phrases.child(node, info.stem, info.idf);
   }
   if (node < 0) return;
@@ -869,7 +865,7 @@ function toKeyword(doc: Readonly<Doc>, phrases: Phrases, node: number, score: nu
   const { tokens } = doc;
   const ranges = phrases.ranges(node);
   const mentions: Span[] = [];
-  for (let k = 0; k < ranges.length; k += 2) mentions.push({ start: tokens[ranges[k]].start, end: tokens[ranges[k + 1] - 1].end });
+  for (let k = 0; k < ranges.length; k += 2) mentions.push({ start: tokens.starts[ranges[k]], end: tokens.ends[ranges[k + 1] - 1] });
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   const isName = isNameLike(phrases, node) || (phrases.isEvent[node] && phrases.lowerCase[node] === 0);
   return {
@@ -892,7 +888,7 @@ function displayPhrase(doc: Readonly<Doc>, ranges: readonly number[], isName: bo
   let bestAt = 0;
   let count = 0;
   for (let k = 0; k < ranges.length; k += 2) {
-    const form = text.slice(tokens[ranges[k]].start, tokens[ranges[k + 1] - 1].end);
+    const form = text.slice(tokens.starts[ranges[k]], tokens.ends[ranges[k + 1] - 1]);
     const n = (forms.get(form) ?? 0) + 1;
     forms.set(form, n);
     if (n > count || (n === count && form < best)) {
@@ -906,7 +902,7 @@ function displayPhrase(doc: Readonly<Doc>, ranges: readonly number[], isName: bo
   const length = ranges[bestAt + 1] - from;
   const words: string[] = [];
   for (let j = 0; j < length; j++) {
-    const word = tokens[from + j].text;
+    const word = tokenText(tokens, from + j);
     let keep = ACRONYM.test(word);
     if (!keep && word[0] !== word[0].toLowerCase()) {
       // capitalized in every mention where capitals mean something, and there is one
@@ -916,12 +912,12 @@ function displayPhrase(doc: Readonly<Doc>, ranges: readonly number[], isName: bo
         const i = ranges[k] + j;
         if (ranges[k + 1] - ranges[k] !== length || !casing[i]) continue;
         informative++;
-        const other = tokens[i].text;
+        const other = tokenText(tokens, i);
         keep = other[0] !== other[0].toLowerCase();
       }
       keep = keep && informative > 0;
     }
-    const spaced = j > 0 && tokens[from + j].start > tokens[from + j - 1].end;
+    const spaced = j > 0 && tokens.starts[from + j] > tokens.ends[from + j - 1];
     words.push((spaced ? ' ' : '') + (keep ? word : word.toLowerCase()));
   }
   return words.join('');
@@ -970,9 +966,9 @@ function blockedTokens(doc: Readonly<Doc>): { blocked: Uint8Array; mentionTokens
     const end = ends[order[k]];
     const flag = flags[order[k]];
     // Starts ascend and token ends ascend, so the first token ending after a start only moves on.
-    while (token < tokens.length && tokens[token].end <= start) token++;
+    while (token < tokens.length && tokens.ends[token] <= start) token++;
     if (order[k] >= structureSpans) mentionTokens[order[k] - structureSpans] = token;
-    for (let i = token; i < tokens.length && tokens[i].start < end; i++) blocked[i] |= flag;
+    for (let i = token; i < tokens.length && tokens.starts[i] < end; i++) blocked[i] |= flag;
   }
   blockForeignQuotes(doc, blocked);
   return { blocked, mentionTokens };
@@ -1000,11 +996,10 @@ function blockForeignQuotes(doc: Readonly<Doc>, blocked: Uint8Array): void {
     let words = 0;
     let known = 0;
     let last = first;
-    for (; last < tokens.length && tokens[last].start < end; last++) {
-      const token = tokens[last];
-      if (token.kind !== 'word' || !startsLowerCase(token.text)) continue;
+    for (; last < tokens.length && tokens.starts[last] < end; last++) {
+      if (tokens.kinds[last] !== WORD || !startsLowerCase(tokenText(tokens, last))) continue;
       words++;
-      if (BACKGROUND.has(token.text)) known++;
+      if (BACKGROUND.has(tokenText(tokens, last))) known++;
     }
     if (words >= 3 && 2 * known < words) for (let i = first; i < last; i++) blocked[i] |= FOREIGN;
   }
@@ -1047,7 +1042,7 @@ function eventMentionEnds(doc: Readonly<Doc>): Int32Array | undefined {
     for (const span of entity.mentions) {
       const first = tokenAt(doc.tokens, span.start);
       let end = first;
-      while (end < doc.tokens.length && doc.tokens[end].start < span.end) end++;
+      while (end < doc.tokens.length && doc.tokens.starts[end] < span.end) end++;
       if (end > first) ends[first] = end;
     }
   }
@@ -1075,18 +1070,18 @@ function addPersonalKeywords(doc: Readonly<Doc>, phrases: Phrases): void {
   // node → its mentions as start × 2^16 + length, so that a found mention is not added twice
   const known = new Map<number, Set<number>>();
   for (let i = 0; i < tokens.length; i++) {
-    const entries = byFirst.get(tokens[i].text.toLowerCase());
+    const entries = byFirst.get(tokenText(tokens, i).toLowerCase());
     if (!entries) continue;
     while (sentence + 1 < doc.sentences.length && doc.sentences[sentence].tokenEnd <= i) sentence++;
     for (const { phrase, parts } of entries) {
       if (i + parts.length > tokens.length) continue;
       let matches = true;
-      for (let k = 0; k < parts.length && matches; k++) matches = tokens[i + k].text.toLowerCase() === parts[k];
+      for (let k = 0; k < parts.length && matches; k++) matches = tokenText(tokens, i + k).toLowerCase() === parts[k];
       if (!matches) continue;
       let node = -1;
       for (let k = i + parts.length - 1; k >= i; k--) {
-        if (tokens[k].kind === 'punct') continue;
-        const info = wordInfo(tokens[k].text);
+        if (tokens.kinds[k] === PUNCT) continue;
+        const info = wordInfo(tokenText(tokens, k));
         node = phrases.child(node, info.stem, info.idf);
       }
       if (node < 0) continue;

@@ -1,6 +1,6 @@
 import type { Note, Quote } from '../model';
 import type { Doc, Stage } from '../pipeline';
-import type { Token } from '../text/tokenize';
+import { NUMBER, PUNCT, WORD, tokenText, type Tokens } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
 import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
 import { INTRANSITIVE_REPORTING_VERBS, LABELLING_VERBS, PHRASAL_CUES, REPORTING_VERBS, PREPOSITIONAL_CUES } from '../lexicon/reportingVerbs';
@@ -282,28 +282,29 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Segment[])
 }
 
 /** True for a word that reports speech ("said"), lower case or capitalised at a sentence start ("Said"). */
-export function isReportingWord(token: Token, sentenceStart: boolean): boolean {
-  if (token.kind !== 'word') return false;
-  if (REPORTING_VERBS.has(token.text)) return true;
-  return sentenceStart && REPORTING_VERBS.has(token.text.toLowerCase());
+export function isReportingWord(tokens: Tokens, i: number, sentenceStart: boolean): boolean {
+  if (tokens.kinds[i] !== WORD) return false;
+  const word = tokenText(tokens, i);
+  if (REPORTING_VERBS.has(word)) return true;
+  return sentenceStart && REPORTING_VERBS.has(word.toLowerCase());
 }
 
 /** Lengths of the first words of prepositional cues: most tokens are rejected without lower-casing. */
 const PREPOSITIONAL_FIRST_LENGTHS: ReadonlySet<number> = new Set(PREPOSITIONAL_CUES.map(cue => cue[0].length));
 
 /** Length in tokens of a prepositional cue ('according to') starting at token i, or 0. */
-export function prepositionalCueLength(tokens: readonly Token[], i: number, end: number): number {
-  const first = tokens[i].text;
+export function prepositionalCueLength(tokens: Tokens, i: number, end: number): number {
+  const first = tokenText(tokens, i);
   if (!PREPOSITIONAL_FIRST_LENGTHS.has(first.length)) return 0;
   return cueLengthAt(tokens, i, end, PREPOSITIONAL_CUES);
 }
 
 /** Length in tokens of the first of `cues` (lower-case word lists) that starts at token i, or 0. */
-function cueLengthAt(tokens: readonly Token[], i: number, end: number, cues: readonly (readonly string[])[]): number {
+function cueLengthAt(tokens: Tokens, i: number, end: number, cues: readonly (readonly string[])[]): number {
   for (const cue of cues) {
     if (i + cue.length > end) continue;
     let k = 0;
-    while (k < cue.length && tokens[i + k].text.toLowerCase() === cue[k]) k++;
+    while (k < cue.length && tokenText(tokens, i + k).toLowerCase() === cue[k]) k++;
     if (k === cue.length) return k;
   }
   return 0;
@@ -319,8 +320,8 @@ for (const word of PHRASAL_FIRST_WORDS) PHRASAL_FIRST_LETTERS[word.charCodeAt(0)
  * Length in tokens of a phrasal cue ('put it') starting at token i, or 0: 'as Jane Doe put it,
  * "…"'. The speaker comes before it, as with a reporting verb.
  */
-export function phrasalCueLength(tokens: readonly Token[], i: number, end: number): number {
-  const first = tokens[i].text;
+export function phrasalCueLength(tokens: Tokens, i: number, end: number): number {
+  const first = tokenText(tokens, i);
   const c = first.charCodeAt(0);
   if (c >= 128 || PHRASAL_FIRST_LETTERS[c] === 0 || !PHRASAL_FIRST_WORDS.has(first)) return 0;
   return cueLengthAt(tokens, i, end, PHRASAL_CUES);
@@ -350,27 +351,27 @@ const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in',
  * A short Title Case span with no sentence break inside: 'on CBS's "Face the Nation,"', 'his
  * book "The Art of the Deal"'. Speech in Title Case ('"Stop Now!"') usually comes with a cue.
  */
-function looksLikeTitle(tokens: readonly Token[], first: number, last: number, contentEnd: number): boolean {
+function looksLikeTitle(tokens: Tokens, first: number, last: number, contentEnd: number): boolean {
   let words = 0;
-  for (let t = first; t < last && tokens[t].start < contentEnd; t++) {
-    const token = tokens[t];
-    if (token.kind === 'punct') {
-      if ('.!?…'.includes(token.text[0]) && t + 1 < last && tokens[t + 1].start < contentEnd && tokens[t + 1].kind !== 'punct') return false;
+  for (let t = first; t < last && tokens.starts[t] < contentEnd; t++) {
+    const word = tokenText(tokens, t);
+    if (tokens.kinds[t] === PUNCT) {
+      if ('.!?…'.includes(word[0]) && t + 1 < last && tokens.starts[t + 1] < contentEnd && tokens.kinds[t + 1] !== PUNCT) return false;
       continue;
     }
     words++;
-    const c = token.text[0];
-    const isUpper = c !== c.toLowerCase() || token.kind === 'number';
-    if (!isUpper && !(words > 1 && TITLE_FUNCTION_WORDS.has(token.text))) return false;
+    const c = word[0];
+    const isUpper = c !== c.toLowerCase() || tokens.kinds[t] === NUMBER;
+    if (!isUpper && !(words > 1 && TITLE_FUNCTION_WORDS.has(word))) return false;
   }
   return words > 0 && words <= 8;
 }
 
 /** A reporting word within `window` tokens from token i: '"…," he said', '"…," said Smith'. */
-function nearCue(tokens: readonly Token[], i: number, window: number): boolean {
+function nearCue(tokens: Tokens, i: number, window: number): boolean {
   for (let t = i; t < Math.min(tokens.length, i + window); t++) {
-    if (isReportingWord(tokens[t], false)) return true;
-    if ('.!?'.includes(tokens[t].text)) return false;
+    if (isReportingWord(tokens, t, false)) return true;
+    if ('.!?'.includes(tokenText(tokens, t))) return false;
   }
   return false;
 }
@@ -387,26 +388,26 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   const first = at.first;
   const last = at.last; // the first token after the closing mark
   let words = 0;
-  for (let t = first; t < last && tokens[t].start < quote.content.end; t++) {
+  for (let t = first; t < last && tokens.starts[t] < quote.content.end; t++) {
     // '「我们赢了」': CJK writes no spaces, so count each character as a word
-    if (tokens[t].kind === 'word' || tokens[t].kind === 'number') words += hasCjk(tokens[t].text) ? tokens[t].text.length : 1;
+    if (tokens.kinds[t] === WORD || tokens.kinds[t] === NUMBER) words += hasCjk(tokenText(tokens, t)) ? tokenText(tokens, t).length : 1;
   }
   const opening = at.open;
-  const before = opening > 0 ? tokens[opening - 1] : undefined;
-  if (before && NAMING_WORDS.has(before.text.toLowerCase()) && words < 8) return false;
+  const before = opening - 1; // -1: none
+  const beforeText = before >= 0 ? tokenText(tokens, before) : undefined;
+  if (beforeText !== undefined && NAMING_WORDS.has(beforeText.toLowerCase()) && words < 8) return false;
   // 'the senator, known as "Big Jim,"', 'a law referred to as "Obamacare"': a name, not speech
-  if (before?.text === 'as' && opening > 1 && words < 8 && (NAMING_BEFORE_AS.has(tokens[opening - 2].text.toLowerCase()) ||
-    (tokens[opening - 2].text === 'to' && opening > 2 && NAMING_BEFORE_AS.has(tokens[opening - 3].text.toLowerCase())))) return false;
+  if (beforeText === 'as' && opening > 1 && words < 8 && (NAMING_BEFORE_AS.has(tokenText(tokens, opening - 2).toLowerCase()) ||
+    (tokenText(tokens, opening - 2) === 'to' && opening > 2 && NAMING_BEFORE_AS.has(tokenText(tokens, opening - 3).toLowerCase())))) return false;
   // 'In his 2002 book, "Make Your Kid a Millionaire," Mr. Roe suggested': a title in apposition
-  if (before?.text === ',' && opening > 1 && NAMING_WORDS.has(tokens[opening - 2].text.toLowerCase()) && words < 8 &&
+  if (beforeText === ',' && opening > 1 && NAMING_WORDS.has(tokenText(tokens, opening - 2).toLowerCase()) && words < 8 &&
     looksLikeTitle(tokens, first, last, quote.content.end)) return false;
   let end = quote.content.end - 1;
   while (end > quote.content.start && isSpaceOrEdge(text, end)) end--;
   if (words === 0) return false;
-  const afterQuote = last < tokens.length ? tokens[last] : undefined;
   // 'Warren to Stumpf: ‘You Should Be Criminally Investigated.’': after a colon, Title Case is speech too
-  const cueAdjacent = (before && (isReportingWord(before, false) || before.text === ':' || before.text === '：')) ||
-    (afterQuote !== undefined && nearCue(tokens, last, 4));
+  const cueAdjacent = (beforeText !== undefined && (isReportingWord(tokens, before, false) || beforeText === ':' || beforeText === '：')) ||
+    (last < tokens.length && nearCue(tokens, last, 4));
   // '"No," he added. "Never."': a whole sentence in quotation marks, ended inside them, after
   // others in its paragraph, is said (a heading on a line of its own is left to the title test).
   // Looked up only for short quotations: most return before needing their sentences.
@@ -426,10 +427,10 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   const prevEnd = index > 0 ? all[index - 1].span.end : -1;
   const nextStart = index + 1 < all.length ? all[index + 1].span.start : Infinity;
   for (let t = from; t < to; t++) {
-    const token = tokens[t];
-    if (token.start >= quote.span.start && token.end <= quote.span.end) continue;
-    if (token.end <= prevEnd || token.start >= nextStart) continue;
-    if (isReportingWord(token, t === sentence?.tokenStart) || prepositionalCueLength(tokens, t, to) > 0 || phrasalCueLength(tokens, t, to) > 0) return true;
+    const start = tokens.starts[t], end = tokens.ends[t];
+    if (start >= quote.span.start && end <= quote.span.end) continue;
+    if (end <= prevEnd || start >= nextStart) continue;
+    if (isReportingWord(tokens, t, t === sentence?.tokenStart) || prepositionalCueLength(tokens, t, to) > 0 || phrasalCueLength(tokens, t, to) > 0) return true;
   }
   return false;
 }
@@ -461,22 +462,21 @@ export function isPartialQuote(doc: Readonly<Doc>, quote: Quote, previous: Quote
   // a line of its own ('“…” ― Jane Doe' lists, one line per quotation) starts a sentence too
   if (sentences[segmentAt(sentences, quote.span.start)]?.tokenStart === open) return false;
   let b = open - 1;
-  const before = tokens[b];
+  const before = tokenText(tokens, b);
   // '"First," she said. "Second."' and '“Fox and Friends.” “I mean…”': look inside the closing mark
-  if (CLOSING_MARKS.has(before.text) && b > 0 && SENTENCE_ENDS.has(tokens[b - 1].text)) return false;
-  if (SENTENCE_ENDS.has(before.text) || before.text === ':' || before.text === '：') return false;
+  if (CLOSING_MARKS.has(before) && b > 0 && SENTENCE_ENDS.has(tokenText(tokens, b - 1))) return false;
+  if (SENTENCE_ENDS.has(before) || before === ':' || before === '：') return false;
   if (previous && !previous.partial && resumesQuotation(doc, previous, open)) return false;
-  if (before.text === ',') {
+  if (before === ',') {
     // 'Trump tweeted that, "For those…"': a complementizer embeds the quotation
-    if (b > 0 && tokens[b - 1].text.toLowerCase() === 'that') return true;
+    if (b > 0 && tokenText(tokens, b - 1).toLowerCase() === 'that') return true;
     const lo = Math.max(paragraph.tokenStart, b - CUE_BEFORE_COMMA, previous ? tokenAt(tokens, previous.span.end) : 0);
     for (b--; b >= lo; b--) {
-      const token = tokens[b];
-      if (token.kind === 'punct') break;
+      if (tokens.kinds[b] === PUNCT) break;
       if (prepositionalCueLength(tokens, b, open) > 0) return false;
       // 'Mr. Barrett said, "we were floored."': a lower-case start continues the reporter's sentence;
       // 'As Jane Doe put it, "Did they?"'
-      if (isReportingWord(token, b === paragraph.tokenStart) || phrasalCueLength(tokens, b, open) > 0) {
+      if (isReportingWord(tokens, b, b === paragraph.tokenStart) || phrasalCueLength(tokens, b, open) > 0) {
         return firstLetterCase(doc.text, quote.content.start, quote.content.end) === 'lower';
       }
     }
@@ -487,11 +487,11 @@ export function isPartialQuote(doc: Readonly<Doc>, quote: Quote, previous: Quote
   }
   // 'treating the remark as a compliment -- "That makes me smart" -- and…': a whole sentence
   // set off by a dash is quoted as said; 'a deal -- "a terrible one" -- that…' is not
-  if (PARENTHETICAL_DASHES.has(before.text)) return firstLetterCase(doc.text, quote.content.start, quote.content.end) !== 'upper';
+  if (PARENTHETICAL_DASHES.has(before)) return firstLetterCase(doc.text, quote.content.start, quote.content.end) !== 'upper';
   // 'Trump declared "I think NATO is obsolete."' is direct; 'she said "the question is the
   // timing"' runs on in the reporter's sentence, lower case and without a comma: partial
-  const verb = before.text.toLowerCase();
-  if (!isReportingWord(before, false) || LABELLING_VERBS.has(verb) || INTRANSITIVE_REPORTING_VERBS.has(verb)) return true;
+  const verb = before.toLowerCase();
+  if (!isReportingWord(tokens, open - 1, false) || LABELLING_VERBS.has(verb) || INTRANSITIVE_REPORTING_VERBS.has(verb)) return true;
   return firstLetterCase(doc.text, quote.content.start, quote.content.end) === 'lower';
 }
 
@@ -512,9 +512,9 @@ function endsInCue(doc: Readonly<Doc>, quote: Quote): boolean {
   const tokens = doc.tokens;
   const after = tokenAt(tokens, quote.span.end);
   for (let t = after; t < Math.min(tokens.length, after + CUE_AFTER); t++) {
-    if (tokens[t].start < quote.span.end) continue;
-    if (isReportingWord(tokens[t], false)) return true;
-    if (tokens[t].kind === 'punct') return false;
+    if (tokens.starts[t] < quote.span.end) continue;
+    if (isReportingWord(tokens, t, false)) return true;
+    if (tokens.kinds[t] === PUNCT) return false;
   }
   return false;
 }
@@ -543,11 +543,11 @@ const RESUMING_WORDS = new Set([',', 'but', 'and', 'then', 'adding', 'continuing
 function resumesQuotation(doc: Readonly<Doc>, previous: Quote, open: number): boolean {
   const { tokens, sentences } = doc;
   const from = tokenAt(tokens, previous.span.end);
-  if (from >= open || !RESUMING_WORDS.has(tokens[open - 1].text.toLowerCase())) return false;
-  if (segmentAt(sentences, previous.span.end - 1) !== segmentAt(sentences, tokens[open].start)) return false;
+  if (from >= open || !RESUMING_WORDS.has(tokenText(tokens, open - 1).toLowerCase())) return false;
+  if (segmentAt(sentences, previous.span.end - 1) !== segmentAt(sentences, tokens.starts[open])) return false;
   for (let t = from; t < open; t++) {
-    if (SENTENCE_ENDS.has(tokens[t].text)) return false;
-    if (isReportingWord(tokens[t], false)) return true;
+    if (SENTENCE_ENDS.has(tokenText(tokens, t))) return false;
+    if (isReportingWord(tokens, t, false)) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import type { Entity, Quote, Span } from '../model';
 import type { Doc, Stage } from '../pipeline';
-import type { Token } from '../text/tokenize';
+import { NUMBER, WORD, tokenText, type Tokens } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
 import { ATTRIBUTION_DASHES, CUE_AUDIENCES, CUE_MODIFIERS, NOUN_LIKE_REPORTING_VERBS } from '../lexicon/reportingVerbs';
 import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
@@ -37,25 +37,26 @@ const BEFORE_WINDOW = 30;
 /** A cue this close after the closing mark wins over one before the quote: '"…," he said'. */
 const NEAR_AFTER = 6;
 
-function isCapitalised(token: Token): boolean {
-  if (token.kind !== 'word') return false;
-  const c = token.text[0];
+function isCapitalised(tokens: Tokens, i: number): boolean {
+  if (tokens.kinds[i] !== WORD) return false;
+  const c = tokenText(tokens, i)[0];
   return c !== c.toLowerCase();
 }
 
-function isLowerWord(token: Token): boolean {
-  if (token.kind !== 'word') return false;
-  const c = token.text[0];
+function isLowerWord(tokens: Tokens, i: number): boolean {
+  if (tokens.kinds[i] !== WORD) return false;
+  const c = tokenText(tokens, i)[0];
   return c === c.toLowerCase() && c !== c.toUpperCase();
 }
 
-function isPossessive(token: Token): boolean {
-  return token.text === "'s" || token.text === '’s' || token.text === "'" || token.text === '’';
+function isPossessive(tokens: Tokens, i: number): boolean {
+  const text = tokenText(tokens, i);
+  return text === "'s" || text === '’s' || text === "'" || text === '’';
 }
 
 /** Attributes quotes: the scan over one article. */
 class Attributor {
-  private readonly tokens: readonly Token[];
+  private readonly tokens: Tokens;
   private readonly sentences: readonly Segment[];
   private readonly paragraphs: readonly Segment[];
   private readonly quotes: readonly Quote[];
@@ -79,12 +80,12 @@ class Attributor {
 
   /** True when a person or organization mention starts at token t. */
   private startsName(t: number): boolean {
-    return this.mentionStartsAt(this.tokens[t].start);
+    return this.mentionStartsAt(this.tokens.starts[t]);
   }
 
   /** True when token t lies inside any quotation (binary search over the sorted quotes). */
   private insideQuote(t: number): boolean {
-    const offset = this.tokens[t].start;
+    const offset = this.tokens.starts[t];
     let lo = 0;
     let hi = this.quotes.length;
     while (lo < hi) {
@@ -96,7 +97,7 @@ class Attributor {
   }
 
   private isSentenceStart(t: number): boolean {
-    const s = this.sentences[segmentAt(this.sentences, this.tokens[t].start)];
+    const s = this.sentences[segmentAt(this.sentences, this.tokens.starts[t])];
     return s !== undefined && s.tokenStart === t;
   }
 
@@ -108,19 +109,19 @@ class Attributor {
     // 'as Jane Doe put it, "…"'
     const phrasal = phrasalCueLength(tokens, t, end);
     if (phrasal) return [t, t + phrasal];
-    if (!isReportingWord(tokens[t], this.isSentenceStart(t))) {
+    if (!isReportingWord(tokens, t, this.isSentenceStart(t))) {
       // 'The Times reports: "…"', but not 'the report said'
-      const next = t + 1 < end ? tokens[t + 1].text : '';
-      if (!(NOUN_LIKE_REPORTING_VERBS.has(tokens[t].text) && (next === ':' || next === ','))) return undefined;
-    } else if (t > 0 && GERUND_NOUN_DETERMINERS.has(tokens[t - 1].text.toLowerCase()) && tokens[t].text.endsWith('ing')) {
+      const next = t + 1 < end ? tokenText(tokens, t + 1) : '';
+      if (!(NOUN_LIKE_REPORTING_VERBS.has(tokenText(tokens, t)) && (next === ':' || next === ','))) return undefined;
+    } else if (t > 0 && GERUND_NOUN_DETERMINERS.has(tokenText(tokens, t - 1).toLowerCase()) && tokenText(tokens, t).endsWith('ing')) {
       // 'Jane Doe had a warning for Congress:': a gerund after a determiner is a noun, no cue
       return undefined;
     }
     // 'the company said' is a cue, 'a said plan' is not worth guarding against; 'he told reporters'
     // keeps the audience so the speaker is not taken from it.
-    if (t + 1 < end && /^tel|^tol/i.test(tokens[t].text)) {
-      const one = tokens[t + 1].text.toLowerCase();
-      const two = t + 2 < end ? `${one} ${tokens[t + 2].text.toLowerCase()}` : '';
+    if (t + 1 < end && /^tel|^tol/i.test(tokenText(tokens, t))) {
+      const one = tokenText(tokens, t + 1).toLowerCase();
+      const two = t + 2 < end ? `${one} ${tokenText(tokens, t + 2).toLowerCase()}` : '';
       if (CUE_AUDIENCES.has(two)) return [t, t + 3];
       if (CUE_AUDIENCES.has(one)) return [t, t + 2];
     }
@@ -130,12 +131,11 @@ class Attributor {
   /** The capitalised name ending at token t ('Foreign Minister Maria Lopez', 'Mr. Obama'): its start, or -1. */
   private nameEndingAt(t: number, lo: number): number {
     const tokens = this.tokens;
-    if (t < lo || !isCapitalised(tokens[t])) return -1;
+    if (t < lo || !isCapitalised(tokens, t)) return -1;
     let s = t;
     while (s - 1 >= lo) {
-      const prev = tokens[s - 1];
-      if (isCapitalised(prev) && !this.isSentenceStartCommonWord(s - 1)) s--;
-      else if (NAME_PARTICLES.has(prev.text) && s - 2 >= lo && isCapitalised(tokens[s - 2])) s--;
+      if (isCapitalised(tokens, s - 1) && !this.isSentenceStartCommonWord(s - 1)) s--;
+      else if (NAME_PARTICLES.has(tokenText(tokens, s - 1)) && s - 2 >= lo && isCapitalised(tokens, s - 2)) s--;
       else break;
     }
     return s;
@@ -143,7 +143,7 @@ class Attributor {
 
   /** 'The' or 'Speaking' at a sentence start is capitalised but no part of a name. */
   private isSentenceStartCommonWord(t: number): boolean {
-    const word = this.tokens[t].text.toLowerCase();
+    const word = tokenText(this.tokens, t).toLowerCase();
     return SPEAKER_DETERMINERS.has(word) || SPEAKER_PRONOUNS.has(word) || CUE_MODIFIERS.has(word) ||
       (this.isSentenceStart(t) && (word.endsWith('ing') || word === 'but' || word === 'and' || word === 'as'));
   }
@@ -151,11 +151,11 @@ class Attributor {
   /** The capitalised name starting at token t: its end, or -1. */
   private nameStartingAt(t: number, hi: number): number {
     const tokens = this.tokens;
-    if (t >= hi || !isCapitalised(tokens[t]) || SPEAKER_PRONOUNS.has(tokens[t].text.toLowerCase())) return -1;
+    if (t >= hi || !isCapitalised(tokens, t) || SPEAKER_PRONOUNS.has(tokenText(tokens, t).toLowerCase())) return -1;
     let e = t + 1;
     while (e < hi) {
-      if (isCapitalised(tokens[e])) e++;
-      else if (NAME_PARTICLES.has(tokens[e].text) && e + 1 < hi && isCapitalised(tokens[e + 1])) e++;
+      if (isCapitalised(tokens, e)) e++;
+      else if (NAME_PARTICLES.has(tokenText(tokens, e)) && e + 1 < hi && isCapitalised(tokens, e + 1)) e++;
       else break;
     }
     return e;
@@ -168,29 +168,28 @@ class Attributor {
    */
   private phraseEndingAt(t: number, lo: number, allowApposition = true): [number, number] | undefined {
     const tokens = this.tokens;
-    while (t >= lo && isLowerWord(tokens[t]) && (CUE_MODIFIERS.has(tokens[t].text) || (tokens[t].text.endsWith('ly') && tokens[t].text.length > 4))) t--;
+    while (t >= lo && isLowerWord(tokens, t) && (CUE_MODIFIERS.has(tokenText(tokens, t)) || (tokenText(tokens, t).endsWith('ly') && tokenText(tokens, t).length > 4))) t--;
     if (t < lo) return undefined;
-    const token = tokens[t];
-    if (SPEAKER_PRONOUNS.has(token.text.toLowerCase())) return [t, t + 1];
-    if (token.text === ')') {
+    if (SPEAKER_PRONOUNS.has(tokenText(tokens, t).toLowerCase())) return [t, t + 1];
+    if (tokenText(tokens, t) === ')') {
       // 'Rep. Jane Doe (D-Wis.) said': the party label belongs to the name before it
       for (let c = t - 1; c >= Math.max(lo, t - 8); c--) {
-        if (tokens[c].text === '(') return this.phraseEndingAt(c - 1, lo, allowApposition);
+        if (tokenText(tokens, c) === '(') return this.phraseEndingAt(c - 1, lo, allowApposition);
       }
       return undefined;
     }
-    if (token.text === ',' && allowApposition) {
+    if (tokenText(tokens, t) === ',' && allowApposition) {
       // 'Jane Doe, CEO of Acme, said' / 'Smith, 45, said': the name sits before the previous comma.
       for (let c = t - 1; c >= Math.max(lo, t - 40); c--) {
-        const text = tokens[c].text;
+        const text = tokenText(tokens, c);
         // 'Mitch McConnell, R-Ky., said' keeps the period of an abbreviation
-        if ((text === '.' && tokens[c + 1].text !== ',') || text === ';' || text === ':' || this.insideQuote(c)) return undefined;
+        if ((text === '.' && tokenText(tokens, c + 1) !== ',') || text === ';' || text === ':' || this.insideQuote(c)) return undefined;
         if (text === ',') {
           const phrase = this.phraseEndingAt(c - 1, lo, false);
           // '"…," Jane Doe, the attorney general of Ohio, one of the states suing, said': an
           // apposition that itself follows a comma right after the quotation names no one new;
           // the speaker is the name the quotation is followed by.
-          if (phrase && phrase[0] - 2 > lo && tokens[phrase[0] - 1].text === ',') {
+          if (phrase && phrase[0] - 2 > lo && tokenText(tokens, phrase[0] - 1) === ',') {
             const name = this.phraseEndingAt(phrase[0] - 2, lo, false);
             if (name && name[0] === lo) return name;
           }
@@ -203,32 +202,33 @@ class Attributor {
     const nameStart = this.nameEndingAt(t, lo);
     if (nameStart >= 0) {
       // 'The Daily Planet reports' keeps its article
-      const article = nameStart - 1 >= lo && tokens[nameStart - 1].text.toLowerCase() === 'the';
+      const article = nameStart - 1 >= lo && tokenText(tokens, nameStart - 1).toLowerCase() === 'the';
       core = [article ? nameStart - 1 : nameStart, t + 1];
-    } else if (isLowerWord(token) && !REPORTING_SKIP.has(token.text)) {
+    } else if (isLowerWord(tokens, t) && !REPORTING_SKIP.has(tokenText(tokens, t))) {
       // 'the minister', 'a senior official', 'Obama's spokesman', bare plurals 'officials'
       for (let s = t; s >= Math.max(lo, t - 5); s--) {
-        const word = tokens[s].text.toLowerCase();
+        const word = tokenText(tokens, s).toLowerCase();
         if (SPEAKER_DETERMINERS.has(word)) {
           // 'marching through the streets chanted': a place, not the speaker
-          if (s - 1 < lo || !LOCATIVE_PREPOSITIONS.has(tokens[s - 1].text.toLowerCase())) core = [s, t + 1];
+          if (s - 1 < lo || !LOCATIVE_PREPOSITIONS.has(tokenText(tokens, s - 1).toLowerCase())) core = [s, t + 1];
           break;
         }
-        if (isPossessive(tokens[s]) && s - 1 >= lo) {
+        if (isPossessive(tokens, s) && s - 1 >= lo) {
           const owner = this.nameEndingAt(s - 1, lo);
           core = [owner >= 0 ? owner : s - 1, t + 1];
           break;
         }
-        if (tokens[s].kind !== 'word' || REPORTING_SKIP.has(word) || isReportingWord(tokens[s], false)) break;
+        if (tokens.kinds[s] !== WORD || REPORTING_SKIP.has(word) || isReportingWord(tokens, s, false)) break;
       }
-      if (!core && (PERSON_ROLE_NOUNS.has(token.text) || ORGANIZATION_NOUNS.has(token.text)) && token.text.endsWith('s')) core = [t, t + 1];
+      const word = tokenText(tokens, t);
+      if (!core && (PERSON_ROLE_NOUNS.has(word) || ORGANIZATION_NOUNS.has(word)) && word.endsWith('s')) core = [t, t + 1];
     }
     if (!core) return undefined;
     // 'a spokesman for the ministry': the preposition joins two phrases into one speaker.
     const prep = core[0] - 1;
-    if (prep - 1 >= lo && SPEAKER_PREPOSITIONS.has(tokens[prep].text)) {
+    if (prep - 1 >= lo && SPEAKER_PREPOSITIONS.has(tokenText(tokens, prep))) {
       const outer = this.phraseEndingAt(prep - 1, lo, false);
-      if (outer && outer[1] === prep && !SPEAKER_PRONOUNS.has(tokens[outer[0]].text.toLowerCase())) return [outer[0], core[1]];
+      if (outer && outer[1] === prep && !SPEAKER_PRONOUNS.has(tokenText(tokens, outer[0]).toLowerCase())) return [outer[0], core[1]];
     }
     return core;
   }
@@ -237,23 +237,23 @@ class Attributor {
   private phraseStartingAt(t: number, hi: number): [number, number] | undefined {
     const tokens = this.tokens;
     if (t >= hi) return undefined;
-    const word = tokens[t].text.toLowerCase();
+    const word = tokenText(tokens, t).toLowerCase();
     if (SPEAKER_PRONOUNS.has(word)) return [t, t + 1];
     const nameEnd = this.nameStartingAt(t, hi);
     if (nameEnd >= 0) return [t, nameEnd];
     // 'said former Gov. Jane Doe', 'said 9/11 widow Jane Doe': lower-case words before a name
-    const isModifier = (m: number) => isLowerWord(tokens[m]) || tokens[m].kind === 'number' ||
-      (tokens[m].text === '/' && tokens[m - 1].kind === 'number' && m + 1 < hi && tokens[m + 1].kind === 'number'); // '9/11 widow'
+    const isModifier = (m: number) => isLowerWord(tokens, m) || tokens.kinds[m] === NUMBER ||
+      (tokenText(tokens, m) === '/' && tokens.kinds[m - 1] === NUMBER && m + 1 < hi && tokens.kinds[m + 1] === NUMBER); // '9/11 widow'
     const isPreposition = (word: string) => LOCATIVE_PREPOSITIONS.has(word) || SPEAKER_PREPOSITIONS.has(word);
-    for (let m = t; m < Math.min(hi, t + 5) && isModifier(m) && !COMPLEMENTIZERS.has(tokens[m].text) && !isPreposition(tokens[m].text); m++) {
+    for (let m = t; m < Math.min(hi, t + 5) && isModifier(m) && !COMPLEMENTIZERS.has(tokenText(tokens, m)) && !isPreposition(tokenText(tokens, m)); m++) {
       const end = this.nameStartingAt(m + 1, hi);
       if (end >= 0) return [t, end];
     }
     if (SPEAKER_DETERMINERS.has(word) && !COMPLEMENTIZERS.has(word)) {
       let e = t + 1;
-      while (e < hi && e - t <= 5 && tokens[e].kind === 'word' && !SPEAKER_PREPOSITIONS.has(tokens[e].text) && !isReportingWord(tokens[e], false)) e++;
+      while (e < hi && e - t <= 5 && tokens.kinds[e] === WORD && !SPEAKER_PREPOSITIONS.has(tokenText(tokens, e)) && !isReportingWord(tokens, e, false)) e++;
       if (e === t + 1) return undefined;
-      if (e + 1 < hi && SPEAKER_PREPOSITIONS.has(tokens[e].text)) {
+      if (e + 1 < hi && SPEAKER_PREPOSITIONS.has(tokenText(tokens, e))) {
         const tail = this.phraseStartingAt(e + 1, hi);
         if (tail) return [t, tail[1]];
       }
@@ -269,7 +269,7 @@ class Attributor {
     const prepositional = prepositionalCueLength(this.tokens, t, hi) > 0;
     if (prepositional) return { cue, speaker: this.phraseStartingAt(cue[1], hi) };
     // 'Trump attacked Clinton, saying, "…"': a participle speaks for the subject of its clause
-    const participle = this.tokens[t].text.endsWith('ing');
+    const participle = tokenText(this.tokens, t).endsWith('ing');
     const left = this.phraseEndingAt(t - 1, lo, !participle);
     if (left) return { cue, speaker: left };
     if (participle) return { cue, speaker: this.firstSubject(t) };
@@ -283,20 +283,19 @@ class Attributor {
    */
   private subjectAt(s: number, hi: number, sentenceStart: number): [number, number] | undefined {
     const tokens = this.tokens;
-    const token = tokens[s];
-    const word = token.text.toLowerCase();
+    const word = tokenText(tokens, s).toLowerCase();
     if (SPEAKER_PRONOUNS.has(word)) return word === 'it' || word === 'who' || word === 'which' ? undefined : [s, s + 1];
     if (SPEAKER_DETERMINERS.has(word)) {
       // 'one of the woman's quotes' stops at 'of': no function word inside the phrase
-      for (let e = s + 1; e < Math.min(hi, s + 4) && isLowerWord(tokens[e]) && !STOPWORDS.has(tokens[e].text); e++) {
-        if (PERSON_ROLE_NOUNS.has(tokens[e].text) || ORGANIZATION_NOUNS.has(tokens[e].text)) return [s, e + 1];
+      for (let e = s + 1; e < Math.min(hi, s + 4) && isLowerWord(tokens, e) && !STOPWORDS.has(tokenText(tokens, e)); e++) {
+        if (PERSON_ROLE_NOUNS.has(tokenText(tokens, e)) || ORGANIZATION_NOUNS.has(tokenText(tokens, e))) return [s, e + 1];
       }
       return undefined;
     }
-    if (!isCapitalised(token) || this.isSentenceStartCommonWord(s)) return undefined;
+    if (!isCapitalised(tokens, s) || this.isSentenceStartCommonWord(s)) return undefined;
     // 'Partial transcript as follows:': a sentence's first word is capitalised anyway, so it
     // must start a person or organization the entities stage found
-    if (s === sentenceStart && (SENTENCE_START_PREPOSITIONS.has(token.text) || STOPWORDS.has(word) || !this.startsName(s))) return undefined;
+    if (s === sentenceStart && (SENTENCE_START_PREPOSITIONS.has(tokenText(tokens, s)) || STOPWORDS.has(word) || !this.startsName(s))) return undefined;
     const end = this.nameStartingAt(s, hi);
     return end >= 0 ? [s, end] : undefined;
   }
@@ -310,30 +309,29 @@ class Attributor {
    * naming no one and takes only names the entities stage found.
    */
   private firstSubject(to: number, from?: number, strict = false): [number, number] | undefined {
-    const sentence = this.sentences[segmentAt(this.sentences, this.tokens[to].start)];
+    const sentence = this.sentences[segmentAt(this.sentences, this.tokens.starts[to])];
     if (!sentence) return undefined;
     const start = Math.max(from ?? sentence.tokenStart, sentence.tokenStart);
     let skipping = false;
     let first = true;
     for (let s = start; s < to; s++) {
       if (this.insideQuote(s)) continue;
-      const token = this.tokens[s];
       if (skipping) {
-        skipping = token.text !== ',';
+        skipping = tokenText(this.tokens, s) !== ',';
         continue;
       }
-      const word = token.text.toLowerCase();
+      const word = tokenText(this.tokens, s).toLowerCase();
       // an adverbial before the subject runs to its comma: 'In a statement,', 'when my mother
       // asked,', 'Speaking alongside John Roe,'; without a comma close by ('At the convention
       // his aides forced a change') its end is unknown
-      const opensClause = SUBORDINATORS.has(word) || (s === start && isCapitalised(token) && word.endsWith('ing'));
-      if (opensClause || (s === start && SENTENCE_START_PREPOSITIONS.has(token.text))) {
+      const opensClause = SUBORDINATORS.has(word) || (s === start && isCapitalised(this.tokens, s) && word.endsWith('ing'));
+      if (opensClause || (s === start && SENTENCE_START_PREPOSITIONS.has(tokenText(this.tokens, s)))) {
         // a clause ('when my mother mentioned it to me while driving,') runs longer than a phrase
         // (before a colon the clause runs to it, so any comma closes the opening: 'With leaders
         // worried about a lack of passion for Jane Roe among voters, President John Doe has a message:')
         const reach = strict ? to : Math.min(to, s + (opensClause ? 2 * ADVERBIAL_LENGTH : ADVERBIAL_LENGTH));
         for (let c = s + 1; c < reach; c++) {
-          if (this.tokens[c].text === ',') {
+          if (tokenText(this.tokens, c) === ',') {
             skipping = true;
             break;
           }
@@ -353,10 +351,10 @@ class Attributor {
       // a capitalised word is the subject only where the entities stage found a person or
       // organization; the sentence's first words are a subject unless a comma closes them
       // ('Meanwhile, …'), found or not ('Protesters marching through the streets chanted').
-      if (isCapitalised(token) && !this.isSentenceStartCommonWord(s) && !(s === start && SENTENCE_START_PREPOSITIONS.has(token.text))) {
+      if (isCapitalised(this.tokens, s) && !this.isSentenceStartCommonWord(s) && !(s === start && SENTENCE_START_PREPOSITIONS.has(tokenText(this.tokens, s)))) {
         const end = this.nameStartingAt(s, to);
         // (before a colon, where no cue vouches for a speaker, only names found: not 'There was one message:')
-        if (end >= 0 && (this.holdsName(s, end) || (!strict && s === sentence.tokenStart && this.tokens[end]?.text !== ','))) return [s, end];
+        if (end >= 0 && (this.holdsName(s, end) || (!strict && s === sentence.tokenStart && tokenText(this.tokens, end) !== ','))) return [s, end];
       }
       first = false;
     }
@@ -375,17 +373,16 @@ class Attributor {
    * SUBJECT_WINDOW tokens, so the whole stays linear.
    */
   private clauseSubject(to: number): [number, number] | undefined {
-    const sentence = this.sentences[segmentAt(this.sentences, this.tokens[to].start)];
+    const sentence = this.sentences[segmentAt(this.sentences, this.tokens.starts[to])];
     if (!sentence) return undefined;
     const lo = Math.max(sentence.tokenStart, to - SUBJECT_WINDOW);
     const starts = [lo];
     let author: [number, number] | undefined;
     for (let t = lo; t < to; t++) {
       if (this.insideQuote(t)) continue;
-      const token = this.tokens[t];
-      if (CLAUSE_BOUNDARIES.has(token.text.toLowerCase())) starts.push(t + 1);
+      if (CLAUSE_BOUNDARIES.has(tokenText(this.tokens, t).toLowerCase())) starts.push(t + 1);
       // 'this statement by Jane Doe:', 'a line from Jane Doe herself:'
-      if (SPEECH_AUTHOR_PREPOSITIONS.has(token.text) && t > lo && SPEECH_NOUNS.has(this.tokens[t - 1].text) && t + 1 < to) {
+      if (SPEECH_AUTHOR_PREPOSITIONS.has(tokenText(this.tokens, t)) && t > lo && SPEECH_NOUNS.has(tokenText(this.tokens, t - 1)) && t + 1 < to) {
         const end = this.nameStartingAt(t + 1, to);
         if (end >= 0) author = [t + 1, end];
       }
@@ -413,16 +410,16 @@ class Attributor {
    */
   private dashBefore(open: number, lo: number): Attribution | undefined {
     const dash = open - 1;
-    if (dash - 1 < lo || !PARENTHETICAL_DASHES.has(this.tokens[dash].text)) return undefined;
+    if (dash - 1 < lo || !PARENTHETICAL_DASHES.has(tokenText(this.tokens, dash))) return undefined;
     const start = this.nameEndingAt(dash - 1, lo);
     return start >= 0 && this.startsName(start) ? { cue: [dash, dash + 1], speaker: [start, dash] } : undefined;
   }
 
   /** '"…" ― Jane Doe': an epigraph dash and a name closing the sentence. */
   private dashAttribution(after: number, hi: number): Attribution | undefined {
-    if (after >= hi || !ATTRIBUTION_DASHES.has(this.tokens[after].text)) return undefined;
+    if (after >= hi || !ATTRIBUTION_DASHES.has(tokenText(this.tokens, after))) return undefined;
     const name = this.nameStartingAt(after + 1, hi);
-    if (name < 0 || (name < hi && !/^[.,;]$/.test(this.tokens[name].text))) return undefined;
+    if (name < 0 || (name < hi && !/^[.,;]$/.test(tokenText(this.tokens, name)))) return undefined;
     return { cue: [after, after + 1], speaker: [after + 1, name] };
   }
 
@@ -485,8 +482,8 @@ class Attributor {
       // it, unless a name follows the quotation: 'The statement referenced the impact it said
       // Clinton would have: "…," the union wrote.'
       // ('In a statement, Acme said: "…," adding …': the participle's subject is the one before the colon, named before)
-      const namedAfter = near?.speaker !== undefined && near.speaker[0] >= after && !SPEAKER_PRONOUNS.has(tokens[near.speaker[0]].text.toLowerCase());
-      if (!found && !namedAfter && open > 0 && tokens[open - 1].text === ':') {
+      const namedAfter = near?.speaker !== undefined && near.speaker[0] >= after && !SPEAKER_PRONOUNS.has(tokenText(tokens, near.speaker[0]).toLowerCase());
+      if (!found && !namedAfter && open > 0 && tokenText(tokens, open - 1) === ':') {
         const colon = this.cueBackward(beforeLo, open, beforeLo, open);
         if (colon?.speaker) found = colon;
       }
@@ -499,7 +496,7 @@ class Attributor {
       if (found && !found.speaker) found = undefined;
 
       // (a colon ending the paragraph before is handled with that paragraph's cue, in contextAttribution)
-      if (!found && open > 0 && tokens[open - 1].text === ':' && tokens[open - 1].start >= (firstSentence?.start ?? 0)) found = this.colonAttribution(open - 1);
+      if (!found && open > 0 && tokenText(tokens, open - 1) === ':' && tokens.starts[open - 1] >= (firstSentence?.start ?? 0)) found = this.colonAttribution(open - 1);
       if (!found) found = this.contextAttribution(k, open, result);
       result.push(found);
     }
@@ -518,12 +515,12 @@ class Attributor {
     if (after >= tokens.length || after >= nextStart) return undefined;
     let hi = afterHi;
     if (lastSentence && after >= lastSentence.tokenEnd) {
-      const next = sentences[segmentAt(sentences, tokens[after].start)];
-      const paragraph = this.paragraphs[segmentAt(this.paragraphs, tokens[after - 1].start)];
+      const next = sentences[segmentAt(sentences, tokens.starts[after])];
+      const paragraph = this.paragraphs[segmentAt(this.paragraphs, tokens.starts[after - 1])];
       if (!next || next.tokenStart !== after || !paragraph || after >= paragraph.tokenEnd) return undefined;
       hi = Math.min(next.tokenEnd, nextStart, after + NEAR_AFTER);
     }
-    if (!isCapitalised(tokens[after]) && !isReportingWord(tokens[after], false) && !SPEAKER_PRONOUNS.has(tokens[after].text.toLowerCase())) return undefined;
+    if (!isCapitalised(tokens, after) && !isReportingWord(tokens, after, false) && !SPEAKER_PRONOUNS.has(tokenText(tokens, after).toLowerCase())) return undefined;
     const found = this.cueForward(after, hi, after, hi);
     return found?.speaker && (found.speaker[0] === after || found.cue?.[0] === after) ? found : undefined;
   }
@@ -541,7 +538,7 @@ class Attributor {
     // '"A," Smith said at the gala, where Jones also spoke. "B."': the attribution between the
     // two quotations goes on; a cue in the sentence before is only a side remark.
     const prior = k > 0 ? earlier[k - 1] : undefined;
-    if (prior?.cue && previous && previousParagraph === pi && tokens[prior.cue[0]].start >= previous.span.end) return prior;
+    if (prior?.cue && previous && previousParagraph === pi && tokens.starts[prior.cue[0]] >= previous.span.end) return prior;
     // the sentence before, in the same paragraph: 'Smith spoke on Monday. "We won."'
     if (startsSentence && si > 0 && paragraph && sentences[si - 1].start >= paragraph.start) {
       const found = this.cueInSentence(sentences[si - 1]);
@@ -558,10 +555,9 @@ class Attributor {
     // 'Smith continued:' ending the paragraph before
     if (paragraph && paragraph.tokenStart === open && pi > 0) {
       const before = paragraphs[pi - 1];
-      const last = tokens[before.tokenEnd - 1];
-      if (last.text === ':' || last.text === ',') {
-        const found = this.cueInSentence(sentences[segmentAt(sentences, last.start)]) ??
-          (last.text === ':' ? this.colonAttribution(before.tokenEnd - 1) : undefined);
+      if (tokenText(tokens, before.tokenEnd - 1) === ':' || tokenText(tokens, before.tokenEnd - 1) === ',') {
+        const found = this.cueInSentence(sentences[segmentAt(sentences, tokens.starts[before.tokenEnd - 1])]) ??
+          (tokenText(tokens, before.tokenEnd - 1) === ':' ? this.colonAttribution(before.tokenEnd - 1) : undefined);
         if (found) return found;
       }
       if (previous && previousParagraph === pi - 1 && earlier[k - 1]) return earlier[k - 1];
@@ -850,9 +846,9 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     const a = attributions[k];
     if (!a) return quote;
     const result = copyQuote(quote);
-    if (a.cue) result.cue = { start: tokens[a.cue[0]].start, end: tokens[a.cue[1] - 1].end };
+    if (a.cue) result.cue = { start: tokens.starts[a.cue[0]], end: tokens.ends[a.cue[1] - 1] };
     if (a.speaker) {
-      const speakerMention = { start: tokens[a.speaker[0]].start, end: tokens[a.speaker[1] - 1].end };
+      const speakerMention = { start: tokens.starts[a.speaker[0]], end: tokens.ends[a.speaker[1] - 1] };
       result.speakerMention = speakerMention;
       const head = doc.text.slice(speakerMention.start, speakerMention.end).split(/\s+(?:for|of|at|from|with)\s+/)[0];
       const id = resolver.resolve(speakerMention, head, Math.min(quote.span.start, speakerMention.start));

@@ -1,6 +1,6 @@
 import type { Dateline, Span } from '../model';
 import type { Stage, Structure } from '../pipeline';
-import type { Token } from '../text/tokenize';
+import { NUMBER, PUNCT, WORD, tokenText, type Tokens } from '../text/tokenize';
 import { uint8Scratch } from '../text/scratch';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
 import { GAZETTEER } from '../lexicon/gazetteer';
@@ -44,7 +44,7 @@ const MAX_HEADLINE_TOKENS = 30;
  * statements). Linear: the top is scanned over a bounded number of tokens, the rest line by line
  * with anchored patterns that cannot backtrack.
  */
-export function detectStructure(text: string, tokens: readonly Token[]): Structure {
+export function detectStructure(text: string, tokens: Tokens): Structure {
   const lines = lineStarts(text, tokens);
   const headers: Span[] = [];
   let headerDate: DateParts | undefined;
@@ -52,7 +52,7 @@ export function detectStructure(text: string, tokens: readonly Token[]): Structu
   for (;;) {
     const header = matchHeader(text, tokens, i, lines);
     if (!header) break;
-    headers.push({ start: tokens[i].start, end: tokens[header.end - 1].end });
+    headers.push({ start: tokens.starts[i], end: tokens.ends[header.end - 1] });
     headerDate ??= header.date;
     i = header.end;
   }
@@ -90,8 +90,8 @@ export function detectStructure(text: string, tokens: readonly Token[]): Structu
   return structure;
 }
 
-function startOf(text: string, tokens: readonly Token[], index: number): number {
-  return index < tokens.length ? tokens[index].start : text.length;
+function startOf(text: string, tokens: Tokens, index: number): number {
+  return index < tokens.length ? tokens.starts[index] : text.length;
 }
 
 // Reused by the next call (see text/scratch.ts): detectStructure drops it before returning.
@@ -102,12 +102,12 @@ const LINE_STARTS = uint8Scratch();
  * tokens on 5 MB, read by every line-wise pass below. Tokens that touch ('U.S.' then ',') have no
  * gap to scan.
  */
-function lineStarts(text: string, tokens: readonly Token[]): Uint8Array {
+function lineStarts(text: string, tokens: Tokens): Uint8Array {
   const starts = LINE_STARTS.take(tokens.length);
   if (tokens.length > 0) starts[0] = 1;
   for (let i = 1; i < tokens.length; i++) {
-    const end = tokens[i].start;
-    for (let k = tokens[i - 1].end; k < end; k++) {
+    const end = tokens.starts[i];
+    for (let k = tokens.ends[i - 1]; k < end; k++) {
       const c = text.charCodeAt(k);
       if (c === 10 || c === 13) {
         starts[i] = 1;
@@ -118,14 +118,14 @@ function lineStarts(text: string, tokens: readonly Token[]): Uint8Array {
   return starts;
 }
 
-function nextLineToken(tokens: readonly Token[], i: number, lines: Uint8Array): number {
+function nextLineToken(tokens: Tokens, i: number, lines: Uint8Array): number {
   let k = i + 1;
   while (k < tokens.length && !lines[k]) k++;
   return k;
 }
 
-function isWord(token: Token | undefined): boolean {
-  return token !== undefined && token.kind === 'word';
+function isWord(tokens: Tokens, i: number): boolean {
+  return tokens.kinds[i] === WORD; // undefined past either end
 }
 
 function hasLower(s: string): boolean {
@@ -133,29 +133,34 @@ function hasLower(s: string): boolean {
 }
 
 /** "OSLO", "AL-AIN", "ST.", "D.C.": letters, all upper case, at least two of them. */
-function isCapsWord(token: Token | undefined): boolean {
-  if (!token || token.kind !== 'word' || hasLower(token.text)) return false;
+function isCapsWord(tokens: Tokens, i: number): boolean {
+  if (!isWord(tokens, i)) return false;
+  const word = tokenText(tokens, i);
+  if (hasLower(word)) return false;
   let letters = 0;
-  for (const c of token.text) if (c.toLowerCase() !== c) letters++;
-  return letters >= 2 || (letters === 1 && token.text.endsWith('.'));
+  for (const c of word) if (c.toLowerCase() !== c) letters++;
+  return letters >= 2 || (letters === 1 && word.endsWith('.'));
 }
 
-function isCapitalized(token: Token | undefined): boolean {
-  if (!token || token.kind !== 'word') return false;
-  const c = token.text[0];
+function isCapitalized(tokens: Tokens, i: number): boolean {
+  if (!isWord(tokens, i)) return false;
+  const c = tokenText(tokens, i)[0];
   return c !== c.toLowerCase();
 }
 
-function monthOf(token: Token | undefined): number | undefined {
-  if (!isWord(token)) return undefined;
-  const word = token!.text.endsWith('.') ? token!.text.slice(0, -1) : token!.text;
-  if (!isCapitalized(token)) return undefined;
+function monthOf(tokens: Tokens, i: number): number | undefined {
+  if (!isWord(tokens, i)) return undefined;
+  const text = tokenText(tokens, i);
+  const word = text.endsWith('.') ? text.slice(0, -1) : text;
+  if (!isCapitalized(tokens, i)) return undefined;
   return MONTHS.get(word.toLowerCase());
 }
 
-function numberOf(token: Token | undefined, min: number, max: number, digits: number[]): number | undefined {
-  if (!token || token.kind !== 'number' || !digits.includes(token.text.length) || !/^\d+$/.test(token.text)) return undefined;
-  const n = Number(token.text);
+function numberOf(tokens: Tokens, i: number, min: number, max: number, digits: number[]): number | undefined {
+  if (tokens.kinds[i] !== NUMBER) return undefined;
+  const text = tokenText(tokens, i);
+  if (!digits.includes(text.length) || !/^\d+$/.test(text)) return undefined;
+  const n = Number(text);
   return n >= min && n <= max ? n : undefined;
 }
 
@@ -166,35 +171,34 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * A date starting at token i: "2024-12-23", "December 23", "Dec. 23, 2024", "23 December 2024",
  * optionally after a weekday ("Monday, Jan. 5").
  */
-export function parseDate(tokens: readonly Token[], i: number): DateParts | undefined {
+export function parseDate(tokens: Tokens, i: number): DateParts | undefined {
   let k = i;
-  if (isWord(tokens[k]) && WEEKDAYS.has(tokens[k].text.replace(/\.$/, '').toLowerCase()) && isCapitalized(tokens[k])) {
+  if (isWord(tokens, k) && WEEKDAYS.has(tokenText(tokens, k).replace(/\.$/, '').toLowerCase()) && isCapitalized(tokens, k)) {
     k++;
-    if (tokens[k]?.text === ',') k++;
+    if (tokenText(tokens, k) === ',') k++;
   }
-  const token = tokens[k];
-  if (!token) return undefined;
-  const iso = ISO_DATE.exec(token.text);
+  if (k >= tokens.length) return undefined;
+  const iso = ISO_DATE.exec(tokenText(tokens, k));
   if (iso) {
     const month = Number(iso[2]);
     const day = Number(iso[3]);
     if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
     return { year: Number(iso[1]), month, day, end: k + 1 };
   }
-  const month = monthOf(token);
+  const month = monthOf(tokens, k);
   if (month !== undefined) {
-    const day = numberOf(tokens[k + 1], 1, 31, [1, 2]);
+    const day = numberOf(tokens, k + 1, 1, 31, [1, 2]);
     if (day === undefined) return undefined;
     let end = k + 2;
-    const comma = tokens[end]?.text === ',' ? 1 : 0;
-    const year = numberOf(tokens[end + comma], 1800, 2200, [4]);
+    const comma = tokenText(tokens, end) === ',' ? 1 : 0;
+    const year = numberOf(tokens, end + comma, 1800, 2200, [4]);
     if (year !== undefined) end += comma + 1;
     return { year, month, day, end };
   }
-  const day = numberOf(token, 1, 31, [1, 2]);
-  const dayMonth = monthOf(tokens[k + 1]);
+  const day = numberOf(tokens, k, 1, 31, [1, 2]);
+  const dayMonth = monthOf(tokens, k + 1);
   if (day !== undefined && dayMonth !== undefined) {
-    const year = numberOf(tokens[k + 2], 1800, 2200, [4]);
+    const year = numberOf(tokens, k + 2, 1800, 2200, [4]);
     return { year, month: dayMonth, day, end: year !== undefined ? k + 3 : k + 2 };
   }
   return undefined;
@@ -205,22 +209,21 @@ export function parseDate(tokens: readonly Token[], i: number): DateParts | unde
  * on the same line), "Source: Acme Wire" (to the end of the line), "FOR IMMEDIATE RELEASE",
  * "EMBARGOED UNTIL 10:00 GMT", "By Jo Ng". Returns the token index after it.
  */
-function matchHeader(text: string, tokens: readonly Token[], i: number, lines: Uint8Array):
+function matchHeader(text: string, tokens: Tokens, i: number, lines: Uint8Array):
   { end: number; date?: DateParts } | undefined {
-  const token = tokens[i];
-  if (!token || i >= MAX_HEADER_TOKENS) return undefined;
-  if (token.kind === 'number' && lines[i]) {
+  if (i >= tokens.length || i >= MAX_HEADER_TOKENS) return undefined;
+  if (tokens.kinds[i] === NUMBER && lines[i]) {
     const date = parseDate(tokens, i);
     if (date && date.end === nextLineToken(tokens, i, lines) && date.year !== undefined) return { end: date.end, date };
   }
-  if (!isWord(token)) return undefined;
-  const word = token.text.toLowerCase();
+  if (!isWord(tokens, i)) return undefined;
+  const word = tokenText(tokens, i).toLowerCase();
   const lineEnd = nextLineToken(tokens, i, lines);
-  if (word === 'for' && tokens[i + 1]?.text.toLowerCase() === 'immediate' && tokens[i + 2]?.text.toLowerCase() === 'release') {
+  if (word === 'for' && tokenText(tokens, i + 1)?.toLowerCase() === 'immediate' && tokenText(tokens, i + 2)?.toLowerCase() === 'release') {
     return { end: lineEnd };
   }
-  if (word === 'embargoed' || (word === 'embargo' && tokens[i + 1]?.text === ':') ||
-    (word === 'for' && tokens[i + 1]?.text.toLowerCase() === 'release' && lines[i])) {
+  if (word === 'embargoed' || (word === 'embargo' && tokenText(tokens, i + 1) === ':') ||
+    (word === 'for' && tokenText(tokens, i + 1)?.toLowerCase() === 'release' && lines[i])) {
     return { end: lineEnd };
   }
   if (lines[i]) {
@@ -229,7 +232,7 @@ function matchHeader(text: string, tokens: readonly Token[], i: number, lines: U
     if (date && date.end === lineEnd && date.year !== undefined) return { end: lineEnd, date };
   }
   if (!HEADER_KEYS.has(word)) return undefined;
-  const colon = tokens[i + 1]?.text === ':' ? 1 : 0;
+  const colon = tokenText(tokens, i + 1) === ':' ? 1 : 0;
   if (DATE_HEADER_KEYS.has(word)) {
     const date = parseDate(tokens, i + 1 + colon);
     if (date && date.end <= lineEnd) return { end: date.end, date };
@@ -240,15 +243,15 @@ function matchHeader(text: string, tokens: readonly Token[], i: number, lines: U
     // "By Jo Ng" alone on its line: a byline, not a sentence starting with "By".
     if (!lines[i] || lineEnd - i > 8 || lineEnd - i < 2) return undefined;
     for (let k = i + 1; k < lineEnd; k++) {
-      if (isWord(tokens[k]) && !isCapitalized(tokens[k]) && tokens[k].text !== 'and') return undefined;
-      if (tokens[k].kind === 'punct' && tokens[k].text !== ',' && tokens[k].text !== '.') return undefined;
+      if (isWord(tokens, k) && !isCapitalized(tokens, k) && tokenText(tokens, k) !== 'and') return undefined;
+      if (tokens.kinds[k] === PUNCT && tokenText(tokens, k) !== ',' && tokenText(tokens, k) !== '.') return undefined;
     }
     return { end: lineEnd };
   }
   if (!colon || !lines[i] || lineEnd <= i + 2) return undefined;
   // "Source: …" only as a header at the top, where a colon right after the first word on the
   // line is not prose.
-  return text.charCodeAt(tokens[i + 1].start) === 58 ? { end: lineEnd } : undefined;
+  return text.charCodeAt(tokens.starts[i + 1]) === 58 ? { end: lineEnd } : undefined;
 }
 
 const DASHES = new Set(['-', '--', '—', '–', '---', '——']);
@@ -281,16 +284,16 @@ function creditName(s: string): string {
  * A credit right after a dateline: "(Reuters)", "(BUSINESS WIRE)", "/PRNewswire/", "--(AP)--".
  * Returns the name's token range and the token index after the closing mark.
  */
-function matchAgency(tokens: readonly Token[], i: number, lineEnd: number): { from: number; to: number; end: number } | undefined {
+function matchAgency(tokens: Tokens, i: number, lineEnd: number): { from: number; to: number; end: number } | undefined {
   let k = i;
-  if (DASHES.has(tokens[k]?.text ?? '')) k++;
-  const open = tokens[k]?.text;
+  if (DASHES.has(tokenText(tokens, k) ?? '')) k++;
+  const open = tokenText(tokens, k);
   if (open !== '(' && open !== '/') return undefined;
   const close = open === '(' ? ')' : '/';
   const from = k + 1;
   let to = from;
-  while (to < lineEnd && to - from < 5 && isWord(tokens[to]) && isCapitalized(tokens[to])) to++;
-  if (to === from || tokens[to]?.text !== close) return undefined;
+  while (to < lineEnd && to - from < 5 && isWord(tokens, to) && isCapitalized(tokens, to)) to++;
+  if (to === from || tokenText(tokens, to) !== close) return undefined;
   return { from, to, end: to + 1 };
 }
 
@@ -302,15 +305,15 @@ function matchAgency(tokens: readonly Token[], i: number, lineEnd: number): { fr
  * Not a dateline: an all-caps headline "SOCCER - JAPAN WIN" (what follows the dash has no lower
  * case), a sentence "NATO, Russia and China agreed" (no date, credit or dash after the place).
  */
-function matchDateline(text: string, tokens: readonly Token[], i: number, lines: Uint8Array,
+function matchDateline(text: string, tokens: Tokens, i: number, lines: Uint8Array,
   headerDate: DateParts | undefined): DatelineMatch | undefined {
   const lineEnd = nextLineToken(tokens, i, lines);
   let k = i;
-  const caps = isCapsWord(tokens[k]);
+  const caps = isCapsWord(tokens, k);
   if (caps) {
-    while (k < lineEnd && k - i < 5 && isCapsWord(tokens[k]) && monthOf(tokens[k]) === undefined) k++;
-  } else if (isCapitalized(tokens[k]) && lines[i]) {
-    while (k < lineEnd && k - i < 3 && isCapitalized(tokens[k]) && monthOf(tokens[k]) === undefined) k++;
+    while (k < lineEnd && k - i < 5 && isCapsWord(tokens, k) && monthOf(tokens, k) === undefined) k++;
+  } else if (isCapitalized(tokens, k) && lines[i]) {
+    while (k < lineEnd && k - i < 3 && isCapitalized(tokens, k) && monthOf(tokens, k) === undefined) k++;
   }
   if (k === i) return undefined;
   const placeEnd = k;
@@ -319,15 +322,15 @@ function matchDateline(text: string, tokens: readonly Token[], i: number, lines:
   let date: DateParts | undefined;
   let agency: { from: number; to: number; end: number } | undefined;
   // ", Norway" / ", Calif." / ", United Arab Emirates": up to two regions.
-  while (regions < 2 && tokens[k]?.text === ',' && k + 1 < lineEnd && isCapitalized(tokens[k + 1]) &&
-    monthOf(tokens[k + 1]) === undefined && !WEEKDAYS.has(tokens[k + 1].text.replace(/\.$/, '').toLowerCase())) {
+  while (regions < 2 && tokenText(tokens, k) === ',' && k + 1 < lineEnd && isCapitalized(tokens, k + 1) &&
+    monthOf(tokens, k + 1) === undefined && !WEEKDAYS.has(tokenText(tokens, k + 1).replace(/\.$/, '').toLowerCase())) {
     let r = k + 1;
-    while (r < lineEnd && r - k <= 3 && (isCapitalized(tokens[r]) || (regions >= 0 && tokens[r].text === 'of'))) r++;
+    while (r < lineEnd && r - k <= 3 && (isCapitalized(tokens, r) || (regions >= 0 && tokenText(tokens, r) === 'of'))) r++;
     k = r;
     last = r;
     regions++;
   }
-  const dateAt = tokens[k]?.text === ',' ? k + 1 : k;
+  const dateAt = tokenText(tokens, k) === ',' ? k + 1 : k;
   date = dateAt < lineEnd ? parseDate(tokens, dateAt) : undefined;
   if (date && date.end <= lineEnd) {
     k = date.end;
@@ -341,12 +344,12 @@ function matchDateline(text: string, tokens: readonly Token[], i: number, lines:
     last = k;
   }
   let separator = '';
-  while (k < lineEnd && (DASHES.has(tokens[k].text) || tokens[k].text === ':')) {
-    separator ||= tokens[k].text;
+  while (k < lineEnd && (DASHES.has(tokenText(tokens, k)) || tokenText(tokens, k) === ':')) {
+    separator ||= tokenText(tokens, k);
     k++;
   }
   const spanEnd = separator && DASHES.has(separator) ? k : last;
-  if (!separator && k < lineEnd && tokens[k].text === '.' && (date || regions > 0)) {
+  if (!separator && k < lineEnd && tokenText(tokens, k) === '.' && (date || regions > 0)) {
     separator = '.';
     k++;
   }
@@ -354,7 +357,7 @@ function matchDateline(text: string, tokens: readonly Token[], i: number, lines:
   if (caps) {
     if (!date && !agency && !(separator && separator !== '.') && !(regions > 0 && (separator === '.' || atLineEnd))) return undefined;
     // "PRESS DIGEST - Ireland - Aug 29": with only a dash after it, the place must be a known one.
-    if (!date && !agency && regions === 0 && !isKnownPlace(text.slice(tokens[i].start, tokens[placeEnd - 1].end))) return undefined;
+    if (!date && !agency && regions === 0 && !isKnownPlace(text.slice(tokens.starts[i], tokens.ends[placeEnd - 1]))) return undefined;
     if (!separator && !atLineEnd) {
       // "BRUSSELS 1996-08-22" ends its line; "OSLO, May 2 Officials said" runs on without a mark.
       if (!agency && !date) return undefined;
@@ -366,21 +369,21 @@ function matchDateline(text: string, tokens: readonly Token[], i: number, lines:
   }
   if (!atLineEnd) {
     // What follows a dateline is prose; an all-caps rest of line means a headline.
-    const restText = text.slice(tokens[k].start, tokens[lineEnd - 1].end);
+    const restText = text.slice(tokens.starts[k], tokens.ends[lineEnd - 1]);
     if (/[A-Za-z]/.test(restText) && !hasLower(restText)) return undefined;
   }
 
-  const placeSpan = { start: tokens[i].start, end: tokens[placeEnd - 1].end };
+  const placeSpan = { start: tokens.starts[i], end: tokens.ends[placeEnd - 1] };
   const dateline: Dateline = {
     kind: 'dateline',
-    span: { start: tokens[i].start, end: tokens[spanEnd - 1].end },
+    span: { start: tokens.starts[i], end: tokens.ends[spanEnd - 1] },
     place: titleCase(text.slice(placeSpan.start, placeSpan.end)),
   };
   const iso = isoDate(date, headerDate);
   if (iso) dateline.date = iso;
   let credit: Span | undefined;
   if (agency) {
-    credit = { start: tokens[agency.from].start, end: tokens[agency.to - 1].end };
+    credit = { start: tokens.starts[agency.from], end: tokens.ends[agency.to - 1] };
     dateline.source = creditName(text.slice(credit.start, credit.end));
   }
   return { dateline, placeSpan, credit, bodyToken: k };
@@ -426,16 +429,16 @@ const CREDIT_SCAN_TOKENS = 200;
  * "Acme News". Up to four capitalised words between a comma and a credit verb that ends the
  * sentence or goes on with "citing …". Looks at the first tokens of the body only.
  */
-function findSourceCredit(text: string, tokens: readonly Token[], from: number): { name: string; span: Span } | undefined {
+function findSourceCredit(text: string, tokens: Tokens, from: number): { name: string; span: Span } | undefined {
   const limit = Math.min(tokens.length, from + CREDIT_SCAN_TOKENS);
   for (let k = from + 2; k < limit; k++) {
-    if (!isWord(tokens[k]) || !CREDIT_VERBS.has(tokens[k].text.toLowerCase())) continue;
-    const after = tokens[k + 1];
-    if (after && after.text !== '.' && after.text !== ',' && !CREDIT_CONTINUATIONS.has(after.text.toLowerCase())) continue;
+    if (!isWord(tokens, k) || !CREDIT_VERBS.has(tokenText(tokens, k).toLowerCase())) continue;
+    const after = tokenText(tokens, k + 1); // undefined at the end
+    if (after !== undefined && after !== '.' && after !== ',' && !CREDIT_CONTINUATIONS.has(after.toLowerCase())) continue;
     let s = k;
-    while (s > from && k - s < 4 && isCapitalized(tokens[s - 1])) s--;
-    if (s === k || tokens[s - 1]?.text !== ',') continue;
-    const span = { start: tokens[s].start, end: tokens[k - 1].end };
+    while (s > from && k - s < 4 && isCapitalized(tokens, s - 1)) s--;
+    if (s === k || tokenText(tokens, s - 1) !== ',') continue;
+    const span = { start: tokens.starts[s], end: tokens.ends[k - 1] };
     return { name: creditName(text.slice(span.start, span.end)), span };
   }
   return undefined;
@@ -473,30 +476,30 @@ function mayBeBoilerplate(text: string, start: number): boolean {
  * "About Acme" heading runs to the end of the text; a forward-looking-statements heading too;
  * a contact line ("Media Contact:") runs to the end of its paragraph. Only after the lead.
  */
-function findBoilerplate(text: string, tokens: readonly Token[], lines: Uint8Array, bodyToken: number): Span[] {
+function findBoilerplate(text: string, tokens: Tokens, lines: Uint8Array, bodyToken: number): Span[] {
   const spans: Span[] = [];
   for (let i = bodyToken + 1; i < tokens.length; i++) {
     if (lines[i] === 0) continue;
-    const start = tokens[i].start;
+    const start = tokens.starts[i];
     // A line starts at a token, so never with a space: only lines whose first two characters can
     // begin one of the patterns are cut out and tested. Most lines of a story ('Officials said…')
     // are not.
     if (!mayBeBoilerplate(text, start)) continue;
     const lineEnd = nextLineToken(tokens, i, lines);
-    const lineText = text.slice(start, Math.min(tokens[lineEnd - 1].end, start + 200));
+    const lineText = text.slice(start, Math.min(tokens.ends[lineEnd - 1], start + 200));
     if (END_MARK.test(lineText)) {
-      spans.push({ start, end: tokens[tokens.length - 1].end });
+      spans.push({ start, end: tokens.ends[tokens.length - 1] });
       break;
     }
     // A heading is short and ends without a full stop: 'About Acme Corp', not 'About 40 people came.'
-    if (((ABOUT_LINE.test(lineText) && isCapitalized(tokens[i + 1])) || FLS_LINE.test(lineText) || EDITORS_LINE.test(lineText)) &&
+    if (((ABOUT_LINE.test(lineText) && isCapitalized(tokens, i + 1)) || FLS_LINE.test(lineText) || EDITORS_LINE.test(lineText)) &&
       lineEnd - i <= 12 && !/[.!?]["”’]?$/.test(lineText)) {
-      spans.push({ start, end: tokens[tokens.length - 1].end });
+      spans.push({ start, end: tokens.ends[tokens.length - 1] });
       break;
     }
     if (CONTACT_LINE.test(lineText) || SOURCE_LINE.test(lineText) || FLS_LINE.test(lineText)) {
       const end = paragraphEnd(text, tokens, i);
-      spans.push({ start, end: tokens[end - 1].end });
+      spans.push({ start, end: tokens.ends[end - 1] });
       i = end - 1;
     }
   }
@@ -504,11 +507,11 @@ function findBoilerplate(text: string, tokens: readonly Token[], lines: Uint8Arr
 }
 
 /** Token index after the paragraph holding token i (paragraphs end at a blank line). */
-function paragraphEnd(text: string, tokens: readonly Token[], i: number): number {
+function paragraphEnd(text: string, tokens: Tokens, i: number): number {
   let k = i + 1;
   for (; k < tokens.length; k++) {
     let breaks = 0;
-    for (let c = tokens[k - 1].end; c < tokens[k].start; c++) if (text.charCodeAt(c) === 10) breaks++;
+    for (let c = tokens.ends[k - 1]; c < tokens.starts[k]; c++) if (text.charCodeAt(c) === 10) breaks++;
     if (breaks >= 2) break;
   }
   return k;

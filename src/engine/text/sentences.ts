@@ -1,5 +1,5 @@
 import { SENTENCE_FINAL_ABBREVIATIONS } from '../lexicon/abbreviations';
-import type { Token } from './tokenize';
+import { PUNCT, WORD, tokenText, tokensOf, type Token, type Tokens } from './tokenize';
 
 /** A run of tokens: [tokenStart, tokenEnd) indices and the [start, end) offsets they cover. */
 export interface Segment {
@@ -25,8 +25,8 @@ function hasLineBreak(text: string, from: number, to: number): number {
   return breaks;
 }
 
-function startsLower(token: Token): boolean {
-  const c = token.text[0];
+function startsLower(tokens: Tokens, i: number): boolean {
+  const c = tokenText(tokens, i)[0];
   return c !== c.toUpperCase() && c === c.toLowerCase();
 }
 
@@ -34,11 +34,13 @@ function startsLower(token: Token): boolean {
  * Paragraphs: token runs separated by a blank line (CRLF and whitespace-only lines count as
  * blank). Linear.
  */
-export function splitParagraphs(text: string, tokens: readonly Token[]): Segment[] {
+export function splitParagraphs(text: string, tokenList: Tokens | readonly Token[]): Segment[] {
+  const tokens = columnsOf(tokenList);
+  const { starts, ends } = tokens;
   const paragraphs: Segment[] = [];
   let first = 0;
   for (let i = 1; i <= tokens.length; i++) {
-    if (i === tokens.length || (tokens[i].start - tokens[i - 1].end >= 2 && hasLineBreak(text, tokens[i - 1].end, tokens[i].start) >= 2)) {
+    if (i === tokens.length || (starts[i] - ends[i - 1] >= 2 && hasLineBreak(text, ends[i - 1], starts[i]) >= 2)) {
       if (i > first) paragraphs.push(segment(tokens, first, i));
       first = i;
     }
@@ -56,32 +58,32 @@ export function splitParagraphs(text: string, tokens: readonly Token[]): Segment
  *   dateline line or one CoNLL sentence per line stays apart.
  * Linear.
  */
-export function splitSentences(text: string, tokens: readonly Token[], paragraphs: readonly Segment[]): Segment[] {
+export function splitSentences(text: string, tokenList: Tokens | readonly Token[], paragraphs: readonly Segment[]): Segment[] {
+  const tokens = columnsOf(tokenList);
+  const { starts, ends, kinds } = tokens;
   const sentences: Segment[] = [];
   for (let p = 0; p < paragraphs.length; p++) {
     const paragraph = paragraphs[p];
     let first = paragraph.tokenStart;
     for (let i = paragraph.tokenStart; i < paragraph.tokenEnd; i++) {
-      const token = tokens[i];
-      const next = i + 1 < paragraph.tokenEnd ? tokens[i + 1] : undefined;
-      if (!next) break;
+      if (i + 1 >= paragraph.tokenEnd) break;
+      const next = i + 1;
       let boundary = false;
       // Only punctuation can end a sentence this way; testing its kind first spares a set lookup
       // (and a string hash) for every word.
-      if (token.kind === 'punct' && TERMINATOR_FIRST[text.charCodeAt(token.start)] === 1 && TERMINATORS.has(token.text)) {
+      if (kinds[i] === PUNCT && TERMINATOR_FIRST[text.charCodeAt(starts[i])] === 1 && TERMINATORS.has(tokenText(tokens, i))) {
         // absorb closing marks: '…said." Next' ends after the quote mark
         let k = i + 1;
-        while (k < paragraph.tokenEnd && CLOSERS.has(tokens[k].text) && tokens[k].start === tokens[k - 1].end) k++;
-        if (k < paragraph.tokenEnd && !startsLower(tokens[k]) && !(tokens[k].kind === 'punct' && !isOpener(tokens[k].text))) {
+        while (k < paragraph.tokenEnd && CLOSERS.has(tokenText(tokens, k)) && starts[k] === ends[k - 1]) k++;
+        if (k < paragraph.tokenEnd && !startsLower(tokens, k) && !(kinds[k] === PUNCT && !isOpener(tokenText(tokens, k)))) {
           i = k - 1;
           boundary = true;
         }
-      } else if (token.kind === 'word' && token.text.length > 1 && token.text.charCodeAt(token.text.length - 1) === 46 &&
-        SENTENCE_FINAL_ABBREVIATIONS.has(token.text.slice(0, -1).toLowerCase()) &&
-        next.kind === 'word' && /^[A-Z]/.test(next.text) && !/^[A-Z][a-z]*\.$/.test(next.text)) {
-        boundary = isCommonSentenceStart(next.text);
+      } else if (kinds[i] === WORD && isAbbreviationEnd(tokenText(tokens, i)) &&
+        kinds[next] === WORD && /^[A-Z]/.test(tokenText(tokens, next)) && !/^[A-Z][a-z]*\.$/.test(tokenText(tokens, next))) {
+        boundary = isCommonSentenceStart(tokenText(tokens, next));
       }
-      if (!boundary && next.start > token.end && hasLineBreak(text, token.end, next.start) > 0 && !startsLower(next)) {
+      if (!boundary && starts[next] > ends[i] && hasLineBreak(text, ends[i], starts[next]) > 0 && !startsLower(tokens, next)) {
         boundary = true;
       }
       if (boundary) {
@@ -92,6 +94,11 @@ export function splitSentences(text: string, tokens: readonly Token[], paragraph
     if (first < paragraph.tokenEnd) sentences.push(segment(tokens, first, paragraph.tokenEnd));
   }
   return sentences;
+}
+
+/** 'Inc.', 'U.S.': an abbreviation that often ends a sentence. */
+function isAbbreviationEnd(word: string): boolean {
+  return word.length > 1 && word.charCodeAt(word.length - 1) === 46 && SENTENCE_FINAL_ABBREVIATIONS.has(word.slice(0, -1).toLowerCase());
 }
 
 function isOpener(text: string): boolean {
@@ -111,6 +118,11 @@ function isCommonSentenceStart(word: string): boolean {
   return SENTENCE_OPENERS.has(word);
 }
 
-function segment(tokens: readonly Token[], tokenStart: number, tokenEnd: number): Segment {
-  return { start: tokens[tokenStart].start, end: tokens[tokenEnd - 1].end, tokenStart, tokenEnd };
+function segment(tokens: Tokens, tokenStart: number, tokenEnd: number): Segment {
+  return { start: tokens.starts[tokenStart], end: tokens.ends[tokenEnd - 1], tokenStart, tokenEnd };
+}
+
+/** The engine's columns as they are; Token objects (from tests and scripts) converted. */
+function columnsOf(tokens: Tokens | readonly Token[]): Tokens {
+  return Array.isArray(tokens) ? tokensOf(tokens as readonly Token[]) : (tokens as Tokens);
 }

@@ -2,12 +2,71 @@ import { ABBREVIATIONS } from '../lexicon/abbreviations';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
-/** One token: half-open UTF-16 offsets into the analysed text, and the exact text there. */
+/** One token as an object: half-open UTF-16 offsets into the analysed text, and the exact text there. */
 export interface Token {
   start: number;
   end: number;
   text: string;
   kind: TokenKind;
+}
+
+/** Token kinds in `Tokens.kinds`. */
+export const WORD = 0, NUMBER = 1, PUNCT = 2;
+const KIND_NAMES: readonly TokenKind[] = ['word', 'number', 'punct'];
+
+/**
+ * A text's tokens as parallel columns: token i spans [starts[i], ends[i]) UTF-16 offsets, is of
+ * kind kinds[i] (WORD, NUMBER or PUNCT) and reads words[wordIds[i]] (see tokenText).
+ *
+ * Why columns and not an array of Token objects: 5 MB of news has a million tokens, and a million
+ * small objects took ~65 ms to make and ~115 ms of garbage collection (they outlive the young
+ * generation, so the collector copies them twice and then marks them on every major collection).
+ * Four typed arrays cost a few milliseconds and nothing to collect.
+ */
+export interface Tokens {
+  readonly length: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly kinds: Uint8Array;
+  /**
+   * Per token: the id of its text (equal texts, equal ids; numbered 0, 1, … in order of first
+   * occurrence), so later stages can keep per-word facts in arrays indexed by id instead of
+   * looking each token's string up in a Map.
+   */
+  readonly wordIds: Int32Array;
+  /** Per word id: the text, one string object shared by every token with that text. */
+  readonly words: readonly string[];
+}
+
+/** The text of token i; undefined past either end (so `tokenText(tokens, i - 1) === ','` needs no bounds check). */
+export function tokenText(tokens: Tokens, i: number): string {
+  return tokens.words[tokens.wordIds[i]];
+}
+
+/** Token i as an object (for tests and the scripts, not the stages' loops). */
+export function tokenAt(tokens: Tokens, i: number): Token {
+  return { start: tokens.starts[i], end: tokens.ends[i], text: tokenText(tokens, i), kind: KIND_NAMES[tokens.kinds[i]] };
+}
+
+/** Token objects in columns (tests and scripts build small documents from them). */
+export function tokensOf(array: readonly Token[]): Tokens {
+  const n = array.length;
+  const starts = new Int32Array(n), ends = new Int32Array(n), kinds = new Uint8Array(n), wordIds = new Int32Array(n);
+  const words: string[] = [];
+  const ids = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const token = array[i];
+    starts[i] = token.start;
+    ends[i] = token.end;
+    kinds[i] = KIND_NAMES.indexOf(token.kind);
+    let id = ids.get(token.text);
+    if (id === undefined) {
+      ids.set(token.text, id = words.length);
+      words.push(token.text);
+    }
+    wordIds[i] = id;
+  }
+  return { length: n, starts, ends, kinds, wordIds, words };
 }
 
 // Written by hand rather than with Intl.Segmenter, whose word mode splits "U.S." and "e-mail",
@@ -88,28 +147,13 @@ function cliticLength(text: string, i: number): number {
  *   of the same mark ("...", "--", "''").
  *
  * Linear in the text. Surrogate pairs stay whole.
- */
-export function tokenize(text: string): Token[] {
-  return tokenizeWithIds(text).tokens;
-}
-
-/** Tokens plus a word id per token: equal token texts get the same id and the same string. */
-export interface TokenTable {
-  tokens: Token[];
-  /** Per token: the id of its text, numbered 0, 1, … in order of first occurrence. */
-  wordIds: Int32Array;
-  /** Per word id: the text, one string object shared by every token with that text. */
-  words: string[];
-}
-
-/**
- * tokenize, interning token texts as it goes: a news article of a million tokens has some
+ *
+ * Token texts are interned as they are scanned: a news article of a million tokens has some
  * 16,000 distinct words, so one string per distinct word instead of one per token cuts most of
- * the tokenizer's allocation (and the garbage collection after it), and later Map lookups on
- * `token.text` find the string's hash already computed. The word ids let later stages index
- * arrays per distinct word instead of looking strings up per token.
+ * the tokenizer's allocation, and later Map lookups on a token's text find the string's hash
+ * already computed.
  */
-export function tokenizeWithIds(text: string): TokenTable {
+export function scanTokens(text: string): Tokens {
   const table = newTable(text);
   const n = text.length;
   let i = 0;
@@ -130,19 +174,27 @@ export function tokenizeWithIds(text: string): TokenTable {
       if (isApostrophe(c) && j === i + 1) {
         const clitic = cliticLength(text, i);
         if (clitic > 0 && (i === 0 || !isAlnumCode(text, i - 1))) {
-          pushToken(table, i, i + clitic, 'word');
+          pushToken(table, i, i + clitic, WORD);
           i += clitic;
           continue;
         }
       }
-      pushToken(table, i, j, 'punct');
+      pushToken(table, i, j, PUNCT);
       i = j;
       continue;
     }
     i = scanWord(text, i, table);
   }
-  table.tokens.length = table.count;
-  return { tokens: table.tokens, wordIds: table.ids.slice(0, table.count), words: table.words };
+  const count = table.count;
+  return { length: count, starts: table.starts.slice(0, count), ends: table.ends.slice(0, count), kinds: table.kinds.slice(0, count), wordIds: table.ids.slice(0, count), words: table.words };
+}
+
+/** scanTokens as an array of Token objects, for tests and scripts. */
+export function tokenize(text: string): Token[] {
+  const tokens = scanTokens(text);
+  const array = new Array<Token>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) array[i] = tokenAt(tokens, i);
+  return array;
 }
 
 /**
@@ -153,8 +205,10 @@ export function tokenizeWithIds(text: string): TokenTable {
  */
 interface Table {
   readonly text: string;
-  readonly tokens: Token[];
   count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  kinds: Uint8Array;
   ids: Int32Array;
   readonly words: string[];
   slots: Int32Array;
@@ -162,23 +216,26 @@ interface Table {
   mask: number;
 }
 
-// The table's arrays outlive the call and serve the next text: allocating three typed arrays per
-// call was a tenth of the time of a 2 KB article. Only the part a text uses is cleared.
+// The table's arrays outlive the call and serve the next text: allocating typed arrays per call
+// was a tenth of the time of a 2 KB article. Only the part a text uses is cleared; the result is a
+// copy of the part used.
 const FIRST_SIZE = 1024;
 let spareIds = new Int32Array(1 << 12);
+let spareStarts = new Int32Array(1 << 12);
+let spareEnds = new Int32Array(1 << 12);
+let spareKinds = new Uint8Array(1 << 12);
 let spareSlots = new Int32Array(FIRST_SIZE);
 let spareHashes = new Int32Array(FIRST_SIZE);
 
-// The token array is made at its likely final size (news runs about one token per 4-5 UTF-16
-// units) and trimmed at the end, instead of grown by push: on 5 MB of news growing it copied the
-// array some 30 times and was a sixth of the tokenizer's time with the garbage collection it
-// caused. A text with more tokens than the estimate just grows past it.
 function newTable(text: string): Table {
   spareSlots.fill(0, 0, FIRST_SIZE);
-  return { text, tokens: new Array<Token>(text.length >> 2), count: 0, ids: spareIds, words: [], slots: spareSlots, hashes: spareHashes, mask: FIRST_SIZE - 1 };
+  return {
+    text, count: 0, starts: spareStarts, ends: spareEnds, kinds: spareKinds, ids: spareIds, words: [],
+    slots: spareSlots, hashes: spareHashes, mask: FIRST_SIZE - 1,
+  };
 }
 
-function pushToken(table: Table, start: number, end: number, kind: TokenKind): void {
+function pushToken(table: Table, start: number, end: number, kind: number): void {
   const text = table.text;
   let h = 0x811c9dc5;
   for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
@@ -204,15 +261,25 @@ function pushToken(table: Table, start: number, end: number, kind: TokenKind): v
     slot = (slot + 1) & mask;
   }
   if (id < 0) id = addWord(table, start, end, h, slot);
-  const tokens = table.tokens;
   const count = table.count++;
-  if (count === table.ids.length) {
-    const grown = new Int32Array(count * 2);
-    grown.set(table.ids);
-    table.ids = spareIds = grown;
-  }
+  if (count === table.ids.length) growColumns(table);
   table.ids[count] = id;
-  tokens[count] = { start, end, text: table.words[id], kind };
+  table.starts[count] = start;
+  table.ends[count] = end;
+  table.kinds[count] = kind;
+}
+
+function growColumns(table: Table): void {
+  const size = table.ids.length * 2;
+  const ids = new Int32Array(size), starts = new Int32Array(size), ends = new Int32Array(size), kinds = new Uint8Array(size);
+  ids.set(table.ids);
+  starts.set(table.starts);
+  ends.set(table.ends);
+  kinds.set(table.kinds);
+  table.ids = spareIds = ids;
+  table.starts = spareStarts = starts;
+  table.ends = spareEnds = ends;
+  table.kinds = spareKinds = kinds;
 }
 
 /** Gives text[start, end) the next word id in the empty `slot`; grows the table past half full. */
@@ -281,8 +348,8 @@ function scanWord(text: string, start: number, table: Table): number {
       // "don't": split before "n't"
       if ((text[i + 1] === 't' || text[i + 1] === 'T') && !isAlnumCode(text, i + 2) && i - 1 > start &&
         (text[i - 1] === 'n' || text[i - 1] === 'N')) {
-        pushToken(table, start, i - 1, 'word');
-        pushToken(table, i - 1, i + 2, 'word');
+        pushToken(table, start, i - 1, WORD);
+        pushToken(table, i - 1, i + 2, WORD);
         return i + 2;
       }
       singleLettersWithDots = false;
@@ -310,11 +377,11 @@ function scanWord(text: string, start: number, table: Table): number {
       if (text.charCodeAt(end + 1) !== 46) end++;
     }
   }
-  pushToken(table, start, end, hasLetter ? 'word' : 'number');
+  pushToken(table, start, end, hasLetter ? WORD : NUMBER);
   if (end < n && isApostrophe(text.charCodeAt(end))) {
     const clitic = cliticLength(text, end);
     if (clitic > 0) {
-      pushToken(table, end, end + clitic, 'word');
+      pushToken(table, end, end + clitic, WORD);
       return end + clitic;
     }
   }

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { tokenize, type Token } from '../../../src/engine/text/tokenize';
+import { scanTokens, tokenize, tokenText, type Tokens } from '../../../src/engine/text/tokenize';
 import { splitParagraphs, splitSentences } from '../../../src/engine/text/sentences';
 import { detectStructure } from '../../../src/engine/stages/structure';
 import { findEntities, isEventName, isEventShape } from '../../../src/engine/stages/entities';
@@ -12,14 +12,14 @@ import type { Entity } from '../../../src/engine/model';
 /** What a tagger would say: every occurrence of the phrase, or only the first with `once`. */
 type Tag = [phrase: string, label: NameLabel, once?: 'once'];
 
-function fakeTagger(tokens: readonly Token[], tags: readonly Tag[]): TaggedName[] {
+function fakeTagger(tokens: Tokens, tags: readonly Tag[]): TaggedName[] {
   const names: TaggedName[] = [];
   for (const [phrase, label, once] of tags) {
     const words = tokenize(phrase).map(t => t.text);
     for (let i = 0; i + words.length <= tokens.length; i++) {
-      if (!words.every((w, k) => tokens[i + k].text === w)) continue;
+      if (!words.every((w, k) => tokenText(tokens, i + k) === w)) continue;
       const end = i + words.length;
-      names.push({ tokenStart: i, tokenEnd: end, start: tokens[i].start, end: tokens[end - 1].end, label });
+      names.push({ tokenStart: i, tokenEnd: end, start: tokens.starts[i], end: tokens.ends[end - 1], label });
       if (once) break;
     }
   }
@@ -27,7 +27,7 @@ function fakeTagger(tokens: readonly Token[], tags: readonly Tag[]): TaggedName[
 }
 
 function run(text: string, tags: readonly Tag[], options?: AnalysisOptions) {
-  const tokens = tokenize(text);
+  const tokens = scanTokens(text);
   const paragraphs = splitParagraphs(text, tokens);
   const sentences = splitSentences(text, tokens, paragraphs);
   const structure = detectStructure(text, tokens);
@@ -98,7 +98,7 @@ describe('[entities] events', () => {
   ];
   for (const [name, expected] of cases) {
     it(name, () => {
-      const tokens = tokenize(name);
+      const tokens = scanTokens(name);
       assert.strictEqual(isEventName(tokens, 0, tokens.length), expected);
     });
   }

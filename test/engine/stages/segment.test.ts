@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { tokenize, tokenizeWithIds } from '../../../src/engine/text/tokenize';
+import { scanTokens, tokenAt, tokenize, tokensOf } from '../../../src/engine/text/tokenize';
 import { splitParagraphs, splitSentences } from '../../../src/engine/text/sentences';
 
 describe('[segment] tokenize', () => {
@@ -38,8 +38,10 @@ describe('[segment] word ids', () => {
   ];
   for (const [input, expected] of cases) {
     it(JSON.stringify(input.slice(0, 40)), () => {
-      const { tokens, wordIds, words } = tokenizeWithIds(input);
-      assert.deepStrictEqual(tokens, tokenize(input));
+      const columns = scanTokens(input);
+      const { wordIds, words } = columns;
+      const tokens = tokenize(input);
+      assert.deepStrictEqual(tokens.map((_, i) => tokenAt(columns, i)), tokens);
       assert.strictEqual(wordIds.length, tokens.length);
       if (expected) assert.deepStrictEqual([...wordIds], expected);
       const firstIdOf = new Map<string, number>();
@@ -49,6 +51,8 @@ describe('[segment] word ids', () => {
         assert.strictEqual(wordIds[i], firstIdOf.get(t.text));
       });
       assert.strictEqual(words.length, firstIdOf.size);
+      // Token objects (from scripts) convert back to the same columns.
+      assert.deepStrictEqual(tokensOf(tokens), columns);
     });
   }
 });

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
-import { tokenize } from '../../../src/engine/text/tokenize';
+import { scanTokens } from '../../../src/engine/text/tokenize';
 import { detectStructure, parseDate, titleCase } from '../../../src/engine/stages/structure';
 
 function structureOf(text: string) {
-  return detectStructure(text, tokenize(text));
+  return detectStructure(text, scanTokens(text));
 }
 
 function slice(text: string, span: { start: number; end: number } | undefined): string | undefined {
@@ -108,7 +108,7 @@ describe('[structure] helpers', () => {
   ];
   for (const [input, parts] of dates) {
     it(`parseDate ${JSON.stringify(input)}`, () => {
-      const d = parseDate(tokenize(input), 0);
+      const d = parseDate(scanTokens(input), 0);
       assert.deepStrictEqual(d ? [d.year, d.month, d.day] : undefined, parts);
     });
   }
