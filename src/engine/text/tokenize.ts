@@ -185,8 +185,24 @@ export function scanTokens(text: string): Tokens {
     }
     i = scanWord(text, i, table);
   }
+  return columnsOf(table);
+}
+
+/**
+ * The used part of the table's columns, copied into one buffer: each typed array with its own
+ * buffer costs about a microsecond to make and free; four of them were ~3 µs of the tokenizer's
+ * ~28 µs on the 2 KB sample.
+ */
+function columnsOf(table: Table): Tokens {
   const count = table.count;
-  return { length: count, starts: table.starts.slice(0, count), ends: table.ends.slice(0, count), kinds: table.kinds.slice(0, count), wordIds: table.ids.slice(0, count), words: table.words };
+  const buffer = new ArrayBuffer(count * 13);
+  const starts = new Int32Array(buffer, 0, count), ends = new Int32Array(buffer, count * 4, count),
+    wordIds = new Int32Array(buffer, count * 8, count), kinds = new Uint8Array(buffer, count * 12, count);
+  starts.set(table.starts.subarray(0, count));
+  ends.set(table.ends.subarray(0, count));
+  wordIds.set(table.ids.subarray(0, count));
+  kinds.set(table.kinds.subarray(0, count));
+  return { length: count, starts, ends, kinds, wordIds, words: table.words };
 }
 
 /** scanTokens as an array of Token objects, for tests and scripts. */
