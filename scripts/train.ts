@@ -8,7 +8,7 @@
 // Deterministic: documents are shuffled with a seeded generator.
 import * as fs from 'fs';
 import * as path from 'path';
-import { HASH_BITS, LABEL_COUNT, buildDocContext, labelPart, labelType, recordHistory, NAME_TYPES } from '../src/engine/ner/features';
+import { HASH_BITS, LABEL_COUNT, buildDocContext, hasMemory, labelPart, labelType, recordHistory, useNameMemory, wordInfo, Cap, NAME_TYPES } from '../src/engine/ner/features';
 import { viterbi, transitionIndex } from '../src/engine/ner/decode';
 import { emissionsFromFeatures, sentenceFeatures, type Weights } from '../src/engine/ner/tagger';
 import { decodeModel, encodeModel } from '../src/engine/ner/modelCodec';
@@ -29,6 +29,9 @@ const GMB_SENTENCES = args.includes('--gmb') ? option('gmb-limit', 20000) : 0;
 const TRAIN_ONLY = args.includes('--train-only');
 // Learning-curve check (with --train-only --dry-run): train on the first part of CoNLL train only.
 const TRAIN_FRACTION = option('train-fraction', 1);
+// The name memory (see features.ts) and its number of jackknife folds; --no-memory trains without it.
+const MEMORY = !args.includes('--no-memory');
+const FOLDS = option('folds', 10);
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -51,6 +54,75 @@ function spansOf(doc: PreparedDoc, labels: Int32Array): GoldSpan[] {
     i = last;
   }
   return spans;
+}
+
+/**
+ * Name memory bits per lower-case word and fold (see NAME_MEMORY in features.ts): the name types
+ * each capitalised word was gold-labelled with, plus 16 for a capitalised use outside any name
+ * inside a sentence (not its first word, not in an ALL CAPS line, where capitals say nothing).
+ */
+function memoryByFold(docs: readonly PreparedDoc[]): Map<string, Uint8Array> {
+  const bits = new Map<string, Uint8Array>();
+  docs.forEach((doc, d) => {
+    const fold = d % FOLDS;
+    for (const sentence of doc.sentences) {
+      for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+        const info = wordInfo(doc.tokens[i].text);
+        if (!hasMemory(info.cap)) continue;
+        const label = doc.gold[i];
+        const bit = label !== 0 ? 1 << labelType(label) : i > sentence.tokenStart && info.cap !== Cap.Upper ? 16 : 0;
+        if (bit === 0) continue;
+        let row = bits.get(info.lower);
+        if (row === undefined) bits.set(info.lower, row = new Uint8Array(FOLDS));
+        row[fold] |= bit;
+      }
+    }
+  });
+  return bits;
+}
+
+/** The memory as seen from `fold` (the other folds only), or from all folds when fold is -1. */
+function memoryFrom(bits: Map<string, Uint8Array>, fold: number): Map<string, number> {
+  const memory = new Map<string, number>();
+  for (const [word, row] of bits) {
+    let code = 0;
+    for (let f = 0; f < row.length; f++) if (f !== fold) code |= row[f];
+    if (code !== 0) memory.set(word, code);
+  }
+  return memory;
+}
+
+/** Per token of each document: 1 + its memory code, 0 if it has no memory features. */
+function memosOf(docs: readonly PreparedDoc[], memoryOf: (d: number) => Map<string, number>, into: Map<PreparedDoc, Uint8Array>): void {
+  docs.forEach((doc, d) => {
+    const memory = memoryOf(d);
+    const memo = new Uint8Array(doc.tokens.length);
+    for (let i = 0; i < memo.length; i++) {
+      const info = wordInfo(doc.tokens[i].text);
+      if (hasMemory(info.cap)) memo[i] = 1 + (memory.get(info.lower) ?? 0);
+    }
+    into.set(doc, memo);
+  });
+}
+
+const memos = new Map<PreparedDoc, Uint8Array>();
+/** Training memos (jackknifed) for `docs`, valid's from all of them; returns the full memory. */
+function prepareMemory(docs: readonly PreparedDoc[]): Map<string, number> {
+  useNameMemory(null);
+  memos.clear();
+  if (!MEMORY) return new Map();
+  const bits = memoryByFold(docs);
+  const perFold = Array.from({ length: FOLDS }, (_, f) => memoryFrom(bits, f));
+  const full = memoryFrom(bits, -1);
+  memosOf(docs, d => perFold[d % FOLDS], memos);
+  if (!docs.includes(valid[0])) memosOf(valid, () => full, memos);
+  console.log(`name memory: ${full.size} words`);
+  return full;
+}
+
+/** Switches inference (tagNames) to the given memory; training's memos are per document instead. */
+function inferWith(memory: Map<string, number>): void {
+  useNameMemory(MEMORY ? memory : null);
 }
 
 const started = Date.now();
@@ -96,6 +168,7 @@ function updateTransition(prev: number, next: number, delta: number): void {
 
 function trainDocument(doc: PreparedDoc, weights: Weights): void {
   const context = buildDocContext(doc.tokens, doc.sentences);
+  context.memo = memos.get(doc);
   for (const sentence of doc.sentences) {
     const n = sentence.tokenEnd - sentence.tokenStart;
     ensure(n);
@@ -145,6 +218,7 @@ function evaluate(docs: readonly PreparedDoc[], weights: Weights): Scorer {
   const scorer = new Scorer();
   for (const doc of docs) {
     const context = buildDocContext(doc.tokens, doc.sentences);
+    context.memo = memos.get(doc);
     const labels = new Int32Array(doc.tokens.length);
     for (const sentence of doc.sentences) {
       const n = sentence.tokenEnd - sentence.tokenStart;
@@ -204,6 +278,7 @@ function average(runs: Trained[]): Trained {
 }
 
 // Several runs over different document orders, their weights averaged into one model.
+let fullMemory = prepareMemory(train);
 const runs: Trained[] = [];
 for (let run = 0; run < SEEDS; run++) runs.push(trainRun(train, SEED + run, EPOCHS, true));
 const epochsChosen = runs.map(run => run.epoch);
@@ -220,6 +295,7 @@ const scaleAt = (model: Trained, percentile: number): number => {
   const magnitudes = Array.from(model.rows.filter(x => x !== 0), Math.abs).sort((a, b) => a - b);
   return magnitudes[Math.min(magnitudes.length - 1, Math.floor(magnitudes.length * percentile))] / 127;
 };
+inferWith(fullMemory);
 let data = encodeModel(best.rows, best.transitions, 1);
 let bestQuantized = -1;
 let percentileChosen = 1;
@@ -244,9 +320,11 @@ console.log(heldOut.report('CoNLL valid (held out), selected int8 model through 
 if (!TRAIN_ONLY) {
   // Settings fixed; the same runs again on train + valid, each for the epochs it chose above.
   const all = [...train, ...valid];
+  fullMemory = prepareMemory(all);
   const finals = epochsChosen.map((epochs, run) => trainRun(all, SEED + run, epochs, false));
   best = average(finals);
   data = encodeModel(best.rows, best.transitions, scaleAt(best, percentileChosen));
+  inferWith(fullMemory);
   useNameModel(decodeModel(data));
   console.log(`retrained on train + valid (${all.length} documents, epochs ${epochsChosen.join('/')}); CoNLL valid is now training data`);
 }
@@ -268,7 +346,20 @@ const source = [
   `export const MODEL_DATA: ModelData = ${JSON.stringify(data)};`,
   '',
 ].join('\n');
+// The name memory by code: lower-case words joined by "|".
+const byCode: Record<string, string[]> = {};
+for (const [word, code] of fullMemory) if (!word.includes('|')) (byCode[code] ??= []).push(word);
+const memorySource = [
+  `// Generated by scripts/train.ts with the weights in modelData.ts: do not edit. The name memory (see features.ts):`,
+  `// capitalised words of CoNLL-2003 English ${TRAIN_ONLY ? 'train' : 'train + valid'} by the name types they were labelled with.`,
+  'export const NAME_MEMORY: Readonly<Record<string, string>> = {',
+  ...Object.keys(byCode).sort((a, b) => Number(a) - Number(b)).map(code => `  ${code}: ${JSON.stringify(byCode[code].sort().join('|'))},`),
+  '};',
+  '',
+].join('\n');
 if (!args.includes('--dry-run')) {
   fs.writeFileSync(file, source);
+  fs.writeFileSync(path.join(path.dirname(file), 'memoryData.ts'), memorySource);
+  console.log(`wrote memoryData.ts: ${(memorySource.length / 1e6).toFixed(2)} MB`);
   console.log(`wrote ${file}: ${(source.length / 1e6).toFixed(2)} MB; done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

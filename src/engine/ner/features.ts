@@ -4,6 +4,7 @@ import { matchGazetteerIds, listsOf, forgetGazetteerPaths, GAZETTEER_LISTS } fro
 import { int32Scratch, uint8Scratch } from '../text/scratch';
 import { LOWER_CASE_WORDS, CAPITALISED_WORDS } from '../lexicon/gazetteer';
 import { CLUSTER_WORDS, CLUSTERS_0, CLUSTERS_1 } from '../lexicon/gazetteerClusters';
+import { NAME_MEMORY } from './memoryData';
 
 // Features are hashed to integers without building feature strings: a word's own features are
 // computed once per distinct word (news repeats words) and kept in a cache; features that depend
@@ -65,7 +66,7 @@ export function mix(a: number, b: number): number {
 const enum T {
   Word = 1, Lower = 2, Shape = 3, ShortShape = 4, Prefix = 5, Suffix = 6, Casing = 7, Length = 8, Flags = 9,
   Gazetteer = 10, GazetteerNear = 11, SentenceStart = 12, Headline = 13, DocCasing = 14, History = 15, Bias = 16,
-  HistoryShape = 18, Cluster = 20,
+  HistoryShape = 18, Cluster = 20, Memory = 21,
 }
 
 /** How a word is written: 0 lower, 1 Title, 2 ALLCAPS, 3 mIxed, 4 has digits, 5 punctuation. */
@@ -164,6 +165,51 @@ function clusterOf(lower: string): number {
   return clusters.get(hasDigit ? '<num>' : lower) ?? -1;
 }
 
+/**
+ * Name memory: for a capitalised word, the name types it was part of in the training corpus, one
+ * bit each (PER 1, ORG 2, LOC 4, MISC 8), plus 16 if it was also seen capitalised inside a sentence
+ * outside any name ("Pirelli" → ORG; "Milan" → ORG | LOC, the club and the city; "Monday" → 16).
+ * Word features alone remember a word only through the weights it happened to get; this says
+ * "seen as an organization elsewhere" as one feature the model can learn to trust, also for words
+ * seen once. Training computes it per document from the other folds of the training data
+ * (jackknifed: a memory that includes the document itself would always be right in training and
+ * be trusted too much), see scripts/train.ts; at run time it comes from the whole training data
+ * (memoryData.ts, written with the weights).
+ */
+export const MEMORY_BITS = 5;
+let memory: Map<string, number> | undefined;
+let memoryOn = true;
+
+function loadMemory(): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const [code, words] of Object.entries(NAME_MEMORY)) {
+    if (words) for (const word of words.split('|')) map.set(word, Number(code));
+  }
+  return map;
+}
+
+/**
+ * Replaces the name memory (a Map from lower-case word to its code), or turns it off for
+ * WordInfo (`null`: training, which supplies per-token codes in DocContext.memo); restarts the
+ * word cache, whose features depend on it.
+ */
+export function useNameMemory(next: Map<string, number> | null): void {
+  memoryOn = next !== null;
+  memory = next ?? undefined;
+  resetWordCache();
+}
+
+/** Whether a word of this Cap gets memory features: capitalised, not a number or punctuation. */
+export function hasMemory(cap: Cap): boolean {
+  return cap === Cap.Title || cap === Cap.Upper || cap === Cap.Mixed;
+}
+
+/** The memory features of a word with memory `code` at `distance` 0 or 1 from the tagged token. */
+export function memoryFeatures(code: number, cap: Cap, distance: number, out: number[]): void {
+  if (distance === 0) out.push(mix(T.Memory, code), mix(T.Memory + 100, code * 8 + cap));
+  else if (distance === 1) out.push(mix(T.Memory, code));
+}
+
 // Training text (CoNLL) has only straight quotes and ASCII hyphens; news has typographic ones.
 // 'Norway’s' → the clitic "’s" gets the features of "'s"; '“' those of '"'.
 const TYPOGRAPHIC = /[‘’“”„—–]/g;
@@ -198,6 +244,12 @@ function computeWordInfo(original: string): WordInfo {
   center.push(coarse, fine);
   const near = [lowerHash, shortHash, suffix3, casingHash, coarse, fine];
   const far = [lowerHash, shortHash, coarse];
+  if (memoryOn && hasMemory(cap)) {
+    memory ??= loadMemory();
+    const code = memory.get(lower) ?? 0;
+    memoryFeatures(code, cap, 0, center);
+    memoryFeatures(code, cap, 1, near);
+  }
   return {
     text, lower, cap, casing, lowerHash, lowerId: lowerIdOf(lower), styleKind: styleKindOf(cap, text.length), opensQuote: isQuoteOrBullet(text),
     features: [Uint32Array.from(center), Uint32Array.from(near), Uint32Array.from(far)],
@@ -221,13 +273,13 @@ let lowerIds = new Map<string, number>();
  * - WORD_GAZETTEER: gazetteer lists holding the word alone, plus a bit if it starts a longer
  *   entry; -1 until first looked up (see matchGazetteerIds);
  * - WORD_SCORES: where the word's window scores start in the tagger's pool, -1 if not computed;
- * - WORD_START_BUCKET, WORD_HEADLINE_BUCKET (+ style − 1): see there.
+ * - WORD_START_BUCKET, WORD_HEADLINE_BUCKET (+ style − 1, style 1–3): see there.
  */
 export const WORDS = { rows: new Int32Array(8 << 12) };
 export const WORD_STRIDE = 8, WORD_BITS = 0, WORD_LOWER = 1, WORD_GAZETTEER = 2, WORD_SCORES = 3;
 /**
  * The weight buckets of the word's pair features (see pushPairFeatures) at a sentence start, in an
- * ALL CAPS headline and in a Title Case one, so headline tokens cost no hashing.
+ * ALL CAPS headline, in a Title Case one and in a results line, so such tokens cost no hashing.
  */
 export const WORD_START_BUCKET = 4, WORD_HEADLINE_BUCKET = 5;
 
@@ -276,6 +328,7 @@ export function wordId(text: string): number {
     WORDS.rows[at + WORD_START_BUCKET] = contextBucket(pairFeature(info, true, 0));
     WORDS.rows[at + WORD_HEADLINE_BUCKET] = contextBucket(pairFeature(info, false, 1));
     WORDS.rows[at + WORD_HEADLINE_BUCKET + 1] = contextBucket(pairFeature(info, false, 2));
+    WORDS.rows[at + WORD_HEADLINE_BUCKET + 2] = contextBucket(pairFeature(info, false, 3));
   }
   return id;
 }
@@ -317,6 +370,20 @@ export interface DocContext {
   readonly gazetteer: Int32Array;
   /** Per token: the lists it is in, one bit each. */
   readonly gazetteerLists: Uint8Array;
+  /**
+   * Training only, with useNameMemory(null): per token, 1 + its name memory code from the other
+   * folds, 0 for a word without memory features (see hasMemory).
+   */
+  memo?: Uint8Array;
+}
+
+function resetWordCache(): void {
+  wordCache = new Map();
+  wordInfos = [];
+  lowerIds = new Map();
+  forgetGazetteerPaths();
+  cacheGeneration++;
+  stampOf.fill(0);
 }
 
 // Scratch for numbering the distinct lower-case forms of one document without a Map per token:
@@ -356,14 +423,7 @@ export function buildDocContext(tokens: readonly Token[] | Tokens, sentences: re
   // Typed arrays per token from reusable buffers (see text/scratch.ts) when the caller is done
   // with the context before the next call (tagNames); fresh ones for training, which keeps many.
   const take = reuse ? takeScratch : takeFresh;
-  if (wordCache.size >= WORD_CACHE_LIMIT) {
-    wordCache = new Map();
-    wordInfos = [];
-    lowerIds = new Map();
-    forgetGazetteerPaths();
-    cacheGeneration++;
-    stampOf.fill(0);
-  }
+  if (wordCache.size >= WORD_CACHE_LIMIT) resetWordCache();
   const n = tokens.length;
   const ids = take.ids(n);
   let idOf: Int32Array | undefined;
@@ -436,18 +496,26 @@ function isQuoteOrBullet(text: string): boolean {
   return text === '"' || text === '“' || text === "'" || text === '‘' || text === '-' || text === '(' || text === ':';
 }
 
-/** Sentence-level casing: 1 mostly ALL CAPS (a wire headline), 2 Title Case Headline, 0 prose. */
+/**
+ * Sentence-level casing: 1 mostly ALL CAPS (a wire headline), 2 Title Case Headline, 3 a line of
+ * results or a table ("Leeds 2 Chelsea 1", "Milan 4 3 1 0 8 2 10": as many numbers as words,
+ * where a city's name is mostly its team), 0 prose.
+ */
 export function sentenceStyle(doc: DocContext, start: number, end: number): number {
-  const kinds = doc.styleKinds;
-  let letters = 0, upper = 0, title = 0;
+  const kinds = doc.styleKinds, caps = doc.caps;
+  let letters = 0, upper = 0, title = 0, digits = 0;
   for (let i = start; i < end; i++) {
     const kind = kinds[i];
-    if (kind === STYLE_SKIP) continue;
+    if (kind === STYLE_SKIP) {
+      if (caps[i] === Cap.Digit) digits++;
+      continue;
+    }
     letters++;
     if (kind === STYLE_UPPER) upper++;
     else if (kind === STYLE_TITLE) title++;
     else if (kind === STYLE_LOWER) title -= 2;
   }
+  if (digits >= 2 && 2 * digits >= letters) return 3;
   if (letters >= 2 && upper >= 0.8 * letters) return 1;
   if (letters >= 3 && title >= 0.6 * letters) return 2;
   return 0;

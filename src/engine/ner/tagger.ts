@@ -1,5 +1,5 @@
 import {
-  Cap, LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextCode, contextCodeFeatures, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
+  Cap, LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextCode, contextCodeFeatures, memoryFeatures, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
   type DocContext, type WordInfo,
 } from './features';
 import { viterbi } from './decode';
@@ -29,13 +29,21 @@ export interface Weights {
 export function sentenceFeatures(doc: DocContext, start: number, end: number, buckets: number[], offsets: number[]): void {
   const style = sentenceStyle(doc, start, end);
   const context: number[] = [];
+  const memo = doc.memo;
   buckets.length = 0;
   offsets.length = 0;
   for (let i = start; i < end; i++) {
     offsets.push(buckets.length);
     for (let k = -WINDOW; k <= WINDOW; k++) {
-      const word = i + k >= start && i + k < end ? doc.words[i + k] : PAD;
+      const inside = i + k >= start && i + k < end;
+      const word = inside ? doc.words[i + k] : PAD;
       for (const hash of word.features[k < 0 ? -k : k]) buckets.push(wordBucket(hash, k));
+      // Training's per-document name memory, which inference has among the word's own features.
+      if (memo !== undefined && inside && memo[i + k] !== 0) {
+        context.length = 0;
+        memoryFeatures(memo[i + k] - 1, word.cap, k < 0 ? -k : k, context);
+        for (const hash of context) buckets.push(wordBucket(hash, k));
+      }
     }
     context.length = 0;
     contextCodeFeatures(contextCode(doc, i, start, end, style), context);
