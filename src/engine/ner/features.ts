@@ -189,11 +189,11 @@ function loadMemory(): Map<string, number> {
 }
 
 /**
- * Replaces the name memory (a Map from lower-case word to its code), or turns it off for
- * WordInfo (`null`: training, which supplies per-token codes in DocContext.memo); restarts the
- * word cache, whose features depend on it.
+ * Replaces the name memory (a Map from lower-case word to its code; `undefined`: the shipped one),
+ * or turns it off for WordInfo (`null`: training, which supplies per-token codes in
+ * DocContext.memo); restarts the word cache, whose features depend on it.
  */
-export function useNameMemory(next: Map<string, number> | null): void {
+export function useNameMemory(next: Map<string, number> | null | undefined): void {
   memoryOn = next !== null;
   memory = next ?? undefined;
   resetWordCache();
