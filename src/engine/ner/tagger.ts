@@ -73,7 +73,8 @@ const SLICE = (2 * WINDOW + 1) * L;
  * few thousand new words instead of one per word (a page of unseen names is otherwise mostly
  * allocation and garbage collection).
  */
-let scorePool = new Float32Array(4096 * SLICE);
+const FIRST_POOL = 4096 * SLICE;
+let scorePool = new Float32Array(FIRST_POOL);
 let scorePoolUsed = 0;
 /** Bumped whenever the pool starts again (new weights, or the word cache started again). */
 let poolGeneration = 1;
@@ -99,6 +100,9 @@ function checkScorePool(weights: Weights): void {
     poolWeights = weights.id;
     poolWordCache = wordCacheGeneration();
     scorePoolUsed = 0;
+    // A page of junk (every word new) grows the pool to tens of MB; the word cache starting again
+    // is the moment to hand that back instead of keeping it for good.
+    if (scorePool.length > 4 * FIRST_POOL) scorePool = new Float32Array(FIRST_POOL);
     forgetWordScores();
   }
 }
