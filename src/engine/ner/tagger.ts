@@ -74,6 +74,8 @@ const SLICE = (2 * WINDOW + 1) * L;
  * allocation and garbage collection).
  */
 const FIRST_POOL = 4096 * SLICE;
+/** Room for 131,072 words (44 MB): about what a full word cache needs (see WORD_CACHE_LIMIT). */
+const KEEP_POOL = 131072 * SLICE;
 let scorePool = new Float32Array(FIRST_POOL);
 let scorePoolUsed = 0;
 /** Bumped whenever the pool starts again (new weights, or the word cache started again). */
@@ -100,9 +102,11 @@ function checkScorePool(weights: Weights): void {
     poolWeights = weights.id;
     poolWordCache = wordCacheGeneration();
     scorePoolUsed = 0;
-    // A page of junk (every word new) grows the pool to tens of MB; the word cache starting again
-    // is the moment to hand that back instead of keeping it for good.
-    if (scorePool.length > 4 * FIRST_POOL) scorePool = new Float32Array(FIRST_POOL);
+    // Pages of junk (every word new) grow the pool by 340 bytes a word, past what a full word cache
+    // needs; the word cache starting again is the moment to hand the excess back instead of keeping
+    // it for good. Up to KEEP_POOL stays: regrowing it at every analysis of the same 1 MB of junk
+    // cost ~0.4 s a run.
+    if (scorePool.length > KEEP_POOL) scorePool = new Float32Array(FIRST_POOL);
     forgetWordScores();
   }
 }
