@@ -74,3 +74,34 @@ describe('[segment] sentences and paragraphs', () => {
     });
   }
 });
+
+describe('[segment] token columns', () => {
+  // The tokenizer reuses its working arrays from call to call; a result must not share them (a
+  // second text of as many tokens would overwrite a view of them).
+  it('a result is unchanged by the next call', () => {
+    const text = 'Alpha beta, gamma.';
+    const first = scanTokens(text);
+    const before = tokenize(text);
+    scanTokens('Psi! Omega delta; x');
+    assert.deepStrictEqual(before.map((_, i) => tokenAt(first, i)), before);
+  });
+
+  // Past 65,536 tokens the columns are made for the one call and not kept; "We met Ann; " is 4 tokens.
+  for (const repeats of [10, 20_000, 40_000]) {
+    it(`"We met Ann; " × ${repeats}, then a short text`, () => {
+      const tokens = scanTokens('We met Ann; '.repeat(repeats));
+      assert.strictEqual(tokens.length, 4 * repeats);
+      const last = tokenAt(tokens, tokens.length - 1);
+      assert.deepStrictEqual(last, { start: 12 * repeats - 2, end: 12 * repeats - 1, text: ';', kind: 'punct' });
+      assert.deepStrictEqual([...tokens.wordIds.subarray(0, 8)], [0, 1, 2, 3, 0, 1, 2, 3]);
+      assert.deepStrictEqual(tokenize('Hi there.').map(t => t.text), ['Hi', 'there', '.']);
+    });
+  }
+
+  it('sentences from columns and from Token objects agree', () => {
+    const text = 'He left. "We won," he said.\n\nMr. Smith met Jan. 5 in the U.S. The end.';
+    const columns = scanTokens(text);
+    const objects = tokenize(text);
+    assert.deepStrictEqual(splitSentences(text, columns, splitParagraphs(text, columns)), splitSentences(text, objects, splitParagraphs(text, objects)));
+  });
+});
