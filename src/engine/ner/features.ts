@@ -66,7 +66,7 @@ export function mix(a: number, b: number): number {
 const enum T {
   Word = 1, Lower = 2, Shape = 3, ShortShape = 4, Prefix = 5, Suffix = 6, Casing = 7, Length = 8, Flags = 9,
   Gazetteer = 10, GazetteerNear = 11, SentenceStart = 12, Headline = 13, DocCasing = 14, History = 15, Bias = 16,
-  HistoryShape = 18, Cluster = 20, Memory = 21,
+  HistoryShape = 18, Cluster = 20, Memory = 21, Paired = 24,
 }
 
 /** How a word is written: 0 lower, 1 Title, 2 ALLCAPS, 3 mIxed, 4 has digits, 5 punctuation. */
@@ -362,7 +362,10 @@ export interface DocContext {
   readonly styleKinds: Uint8Array;
   /** Per token: a slot shared by the tokens with the same lower-case form in this document. */
   readonly slots: Int32Array;
-  /** Per slot: 1 seen lower case inside a sentence, 2 seen capitalised inside a sentence. */
+  /**
+   * Per slot: 1 seen lower case inside a sentence, 2 seen capitalised inside a sentence; 4 seen
+   * capitalised right after another capitalised word in prose, 8 right before one (see PAIRED).
+   */
   readonly docCasing: Uint8Array;
   /** Per slot: the last name type (1 + type) it was tagged with, or 5 if tagged O while capitalised. */
   readonly history: Uint8Array;
@@ -461,12 +464,17 @@ export function buildDocContext(tokens: readonly Token[] | Tokens, sentences: re
   }
   const docCasing = take.docCasing(slotCount);
   for (let k = 0; k < sentences.length; k++) {
-    const sentence = sentences[k];
-    for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; i++) {
+    const { tokenStart, tokenEnd } = sentences[k];
+    // PAIRED is counted in prose only: in a headline every word is capitalised.
+    const prose = styleOf(styleKinds, caps, tokenStart, tokenEnd) === 0;
+    for (let i = tokenStart + 1; i < tokenEnd; i++) {
       const cap = caps[i];
       const bit = cap === Cap.Lower ? 1 : cap === Cap.Title ? 2 : 0;
-      if (bit === 0 || opensQuote[i - 1]) continue;
-      docCasing[slots[i]] |= bit;
+      if (bit !== 0 && !opensQuote[i - 1]) docCasing[slots[i]] |= bit;
+      if (prose && hasMemory(cap) && hasMemory(caps[i - 1]) && casings[i - 1] !== 1 && casings[i] !== 1) {
+        docCasing[slots[i]] |= 4;
+        docCasing[slots[i - 1]] |= 8;
+      }
     }
   }
   const gazetteer = take.gazetteer(tokens.length);
@@ -502,7 +510,10 @@ function isQuoteOrBullet(text: string): boolean {
  * where a city's name is mostly its team), 0 prose.
  */
 export function sentenceStyle(doc: DocContext, start: number, end: number): number {
-  const kinds = doc.styleKinds, caps = doc.caps;
+  return styleOf(doc.styleKinds, doc.caps, start, end);
+}
+
+function styleOf(kinds: Uint8Array, caps: Uint8Array, start: number, end: number): number {
   let letters = 0, upper = 0, title = 0, digits = 0;
   for (let i = start; i < end; i++) {
     const kind = kinds[i];
@@ -522,41 +533,53 @@ export function sentenceStyle(doc: DocContext, start: number, end: number): numb
 }
 
 /**
- * The token's place in its sentence and document, packed into one number (53 bits) of small
- * codes: the gazetteer matches on it (24 bits) and next to it (16), then sentence start, casing,
- * sentence style, casing elsewhere in the document and the history (13). Few distinct codes occur,
- * so inference scores each code once (see contextCodeFeatures).
+ * PAIRED, per slot in DocContext.docCasing: whether the word stands next to another capitalised
+ * word somewhere in the document's prose (not a headline, not a usually lower-case word such as
+ * "The"). A person is introduced by the full name ("Maria Lopez", later "Lopez"), while a company
+ * or a club is often named by one word throughout ("giant Pirelli said", "Pirelli's shares").
  */
-export function contextCode(doc: DocContext, i: number, start: number, end: number, style: number): number {
-  return (doc.gazetteer[i] * 65536 + contextNear(doc, i, start, end)) * 8192 + contextSmall(doc, i, start, style);
+export const PAIRED = 12;
+
+/**
+ * The token's place in its sentence and document as two numbers of small codes: `here`, the
+ * gazetteer matches on it (doc.gazetteer[i], 24 bits), and this, the rest: the gazetteer lists
+ * next to it (16 bits) above contextSmall (15). Few distinct pairs occur, so inference scores
+ * each pair once (see contextCodeFeatures).
+ */
+export function contextRest(doc: DocContext, i: number, start: number, end: number, style: number): number {
+  return contextNear(doc, i, start, end) * SMALL_CODES + contextSmall(doc, i, start, style);
 }
+
+/** contextSmall is below this. */
+export const SMALL_CODES = 32768;
 
 /** The gazetteer lists of the tokens either side: bits 0–7 before, 8–15 after. */
 export function contextNear(doc: DocContext, i: number, start: number, end: number): number {
   return (i > start ? doc.gazetteerLists[i - 1] : 0) | (i + 1 < end ? doc.gazetteerLists[i + 1] << 8 : 0);
 }
 
-/** The low 13 bits of contextCode: everything but the gazetteers. */
+/** The low 15 bits of contextRest: everything but the gazetteers. */
 export function contextSmall(doc: DocContext, i: number, start: number, style: number): number {
   const cap = doc.caps[i];
   const slot = doc.slots[i];
   const history = cap === Cap.Lower || cap === Cap.Punct ? 0 : doc.history[slot];
-  return (((((i === start ? 1 : 0) * 8 + cap) * 4 + doc.casings[i]) * 4 + style) * 4 + doc.docCasing[slot]) * 8 + history;
+  const docCasing = doc.docCasing[slot];
+  return ((((((docCasing >> 2) * 2 + (i === start ? 1 : 0)) * 8 + cap) * 4 + doc.casings[i]) * 4 + style) * 4 + (docCasing & 3)) * 8 + history;
 }
 
-/** Hashes of the features a context code stands for, pushed onto `out`. */
-export function contextCodeFeatures(code: number, out: number[]): void {
-  const small = code % 8192;
-  const rest = (code - small) / 8192;
-  const near = rest % 65536;
-  const here = (rest - near) / 65536;
+/** Hashes of the features a context code (the token's gazetteer code and contextRest) stands for, pushed onto `out`. */
+export function contextCodeFeatures(here: number, rest: number, out: number[]): void {
+  const small = rest % SMALL_CODES;
+  const near = (rest - small) / SMALL_CODES;
   const history = small & 7;
   const docCasing = (small >> 3) & 3;
   const style = (small >> 5) & 3;
   const casing = (small >> 7) & 3;
   const cap = (small >> 9) & 7;
-  const isStart = small >> 12;
+  const isStart = (small >> 12) & 1;
+  const paired = small >> 13;
   out.push(T.Bias);
+  if (hasMemory(cap)) out.push(mix(T.Paired, paired * 16 + cap * 2 + (style === 0 ? 0 : 1)), mix(T.Paired + 100, paired * 8 + history));
   if (isStart) out.push(mix(T.SentenceStart, cap * 4 + casing));
   if (style !== 0) out.push(mix(T.Headline, style * 8 + cap));
   out.push(mix(T.DocCasing, docCasing * 64 + cap * 8 + isStart * 4 + style));

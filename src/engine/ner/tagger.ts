@@ -1,5 +1,5 @@
 import {
-  Cap, LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextCode, contextCodeFeatures, memoryFeatures, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
+  Cap, LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextRest, contextCodeFeatures, SMALL_CODES, memoryFeatures, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
   type DocContext, type WordInfo,
 } from './features';
 import { viterbi } from './decode';
@@ -46,7 +46,7 @@ export function sentenceFeatures(doc: DocContext, start: number, end: number, bu
       }
     }
     context.length = 0;
-    contextCodeFeatures(contextCode(doc, i, start, end, style), context);
+    contextCodeFeatures(doc.gazetteer[i], contextRest(doc, i, start, end, style), context);
     pushPairFeatures(doc, i, start, end, style, context);
     for (const hash of context) buckets.push(contextBucket(hash));
   }
@@ -147,16 +147,16 @@ const context: number[] = [];
 let windowScores = new Int32Array(256);
 
 // Scores per context code, L floats each in one pool, found through an open-addressing table keyed
-// by the code's two parts: the gazetteer bits on the token (24) and the rest (near × 8192 + small,
-// 29 bits). Codes with gazetteer bits exceed 2^31; as Map keys they were heap numbers hashed and
+// by the code's two parts: the gazetteer bits on the token (24) and the rest (near × 32768 + small,
+// 31 bits). Codes with gazetteer bits exceed 2^31; as Map keys they were heap numbers hashed and
 // allocated per token. Codes without gazetteer bits on or near the token (most tokens) are below
-// 8192 and index a direct table.
+// 32768 and index a direct table.
 const CODE_TABLE_BITS = 18;
 const CODE_TABLE_LIMIT = 100_000;
 let codeKeyHere = new Int32Array(1 << CODE_TABLE_BITS);
 let codeKeyRest = new Int32Array(1 << CODE_TABLE_BITS).fill(-1);
 let codeAt = new Int32Array(1 << CODE_TABLE_BITS);
-const smallCodeAt = new Int32Array(8192).fill(-1);
+const smallCodeAt = new Int32Array(SMALL_CODES).fill(-1);
 let codePool = new Float32Array(1024 * L);
 let codePoolUsed = 0;
 let codeCount = 0;
@@ -172,16 +172,16 @@ function resetCodeScores(weights: Weights): void {
 
 /** Where in codePool the summed scores of the features a context code stands for start, computed once per code. */
 function contextScores(here: number, rest: number, weights: Weights): number {
-  if (here === 0 && rest < 8192) {
+  if (here === 0 && rest < SMALL_CODES) {
     const at = smallCodeAt[rest];
     if (at >= 0) return at;
-    return (smallCodeAt[rest] = computeContextScores(rest, weights));
+    return (smallCodeAt[rest] = computeContextScores(0, rest, weights));
   }
   const mask = (1 << CODE_TABLE_BITS) - 1;
   for (let slot = mix(here, rest) & mask; ; slot = (slot + 1) & mask) {
     const key = codeKeyRest[slot];
     if (key === -1) {
-      const at = computeContextScores(here * 65536 * 8192 + rest, weights);
+      const at = computeContextScores(here, rest, weights);
       codeKeyHere[slot] = here;
       codeKeyRest[slot] = rest;
       codeAt[slot] = at;
@@ -192,14 +192,14 @@ function contextScores(here: number, rest: number, weights: Weights): number {
   }
 }
 
-function computeContextScores(code: number, weights: Weights): number {
+function computeContextScores(here: number, rest: number, weights: Weights): number {
   codePool = withRoom(codePool, codePoolUsed, L);
   const at = codePoolUsed;
   codePoolUsed += L;
   const scores = codePool;
   scores.fill(0, at, at + L);
   context.length = 0;
-  contextCodeFeatures(code, context);
+  contextCodeFeatures(here, rest, context);
   for (const hash of context) {
     const row = contextBucket(hash) * L;
     for (let y = 0; y < L; y++) scores[at + y] += weights.rows[row + y] * weights.scale;
@@ -243,7 +243,7 @@ export function emissionsCached(doc: DocContext, start: number, end: number, wei
   // contextNear and contextSmall inlined, over arrays held in locals: contextScores is a call V8
   // does not inline (it may compute new scores), after which it reloads every field of `doc`; and
   // the common code (nothing from the gazetteers on or next to the token, 5 tokens in 6) is looked
-  // up here directly. Same codes as contextCode; the oracle checks keep the two in step.
+  // up here directly. Same codes as contextRest; the oracle checks keep the two in step.
   const gazetteer = doc.gazetteer, lists = doc.gazetteerLists, caps = doc.caps, casings = doc.casings, slots = doc.slots,
     history = doc.history, docCasing = doc.docCasing;
   // Token i adds slice k + 2 of the word at offset k, k = -2 … 2 (unrolled: WINDOW is 2).
@@ -256,10 +256,11 @@ export function emissionsCached(doc: DocContext, start: number, end: number, wei
     const slot = slots[i];
     const here = gazetteer[i];
     const near = (i > start ? lists[i - 1] : 0) | (i + 1 < end ? lists[i + 1] << 8 : 0);
-    const small = (((((i === start ? 1 : 0) * 8 + cap) * 4 + casings[i]) * 4 + style) * 4 + docCasing[slot]) * 8 +
+    const cased = docCasing[slot];
+    const small = ((((((cased >> 2) * 2 + (i === start ? 1 : 0)) * 8 + cap) * 4 + casings[i]) * 4 + style) * 4 + (cased & 3)) * 8 +
       (cap === CAP_LOWER || cap === CAP_PUNCT ? 0 : history[slot]);
     let at = here === 0 && near === 0 ? smallCodeAt[small] : -1;
-    if (at < 0) at = contextScores(here, near * 8192 + small, weights);
+    if (at < 0) at = contextScores(here, near * SMALL_CODES + small, weights);
     const code = codePool; // read after contextScores, which may have grown it
     // Unrolled over the 17 labels (L), same sums in the same order.
     out[base] = pool[a] + pool[b] + pool[c] + pool[d] + pool[e] + code[at];

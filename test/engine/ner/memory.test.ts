@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { tokenize } from '../../../src/engine/text/tokenize';
 import { splitParagraphs, splitSentences } from '../../../src/engine/text/sentences';
-import { buildDocContext, hasMemory, sentenceStyle, useNameMemory, wordInfo } from '../../../src/engine/ner/features';
+import { PAIRED, buildDocContext, hasMemory, sentenceStyle, useNameMemory, wordInfo } from '../../../src/engine/ner/features';
 import { sentenceFeatures } from '../../../src/engine/ner/tagger';
 
 function docOf(text: string) {
@@ -26,6 +26,26 @@ describe('ner: sentence style', () => {
       const context = buildDocContext(doc.tokens, doc.sentences);
       assert.strictEqual(sentenceStyle(context, doc.sentences[0].tokenStart, doc.sentences[0].tokenEnd), style);
     });
+  }
+});
+
+describe('ner: names paired in the document', () => {
+  // Invented text: whether each word stands next to another capitalised word somewhere in prose.
+  const text = 'PORLOCK CABLES NAME NEW HEAD\nMaria Quennell joined Porlock on Monday. Quennell said Porlock would grow.';
+  const doc = docOf(text);
+  const context = buildDocContext(doc.tokens, doc.sentences);
+  const pairedOf = (word: string) => {
+    const i = doc.tokens.findIndex(token => token.text === word);
+    return context.docCasing[context.slots[i]] & PAIRED;
+  };
+  const cases: Array<[word: string, paired: boolean]> = [
+    ['Quennell', true], // after "Maria", once is enough
+    ['Maria', true], // before "Quennell"
+    ['Porlock', false], // alone in prose; the ALL CAPS headline does not count
+    ['Monday', false], // after "on"
+  ];
+  for (const [word, paired] of cases) {
+    it(`${word}: ${paired ? 'paired' : 'alone'}`, () => assert.strictEqual(pairedOf(word) !== 0, paired));
   }
 });
 
