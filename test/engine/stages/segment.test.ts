@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { scanTokens, tokenAt, tokenize, tokensOf } from '../../../src/engine/text/tokenize';
+import { scanTokens, tokenObject, tokenize, tokensOf } from '../../../src/engine/text/tokenize';
 import { splitParagraphs, splitSentences } from '../../../src/engine/text/sentences';
 
 describe('[segment] tokenize', () => {
@@ -41,7 +41,7 @@ describe('[segment] word ids', () => {
       const columns = scanTokens(input);
       const { wordIds, words } = columns;
       const tokens = tokenize(input);
-      assert.deepStrictEqual(tokens.map((_, i) => tokenAt(columns, i)), tokens);
+      assert.deepStrictEqual(tokens.map((_, i) => tokenObject(columns, i)), tokens);
       assert.strictEqual(wordIds.length, tokens.length);
       if (expected) assert.deepStrictEqual([...wordIds], expected);
       const firstIdOf = new Map<string, number>();
@@ -83,7 +83,7 @@ describe('[segment] token columns', () => {
     const first = scanTokens(text);
     const before = tokenize(text);
     scanTokens('Psi! Omega delta; x');
-    assert.deepStrictEqual(before.map((_, i) => tokenAt(first, i)), before);
+    assert.deepStrictEqual(before.map((_, i) => tokenObject(first, i)), before);
   });
 
   // Past 65,536 tokens the columns are made for the one call and not kept; "We met Ann; " is 4 tokens.
@@ -91,7 +91,7 @@ describe('[segment] token columns', () => {
     it(`"We met Ann; " × ${repeats}, then a short text`, () => {
       const tokens = scanTokens('We met Ann; '.repeat(repeats));
       assert.strictEqual(tokens.length, 4 * repeats);
-      const last = tokenAt(tokens, tokens.length - 1);
+      const last = tokenObject(tokens, tokens.length - 1);
       assert.deepStrictEqual(last, { start: 12 * repeats - 2, end: 12 * repeats - 1, text: ';', kind: 'punct' });
       assert.deepStrictEqual([...tokens.wordIds.subarray(0, 8)], [0, 1, 2, 3, 0, 1, 2, 3]);
       assert.deepStrictEqual(tokenize('Hi there.').map(t => t.text), ['Hi', 'there', '.']);
