@@ -284,18 +284,13 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Segment[])
 /** True for a word that reports speech ("said"), lower case or capitalised at a sentence start ("Said"). */
 export function isReportingWord(tokens: Tokens, i: number, sentenceStart: boolean): boolean {
   if (tokens.kinds[i] !== WORD) return false;
-  const word = tokenText(tokens, i);
-  if (REPORTING_VERBS.has(word)) return true;
-  return sentenceStart && REPORTING_VERBS.has(word.toLowerCase());
+  const facts = wordFacts(tokens, i);
+  return (facts & REPORTING) !== 0 || (sentenceStart && (facts & REPORTING_LOWER) !== 0);
 }
-
-/** Lengths of the first words of prepositional cues: most tokens are rejected without lower-casing. */
-const PREPOSITIONAL_FIRST_LENGTHS: ReadonlySet<number> = new Set(PREPOSITIONAL_CUES.map(cue => cue[0].length));
 
 /** Length in tokens of a prepositional cue ('according to') starting at token i, or 0. */
 export function prepositionalCueLength(tokens: Tokens, i: number, end: number): number {
-  const first = tokenText(tokens, i);
-  if (!PREPOSITIONAL_FIRST_LENGTHS.has(first.length)) return 0;
+  if ((wordFacts(tokens, i) & PREPOSITIONAL_FIRST) === 0) return 0;
   return cueLengthAt(tokens, i, end, PREPOSITIONAL_CUES);
 }
 
@@ -312,19 +307,59 @@ function cueLengthAt(tokens: Tokens, i: number, end: number, cues: readonly (rea
 
 /** First words of phrasal cues as written, lower case and capitalised. */
 const PHRASAL_FIRST_WORDS: ReadonlySet<string> = new Set(PHRASAL_CUES.flatMap(cue => [cue[0], cue[0][0].toUpperCase() + cue[0].slice(1)]));
-/** Their first letters, as a table: the speakers stage asks about every token it scans, and most fail here. */
-const PHRASAL_FIRST_LETTERS = new Uint8Array(128);
-for (const word of PHRASAL_FIRST_WORDS) PHRASAL_FIRST_LETTERS[word.charCodeAt(0) & 127] = 1;
+/** First words of prepositional cues, lower case. */
+const PREPOSITIONAL_FIRST_WORDS: ReadonlySet<string> = new Set(PREPOSITIONAL_CUES.map(cue => cue[0]));
 
 /**
  * Length in tokens of a phrasal cue ('put it') starting at token i, or 0: 'as Jane Doe put it,
  * "…"'. The speaker comes before it, as with a reporting verb.
  */
 export function phrasalCueLength(tokens: Tokens, i: number, end: number): number {
-  const first = tokenText(tokens, i);
-  const c = first.charCodeAt(0);
-  if (c >= 128 || PHRASAL_FIRST_LETTERS[c] === 0 || !PHRASAL_FIRST_WORDS.has(first)) return 0;
+  if ((wordFacts(tokens, i) & PHRASAL_FIRST) === 0) return 0;
   return cueLengthAt(tokens, i, end, PHRASAL_CUES);
+}
+
+// What the cue tests need to know of a word, as bits, per word id (see Tokens.wordIds). The
+// quotes and speakers stages ask them of every token around each quotation, tens of times per
+// token on news; the answers came from lower-casing the word and looking it up in string sets
+// each time. Now each distinct word is looked up once per text.
+const KNOWN = 1;
+/** REPORTING_VERBS holds the word as written: 'said'. */
+const REPORTING = 2;
+/** REPORTING_VERBS holds it lower-cased: 'Said'. */
+const REPORTING_LOWER = 4;
+/** Lower-cased, it is the first word of a prepositional cue: 'According'. */
+const PREPOSITIONAL_FIRST = 8;
+/** The first word of a phrasal cue as written: 'put', 'Put'. */
+const PHRASAL_FIRST = 16;
+/** Holds kana, CJK ideographs or Hangul (see hasCjk). */
+const CJK = 32;
+
+/** The words array the facts below belong to; dropped by forgetWordFacts() after each stage. */
+let factsWords: readonly string[] | undefined;
+let facts = new Uint8Array(0);
+
+function wordFacts(tokens: Tokens, i: number): number {
+  const id = tokens.wordIds[i];
+  if (tokens.words !== factsWords || facts.length < tokens.words.length) {
+    factsWords = tokens.words;
+    facts = new Uint8Array(tokens.words.length);
+  }
+  let bits = facts[id];
+  if (bits === 0 || bits === undefined) {
+    const word = tokens.words[id];
+    const lower = word.toLowerCase();
+    bits = KNOWN | (REPORTING_VERBS.has(word) ? REPORTING : 0) | (REPORTING_VERBS.has(lower) ? REPORTING_LOWER : 0) |
+      (PREPOSITIONAL_FIRST_WORDS.has(lower) ? PREPOSITIONAL_FIRST : 0) | (PHRASAL_FIRST_WORDS.has(word) ? PHRASAL_FIRST : 0) | (hasCjk(word) ? CJK : 0);
+    if (id < facts.length) facts[id] = bits;
+  }
+  return bits;
+}
+
+/** Lets the last text's words go once a stage is done with them (a 5 MB text has ~50,000). */
+export function forgetWordFacts(): void {
+  factsWords = undefined;
+  facts = new Uint8Array(0);
 }
 
 const CONTEXT_TOKENS = 30;
@@ -390,7 +425,7 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   let words = 0;
   for (let t = first; t < last && tokens.starts[t] < quote.content.end; t++) {
     // '「我们赢了」': CJK writes no spaces, so count each character as a word
-    if (tokens.kinds[t] === WORD || tokens.kinds[t] === NUMBER) words += hasCjk(tokenText(tokens, t)) ? tokenText(tokens, t).length : 1;
+    if (tokens.kinds[t] === WORD || tokens.kinds[t] === NUMBER) words += (wordFacts(tokens, t) & CJK) !== 0 ? tokenText(tokens, t).length : 1;
   }
   const opening = at.open;
   const before = opening - 1; // -1: none
@@ -588,6 +623,7 @@ export const quotesStage: Stage = {
   provides: ['quotes'],
   run(doc) {
     const { quotes, notes } = findQuotes(doc);
+    forgetWordFacts();
     return { quotes, notes: [...doc.notes, ...notes] };
   },
 };

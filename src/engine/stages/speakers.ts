@@ -7,7 +7,7 @@ import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
 import { GENDERED_WORDS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS, SPEECH_NOUNS } from '../lexicon/speakerNouns';
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lexicon/givenNameGender';
 import { STOPWORDS } from '../lexicon/stopwords';
-import { isReportingWord, phrasalCueLength, prepositionalCueLength } from './quotes';
+import { forgetWordFacts, isReportingWord, phrasalCueLength, prepositionalCueLength } from './quotes';
 import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
 
 // Written by hand: textacy's direct_quotations() attributes with a dependency parse we do not
@@ -935,6 +935,8 @@ export const speakersStage: Stage = {
   requires: ['tokens', 'sentences', 'quotes', 'entities'],
   provides: ['speakers'],
   run(doc) {
-    return { quotes: attributeQuotes(doc) };
+    const quotes = attributeQuotes(doc);
+    forgetWordFacts();
+    return { quotes };
   },
 };

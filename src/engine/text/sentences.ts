@@ -60,8 +60,21 @@ export function splitParagraphs(text: string, tokenList: Tokens | readonly Token
  */
 export function splitSentences(text: string, tokenList: Tokens | readonly Token[], paragraphs: readonly Segment[]): Segment[] {
   const tokens = columnsOf(tokenList);
-  const { starts, ends, kinds } = tokens;
+  const { starts, ends, kinds, wordIds, words } = tokens;
   const sentences: Segment[] = [];
+  // Per word id: KNOWN | ABBREVIATION_END | STARTS_LOWER, found on the word's first token. Every
+  // word was asked whether it ends in an abbreviation's period ('Inc.'), which loaded its string
+  // and, for the few that do, sliced and lower-cased it: a fifth of this function on news.
+  const facts = new Uint8Array(words.length);
+  const factsOf = (i: number): number => {
+    const id = wordIds[i];
+    let bits = facts[id];
+    if (bits === 0) {
+      bits = KNOWN | (isAbbreviationEnd(words[id]) ? ABBREVIATION_END : 0) | (startsLower(tokens, i) ? STARTS_LOWER : 0);
+      facts[id] = bits;
+    }
+    return bits;
+  };
   for (let p = 0; p < paragraphs.length; p++) {
     const paragraph = paragraphs[p];
     let first = paragraph.tokenStart;
@@ -75,15 +88,15 @@ export function splitSentences(text: string, tokenList: Tokens | readonly Token[
         // absorb closing marks: '…said." Next' ends after the quote mark
         let k = i + 1;
         while (k < paragraph.tokenEnd && CLOSERS.has(tokenText(tokens, k)) && starts[k] === ends[k - 1]) k++;
-        if (k < paragraph.tokenEnd && !startsLower(tokens, k) && !(kinds[k] === PUNCT && !isOpener(tokenText(tokens, k)))) {
+        if (k < paragraph.tokenEnd && (factsOf(k) & STARTS_LOWER) === 0 && !(kinds[k] === PUNCT && !isOpener(tokenText(tokens, k)))) {
           i = k - 1;
           boundary = true;
         }
-      } else if (kinds[i] === WORD && isAbbreviationEnd(tokenText(tokens, i)) &&
+      } else if (kinds[i] === WORD && (factsOf(i) & ABBREVIATION_END) !== 0 &&
         kinds[next] === WORD && /^[A-Z]/.test(tokenText(tokens, next)) && !/^[A-Z][a-z]*\.$/.test(tokenText(tokens, next))) {
         boundary = isCommonSentenceStart(tokenText(tokens, next));
       }
-      if (!boundary && starts[next] > ends[i] && hasLineBreak(text, ends[i], starts[next]) > 0 && !startsLower(tokens, next)) {
+      if (!boundary && starts[next] > ends[i] && hasLineBreak(text, ends[i], starts[next]) > 0 && (factsOf(next) & STARTS_LOWER) === 0) {
         boundary = true;
       }
       if (boundary) {
@@ -95,6 +108,8 @@ export function splitSentences(text: string, tokenList: Tokens | readonly Token[
   }
   return sentences;
 }
+
+const KNOWN = 1, ABBREVIATION_END = 2, STARTS_LOWER = 4;
 
 /** 'Inc.', 'U.S.': an abbreviation that often ends a sentence. */
 function isAbbreviationEnd(word: string): boolean {
