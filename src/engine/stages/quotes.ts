@@ -3,6 +3,7 @@ import type { Doc, Stage } from '../pipeline';
 import { NUMBER, PUNCT, WORD, tokenText, type Tokens } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
 import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
+import { uint8Scratch } from '../text/scratch';
 import { INTRANSITIVE_REPORTING_VERBS, LABELLING_VERBS, PHRASAL_CUES, REPORTING_VERBS, PREPOSITIONAL_CUES } from '../lexicon/reportingVerbs';
 import { NAMING_BEFORE_AS, NAMING_WORDS } from '../lexicon/speakerNouns';
 
@@ -284,13 +285,13 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Segment[])
 /** True for a word that reports speech ("said"), lower case or capitalised at a sentence start ("Said"). */
 export function isReportingWord(tokens: Tokens, i: number, sentenceStart: boolean): boolean {
   if (tokens.kinds[i] !== WORD) return false;
-  const facts = wordFacts(tokens, i);
-  return (facts & REPORTING) !== 0 || (sentenceStart && (facts & REPORTING_LOWER) !== 0);
+  if ((wordFacts(tokens, i, AS_WRITTEN) & REPORTING) !== 0) return true;
+  return sentenceStart && (wordFacts(tokens, i, LOWERED) & REPORTING_LOWER) !== 0;
 }
 
 /** Length in tokens of a prepositional cue ('according to') starting at token i, or 0. */
 export function prepositionalCueLength(tokens: Tokens, i: number, end: number): number {
-  if ((wordFacts(tokens, i) & PREPOSITIONAL_FIRST) === 0) return 0;
+  if ((wordFacts(tokens, i, LOWERED) & PREPOSITIONAL_FIRST) === 0) return 0;
   return cueLengthAt(tokens, i, end, PREPOSITIONAL_CUES);
 }
 
@@ -315,42 +316,57 @@ const PREPOSITIONAL_FIRST_WORDS: ReadonlySet<string> = new Set(PREPOSITIONAL_CUE
  * "…"'. The speaker comes before it, as with a reporting verb.
  */
 export function phrasalCueLength(tokens: Tokens, i: number, end: number): number {
-  if ((wordFacts(tokens, i) & PHRASAL_FIRST) === 0) return 0;
+  if ((wordFacts(tokens, i, AS_WRITTEN) & PHRASAL_FIRST) === 0) return 0;
   return cueLengthAt(tokens, i, end, PHRASAL_CUES);
 }
 
 // What the cue tests need to know of a word, as bits, per word id (see Tokens.wordIds). The
 // quotes and speakers stages ask them of every token around each quotation, tens of times per
 // token on news; the answers came from lower-casing the word and looking it up in string sets
-// each time. Now each distinct word is looked up once per text.
-const KNOWN = 1;
+// each time. Now each distinct word is looked up once per text, and only for what is asked of it
+// (a short article asks most of its words one question once: the others would cost it time).
+/** The word's AS_WRITTEN bits are known. */
+const AS_WRITTEN = 1;
 /** REPORTING_VERBS holds the word as written: 'said'. */
 const REPORTING = 2;
-/** REPORTING_VERBS holds it lower-cased: 'Said'. */
-const REPORTING_LOWER = 4;
-/** Lower-cased, it is the first word of a prepositional cue: 'According'. */
-const PREPOSITIONAL_FIRST = 8;
 /** The first word of a phrasal cue as written: 'put', 'Put'. */
-const PHRASAL_FIRST = 16;
+const PHRASAL_FIRST = 4;
+/** The word's LOWERED bits are known. */
+const LOWERED = 8;
+/** REPORTING_VERBS holds it lower-cased: 'Said'. */
+const REPORTING_LOWER = 16;
+/** Lower-cased, it is the first word of a prepositional cue: 'According'. */
+const PREPOSITIONAL_FIRST = 32;
+/** The word's CJK bit is known. */
+const SCRIPT = 64;
 /** Holds kana, CJK ideographs or Hangul (see hasCjk). */
-const CJK = 32;
+const CJK = 128;
 
 /** The words array the facts below belong to; dropped by forgetWordFacts() after each stage. */
 let factsWords: readonly string[] | undefined;
-let facts = new Uint8Array(0);
+const NO_FACTS: Uint8Array = new Uint8Array(0);
+let facts: Uint8Array = NO_FACTS;
+// Reused by the next text (see text/scratch.ts): `facts` is its array until forgetWordFacts().
+const FACTS = uint8Scratch();
 
-function wordFacts(tokens: Tokens, i: number): number {
+/** The bits of token i's word, with those of `group` (AS_WRITTEN, LOWERED or SCRIPT) known. */
+function wordFacts(tokens: Tokens, i: number, group: number): number {
   const id = tokens.wordIds[i];
   if (tokens.words !== factsWords || facts.length < tokens.words.length) {
     factsWords = tokens.words;
-    facts = new Uint8Array(tokens.words.length);
+    facts = FACTS.take(tokens.words.length);
   }
-  let bits = facts[id];
-  if (bits === 0 || bits === undefined) {
+  let bits = facts[id] ?? 0;
+  if ((bits & group) === 0) {
     const word = tokens.words[id];
-    const lower = word.toLowerCase();
-    bits = KNOWN | (REPORTING_VERBS.has(word) ? REPORTING : 0) | (REPORTING_VERBS.has(lower) ? REPORTING_LOWER : 0) |
-      (PREPOSITIONAL_FIRST_WORDS.has(lower) ? PREPOSITIONAL_FIRST : 0) | (PHRASAL_FIRST_WORDS.has(word) ? PHRASAL_FIRST : 0) | (hasCjk(word) ? CJK : 0);
+    if (group === AS_WRITTEN) {
+      bits |= AS_WRITTEN | (REPORTING_VERBS.has(word) ? REPORTING : 0) | (PHRASAL_FIRST_WORDS.has(word) ? PHRASAL_FIRST : 0);
+    } else if (group === LOWERED) {
+      const lower = word.toLowerCase();
+      bits |= LOWERED | (REPORTING_VERBS.has(lower) ? REPORTING_LOWER : 0) | (PREPOSITIONAL_FIRST_WORDS.has(lower) ? PREPOSITIONAL_FIRST : 0);
+    } else {
+      bits |= SCRIPT | (hasCjk(word) ? CJK : 0);
+    }
     if (id < facts.length) facts[id] = bits;
   }
   return bits;
@@ -359,7 +375,7 @@ function wordFacts(tokens: Tokens, i: number): number {
 /** Lets the last text's words go once a stage is done with them (a 5 MB text has ~50,000). */
 export function forgetWordFacts(): void {
   factsWords = undefined;
-  facts = new Uint8Array(0);
+  facts = NO_FACTS;
 }
 
 const CONTEXT_TOKENS = 30;
@@ -425,7 +441,7 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   let words = 0;
   for (let t = first; t < last && tokens.starts[t] < quote.content.end; t++) {
     // '「我们赢了」': CJK writes no spaces, so count each character as a word
-    if (tokens.kinds[t] === WORD || tokens.kinds[t] === NUMBER) words += (wordFacts(tokens, t) & CJK) !== 0 ? tokenText(tokens, t).length : 1;
+    if (tokens.kinds[t] === WORD || tokens.kinds[t] === NUMBER) words += (wordFacts(tokens, t, SCRIPT) & CJK) !== 0 ? tokenText(tokens, t).length : 1;
   }
   const opening = at.open;
   const before = opening - 1; // -1: none

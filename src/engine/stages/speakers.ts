@@ -9,6 +9,7 @@ import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lexicon/givenNameGender
 import { STOPWORDS } from '../lexicon/stopwords';
 import { forgetWordFacts, isReportingWord, phrasalCueLength, prepositionalCueLength } from './quotes';
 import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
+import { float64Scratch, int32Scratch } from '../text/scratch';
 
 // Written by hand: textacy's direct_quotations() attributes with a dependency parse we do not
 // have, and compromise has no attribution. Token patterns around the cue, nearest first, cover
@@ -693,7 +694,7 @@ function mentionOrder(entities: readonly Entity[]): { starts: Int32Array; ends: 
     const entity = entities[e];
     if (entity.type === 'person' || entity.type === 'organization') total += entity.mentions.length;
   }
-  const starts = new Int32Array(total), ends = new Int32Array(total), entityOf = new Int32Array(total);
+  const starts = MENTION_STARTS.take(total), ends = MENTION_ENDS.take(total), entityOf = MENTION_ENTITIES.take(total);
   let n = 0;
   let maxStart = 0;
   let maxLength = 0;
@@ -713,11 +714,11 @@ function mentionOrder(entities: readonly Entity[]): { starts: Int32Array; ends: 
       n++;
     }
   }
-  const sorted = new Int32Array(total);
+  const sorted = MENTION_ORDER.take(total);
   const indexBits = bitsFor(total);
   const lengthBits = bitsFor(maxLength + 1);
   if (spans && bitsFor(maxStart + 1) + lengthBits + indexBits <= 52) {
-    const keys = new Float64Array(total);
+    const keys = MENTION_KEYS.take(total);
     const lengthScale = 2 ** indexBits, startScale = 2 ** (indexBits + lengthBits);
     for (let i = 0; i < total; i++) keys[i] = starts[i] * startScale + (ends[i] - starts[i]) * lengthScale + i;
     keys.sort();
@@ -729,6 +730,12 @@ function mentionOrder(entities: readonly Entity[]): { starts: Int32Array; ends: 
   }
   return { starts, ends, entityOf, sorted };
 }
+
+// Reused by the next call (see text/scratch.ts): mentionOrder's are dead once the resolver is
+// built, the resolver's once attributeQuotes returns.
+const MENTION_STARTS = int32Scratch(), MENTION_ENDS = int32Scratch(), MENTION_ENTITIES = int32Scratch();
+const MENTION_ORDER = int32Scratch(), MENTION_KEYS = float64Scratch();
+const RESOLVER_STARTS = int32Scratch(), RESOLVER_ENDS = int32Scratch();
 
 /** How many bits hold the numbers 0 … n - 1 (at least 1). */
 function bitsFor(n: number): number {
@@ -762,8 +769,8 @@ class SpeakerResolver {
     const order = mentionOrder(entities);
     const { starts, ends, entityOf, sorted } = order;
     // Drop mentions inside quotations: the speaker is rarely named in their own words. Linear merge.
-    this.starts = new Int32Array(sorted.length);
-    this.ends = new Int32Array(sorted.length);
+    this.starts = RESOLVER_STARTS.take(sorted.length);
+    this.ends = RESOLVER_ENDS.take(sorted.length);
     this.owners = [];
     let q = 0;
     let n = 0;

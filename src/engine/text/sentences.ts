@@ -1,5 +1,6 @@
 import { SENTENCE_FINAL_ABBREVIATIONS } from '../lexicon/abbreviations';
 import { PUNCT, WORD, tokenText, tokensOf, type Token, type Tokens } from './tokenize';
+import { uint8Scratch } from './scratch';
 
 /** A run of tokens: [tokenStart, tokenEnd) indices and the [start, end) offsets they cover. */
 export interface Segment {
@@ -65,7 +66,7 @@ export function splitSentences(text: string, tokenList: Tokens | readonly Token[
   // Per word id: KNOWN | ABBREVIATION_END | STARTS_LOWER, found on the word's first token. Every
   // word was asked whether it ends in an abbreviation's period ('Inc.'), which loaded its string
   // and, for the few that do, sliced and lower-cased it: a fifth of this function on news.
-  const facts = new Uint8Array(words.length);
+  const facts = SENTENCE_FACTS.take(words.length);
   const factsOf = (i: number): number => {
     const id = wordIds[i];
     let bits = facts[id];
@@ -110,6 +111,8 @@ export function splitSentences(text: string, tokenList: Tokens | readonly Token[
 }
 
 const KNOWN = 1, ABBREVIATION_END = 2, STARTS_LOWER = 4;
+// Reused by the next call (see text/scratch.ts): dead when splitSentences returns.
+const SENTENCE_FACTS = uint8Scratch();
 
 /** 'Inc.', 'U.S.': an abbreviation that often ends a sentence. */
 function isAbbreviationEnd(word: string): boolean {
