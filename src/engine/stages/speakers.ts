@@ -61,6 +61,9 @@ class Attributor {
   private readonly sentences: readonly Segment[];
   private readonly paragraphs: readonly Segment[];
   private readonly quotes: readonly Quote[];
+  /** The quotes' span offsets as columns, for insideQuote's binary search over every token scanned. */
+  private readonly quoteStarts: Int32Array;
+  private readonly quoteEnds: Int32Array;
 
   /** True when a person or organization mention starts at this offset. */
   private readonly mentionStartsAt: (offset: number) => boolean;
@@ -71,6 +74,12 @@ class Attributor {
     this.paragraphs = doc.paragraphs;
     this.quotes = doc.quotes;
     this.mentionStartsAt = mentionStartsAt;
+    this.quoteStarts = QUOTE_STARTS.take(doc.quotes.length);
+    this.quoteEnds = QUOTE_ENDS.take(doc.quotes.length);
+    for (let q = 0; q < doc.quotes.length; q++) {
+      this.quoteStarts[q] = doc.quotes[q].span.start;
+      this.quoteEnds[q] = doc.quotes[q].span.end;
+    }
   }
 
   /** True when a person or organization mention starts at a token of [start, end): 'Charlotte Mayor Jane Doe'. */
@@ -87,14 +96,15 @@ class Attributor {
   /** True when token t lies inside any quotation (binary search over the sorted quotes). */
   private insideQuote(t: number): boolean {
     const offset = this.tokens.starts[t];
+    const starts = this.quoteStarts;
     let lo = 0;
-    let hi = this.quotes.length;
+    let hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.quotes[mid].span.start <= offset) lo = mid + 1;
+      if (starts[mid] <= offset) lo = mid + 1;
       else hi = mid;
     }
-    return lo > 0 && offset < this.quotes[lo - 1].span.end;
+    return lo > 0 && offset < this.quoteEnds[lo - 1];
   }
 
   private isSentenceStart(t: number): boolean {
@@ -669,6 +679,9 @@ function personGender(entity: Entity, text: string): Gender | undefined {
   for (const m of entity.mentions) {
     vote(wordBefore(text, m.start));
     vote(leadingAsciiWord(text, m.start, m.end));
+    // both genders seen: no later vote changes the answer ('Mr. Clinton' and 'Mrs. Clinton' in
+    // one cluster), and a much-named entity is not read to its last mention
+    if (male && female) return undefined;
   }
   if (entity.role) for (const word of entity.role.split(/[^A-Za-z]+/)) vote(word);
   if (male !== female) return male ? 'male' : 'female';
@@ -736,6 +749,8 @@ function mentionOrder(entities: readonly Entity[]): { starts: Int32Array; ends: 
 const MENTION_STARTS = int32Scratch(), MENTION_ENDS = int32Scratch(), MENTION_ENTITIES = int32Scratch();
 const MENTION_ORDER = int32Scratch(), MENTION_KEYS = float64Scratch();
 const RESOLVER_STARTS = int32Scratch(), RESOLVER_ENDS = int32Scratch();
+// The Attributor's, dead once attributeQuotes returns.
+const QUOTE_STARTS = int32Scratch(), QUOTE_ENDS = int32Scratch();
 
 /** How many bits hold the numbers 0 … n - 1 (at least 1). */
 function bitsFor(n: number): number {
@@ -867,7 +882,7 @@ class SpeakerResolver {
     return fallback;
   }
 
-  resolve(speaker: Span, head: string, anchor: number): string | undefined {
+  resolve(speaker: Span, anchor: number): string | undefined {
     // a mention inside the speaker phrase; a person wins over its organization ('Smith of Acme')
     let found: Entity | undefined;
     for (let i = this.firstFrom(speaker.start); i < this.count && this.starts[i] < speaker.end; i++) {
@@ -885,6 +900,8 @@ class SpeakerResolver {
     if (pronoun === 'thing' || pronoun === 'group') {
       return this.latestBefore(anchor, e => e.type === 'organization')?.id;
     }
+    // the head phrase, without its prepositional tail: 'the minister' of 'the minister for health'
+    const head = phrase.split(/\s+(?:for|of|at|from|with)\s+/)[0];
     const headWord = head.toLowerCase().split(/\s+/).pop() ?? '';
     if (PERSON_ROLE_NOUNS.has(headWord) && !headWord.endsWith('s')) {
       // 'the minister said' → the person whose role names a minister, else the latest person;
@@ -928,8 +945,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
     if (a.speaker) {
       const speakerMention = { start: tokens.starts[a.speaker[0]], end: tokens.ends[a.speaker[1] - 1] };
       result.speakerMention = speakerMention;
-      const head = doc.text.slice(speakerMention.start, speakerMention.end).split(/\s+(?:for|of|at|from|with)\s+/)[0];
-      const id = resolver.resolve(speakerMention, head, Math.min(quote.span.start, speakerMention.start));
+      const id = resolver.resolve(speakerMention, Math.min(quote.span.start, speakerMention.start));
       if (id) result.speakerId = id;
     }
     return result;
