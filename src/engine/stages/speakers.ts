@@ -701,7 +701,7 @@ const LOOK_BACK = 200;
  * double's 53 bits (always, short of texts of tens of millions of characters), else the indices
  * sorted by comparator.
  */
-function mentionOrder(entities: readonly Entity[]): { starts: Int32Array; ends: Int32Array; entityOf: Int32Array; sorted: Int32Array } {
+export function mentionOrder(entities: readonly Entity[]): { starts: Int32Array; ends: Int32Array; entityOf: Int32Array; sorted: Int32Array } {
   let total = 0;
   for (let e = 0; e < entities.length; e++) {
     const entity = entities[e];

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { Entity, EntityType } from '../../../src/engine/model';
 import { resolveOptions } from '../../../src/engine/options';
 import { emptyDoc, runPipeline, STAGES, type Doc } from '../../../src/engine/pipeline';
-import { speakersStage } from '../../../src/engine/stages/speakers';
+import { mentionOrder, speakersStage } from '../../../src/engine/stages/speakers';
 
 /** The doc after quotes, with hand-made entities instead of the entities stage, then speakers. */
 function attribute(text: string, entities: Entity[] = []): Doc {
@@ -216,6 +216,31 @@ describe('[speakers] pronoun gender', () => {
       const entities = specs.map(([type, forms, role]) => entity(input, type, forms, role));
       const quotes = attribute(input, entities).quotes;
       assert.deepStrictEqual(quotes.map(q => q.speakerId), ids);
+    });
+  }
+});
+
+describe('[speakers] mention order', () => {
+  // Mentions of person and organization entities, sorted by start, then end, then entity order;
+  // a mention 2^26 characters long at offset 2^26 leaves no room to pack start, length and index
+  // into one number, so the comparator path must give the same order.
+  const big = 2 ** 26;
+  const of = (type: EntityType, spans: Array<[number, number]>): Entity =>
+    ({ kind: 'entity', id: `${type}:${spans[0][0]}`, type, name: 'x', aliases: [], mentions: spans.map(([start, end]) => ({ start, end })) });
+  const cases: Array<[name: string, entities: Entity[], expected: Array<[start: number, end: number, entity: number]>]> = [
+    ['interleaved entities', [of('person', [[10, 14], [40, 44]]), of('organization', [[0, 5], [20, 30]])],
+      [[0, 5, 1], [10, 14, 0], [20, 30, 1], [40, 44, 0]]],
+    ['same start: shorter first, then entity order', [of('person', [[5, 9]]), of('organization', [[5, 7]]), of('person', [[5, 9]])],
+      [[5, 7, 1], [5, 9, 0], [5, 9, 2]]],
+    ['places left out', [of('place', [[0, 3]]), of('person', [[8, 9]])], [[8, 9, 1]]],
+    ['offsets too large to pack', [of('person', [[big + 10, big + 14]]), of('organization', [[big, 2 * big], [big + 10, big + 12]]), of('person', [[big + 10, big + 12]])],
+      [[big, 2 * big, 1], [big + 10, big + 12, 1], [big + 10, big + 12, 2], [big + 10, big + 14, 0]]],
+    ['no mentions', [], []],
+  ];
+  for (const [name, entities, expected] of cases) {
+    it(name, () => {
+      const { starts, ends, entityOf, sorted } = mentionOrder(entities);
+      assert.deepStrictEqual([...sorted].map(m => [starts[m], ends[m], entityOf[m]]), expected);
     });
   }
 });
