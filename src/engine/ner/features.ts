@@ -380,6 +380,33 @@ export interface DocContext {
   memo?: Uint8Array;
 }
 
+// The word id of each tokenizer vocabulary key (see Tokens.keys), -1 unknown: an article's words,
+// mostly met in earlier calls, are found by an array read instead of a Map lookup of the string
+// (that lookup was 9% of analyze() on 300 articles one call each). Valid for one vocabulary epoch
+// and one word cache generation; as long as the vocabulary, which is bounded.
+let keyIds = new Int32Array(0);
+let keyIdsEpoch = -1;
+let keyIdsGeneration = -1;
+
+/** keyIds for vocabulary `epoch`, emptied if the epoch or the word cache changed. */
+function idsOfKeys(epoch: number): Int32Array {
+  if (keyIdsEpoch !== epoch || keyIdsGeneration !== cacheGeneration) {
+    keyIds = new Int32Array(0);
+    keyIdsEpoch = epoch;
+    keyIdsGeneration = cacheGeneration;
+  }
+  return keyIds;
+}
+
+/** keyIds grown to hold `key`, doubled so a growing vocabulary copies it rarely. */
+function growKeyIds(key: number): Int32Array {
+  let size = Math.max(1024, keyIds.length * 2);
+  while (size <= key) size *= 2;
+  const grown = new Int32Array(size).fill(-1);
+  grown.set(keyIds);
+  return keyIds = grown;
+}
+
 function resetWordCache(): void {
   wordCache = new Map();
   wordInfos = [];
@@ -433,7 +460,19 @@ export function buildDocContext(tokens: readonly Token[] | Tokens, sentences: re
   if (wordIds !== undefined && texts !== undefined && wordIds.length === n) {
     // Words are numbered in order of first occurrence, so the cache meets them in token order as before.
     idOf = take.idOf(texts.length);
-    for (let k = 0; k < texts.length; k++) idOf[k] = wordId(texts[k]);
+    const keys = Array.isArray(tokens) ? undefined : (tokens as Tokens).keys;
+    if (keys !== undefined && keys.length === texts.length) {
+      let idOfKey = idsOfKeys((tokens as Tokens).epoch!);
+      for (let k = 0; k < texts.length; k++) {
+        const key = keys[k];
+        if (key >= idOfKey.length) idOfKey = growKeyIds(key);
+        let id = idOfKey[key];
+        if (id < 0) idOfKey[key] = id = wordId(texts[k]);
+        idOf[k] = id;
+      }
+    } else {
+      for (let k = 0; k < texts.length; k++) idOf[k] = wordId(texts[k]);
+    }
   } else {
     for (let i = 0; i < n; i++) ids[i] = wordId(Array.isArray(tokens) ? (tokens as readonly Token[])[i].text : tokenText(tokens as Tokens, i));
   }

@@ -230,6 +230,27 @@ function wordInfo(text: string): WordInfo {
   return info;
 }
 
+// WORDS by tokenizer vocabulary key (see Tokens.keys): an article's words, mostly memoised in
+// earlier calls, are found by an array read instead of a Map lookup of the string (7.6% of
+// analyze() on 300 articles one call each). Holds WORDS' objects, so it is emptied with WORDS, and
+// when the vocabulary starts a new epoch; as long as the vocabulary, which is bounded.
+let infoByKey: Array<WordInfo | undefined> = [];
+let infoByKeyEpoch = -1;
+
+/** wordInfo of word `id` of `tokens`, through infoByKey when the tokens have vocabulary keys. */
+function wordInfoOfId(tokens: Tokens, id: number): WordInfo {
+  const { keys, epoch } = tokens;
+  if (keys === undefined || epoch === undefined) return wordInfo(tokens.words[id]);
+  if (infoByKeyEpoch !== epoch) {
+    infoByKey = [];
+    infoByKeyEpoch = epoch;
+  }
+  const key = keys[id];
+  // grown by push, so the array stays packed (an element written far past the end would make it sparse)
+  while (infoByKey.length <= key) infoByKey.push(undefined);
+  return infoByKey[key] ??= wordInfo(tokens.words[id]);
+}
+
 /**
  * The candidate phrases of one document: a trie of phrases read right to left, so every window
  * ending at one noun extends the node of the shorter window ("networks" → "transport networks" →
@@ -382,6 +403,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   if (WORDS.size > MAX_MEMO || STEMS.size > MAX_MEMO) {
     WORDS.clear();
     STEMS.clear();
+    infoByKey = [];
   }
   const { tokens, sentences } = doc;
   const { blocked, mentionTokens } = blockedTokens(doc);
@@ -413,7 +435,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     const text = words[wordIds[i]];
     if (tokens.kinds[i] === WORD) {
       if (text.length > 1) {
-        const info = (infoById[wordIds[i]] ??= wordInfo(text));
+        const info = (infoById[wordIds[i]] ??= wordInfoOfId(tokens, wordIds[i]));
         afterSubject = info.subject;
         // "Jiang incited petitioners", "the campaign downloaded software": verbs
         const isParticiple = info.guessedParticiple && i > 0 && (blocked[i - 1] & NAME || tokenInfos[i - 1]?.cls === WordClass.Noun);

@@ -36,6 +36,16 @@ export interface Tokens {
   readonly wordIds: Int32Array;
   /** Per word id: the text, one string object shared by every token with that text. */
   readonly words: readonly string[];
+  /**
+   * Per word id: the word's key in the tokenizer's vocabulary, which outlives the call (see
+   * VOCABULARY): equal texts, equal keys, in every text tokenized in the same `epoch`. Stages keep
+   * per-word facts across calls in arrays indexed by key, so an article's words, mostly seen
+   * before, cost an array read each instead of a Map lookup of the string. Absent in Tokens built
+   * by tokensOf.
+   */
+  readonly keys?: Int32Array;
+  /** The vocabulary's epoch `keys` belong to: a new epoch numbers words afresh (see VOCABULARY). */
+  readonly epoch?: number;
 }
 
 /** The text of token i; undefined past either end (so `tokenText(tokens, i - 1) === ','` needs no bounds check). */
@@ -194,15 +204,17 @@ export function scanTokens(text: string): Tokens {
  * ~28 µs on the 2 KB sample.
  */
 function columnsOf(table: Table): Tokens {
-  const count = table.count;
-  const buffer = new ArrayBuffer(count * 13);
+  const count = table.count, wordCount = table.words.length;
+  const buffer = new ArrayBuffer(count * 13 + wordCount * 4);
   const starts = new Int32Array(buffer, 0, count), ends = new Int32Array(buffer, count * 4, count),
-    wordIds = new Int32Array(buffer, count * 8, count), kinds = new Uint8Array(buffer, count * 12, count);
+    wordIds = new Int32Array(buffer, count * 8, count), keys = new Int32Array(buffer, count * 12, wordCount),
+    kinds = new Uint8Array(buffer, count * 12 + wordCount * 4, count);
   starts.set(table.starts.subarray(0, count));
   ends.set(table.ends.subarray(0, count));
   wordIds.set(table.ids.subarray(0, count));
+  keys.set(table.keys.subarray(0, wordCount));
   kinds.set(table.kinds.subarray(0, count));
-  return { length: count, starts, ends, kinds, wordIds, words: table.words };
+  return { length: count, starts, ends, kinds, wordIds, words: table.words, keys, epoch: VOCABULARY.epoch };
 }
 
 /** scanTokens as an array of Token objects, for tests and scripts. */
@@ -227,6 +239,8 @@ interface Table {
   kinds: Uint8Array;
   ids: Int32Array;
   readonly words: string[];
+  /** Per word id: its key in VOCABULARY. */
+  keys: Int32Array;
   slots: Int32Array;
   hashes: Int32Array;
   mask: number;
@@ -242,13 +256,46 @@ let spareIds = new Int32Array(1 << 12);
 let spareStarts = new Int32Array(1 << 12);
 let spareEnds = new Int32Array(1 << 12);
 let spareKinds = new Uint8Array(1 << 12);
+let spareKeys = new Int32Array(FIRST_SIZE);
 const spareSlots = new Int32Array(FIRST_SIZE);
 const spareHashes = new Int32Array(FIRST_SIZE);
 
+/**
+ * Every word met since the epoch began, by key, in an open-addressing hash table like Table's
+ * (slots hold key + 1). A text's new words are looked up here, once each, with the hash the text's
+ * own table already computed; a word seen before reuses the vocabulary's string, so it costs no
+ * slice either. Bounded: once it holds VOCABULARY_LIMIT words, the next call starts a new epoch
+ * with an empty vocabulary (never during a call, whose keys must stay valid; a 5 MB page of junk
+ * grows it past the limit for that call only).
+ */
+interface Vocabulary {
+  epoch: number;
+  words: string[];
+  slots: Int32Array;
+  hashes: Int32Array;
+  mask: number;
+}
+
+// 100,000 words: the NER word cache's limit (ner/features.ts), so a full vocabulary means about a
+// full cache. ~6 MB at most: the strings and a table of 262,144 slots.
+const VOCABULARY_LIMIT = 100_000;
+const VOCABULARY_FIRST_SIZE = 1 << 14;
+const VOCABULARY: Vocabulary = {
+  epoch: 1, words: [], slots: new Int32Array(VOCABULARY_FIRST_SIZE), hashes: new Int32Array(VOCABULARY_FIRST_SIZE),
+  mask: VOCABULARY_FIRST_SIZE - 1,
+};
+
 function newTable(text: string): Table {
+  if (VOCABULARY.words.length >= VOCABULARY_LIMIT) {
+    VOCABULARY.epoch++;
+    VOCABULARY.words = [];
+    VOCABULARY.slots = new Int32Array(VOCABULARY_FIRST_SIZE);
+    VOCABULARY.hashes = new Int32Array(VOCABULARY_FIRST_SIZE);
+    VOCABULARY.mask = VOCABULARY_FIRST_SIZE - 1;
+  }
   spareSlots.fill(0, 0, FIRST_SIZE);
   const table: Table = {
-    text, count: 0, starts: spareStarts, ends: spareEnds, kinds: spareKinds, ids: spareIds, words: [],
+    text, count: 0, starts: spareStarts, ends: spareEnds, kinds: spareKinds, ids: spareIds, words: [], keys: spareKeys,
     slots: spareSlots, hashes: spareHashes, mask: FIRST_SIZE - 1,
   };
   // Columns made at the likely final size (news runs about one token per 4-5 UTF-16 units) rather
@@ -313,11 +360,64 @@ function growColumns(table: Table, size = table.ids.length * 2): void {
 /** Gives text[start, end) the next word id in the empty `slot`; grows the table past half full. */
 function addWord(table: Table, start: number, end: number, hash: number, slot: number): number {
   const id = table.words.length;
-  table.words.push(table.text.slice(start, end));
+  const key = vocabularyKey(table.text, start, end, hash);
+  table.words.push(VOCABULARY.words[key]);
+  if (id === table.keys.length) {
+    const keys = new Int32Array(id * 2);
+    keys.set(table.keys);
+    table.keys = keys;
+    if (id * 2 <= KEEP_TOKENS) spareKeys = keys;
+  }
+  table.keys[id] = key;
   table.slots[slot] = id + 1;
   table.hashes[slot] = hash;
   if (2 * (id + 1) > table.mask) rehash(table);
   return id;
+}
+
+/** The key of text[start, end) (FNV-1a `hash`) in VOCABULARY, added if new. */
+function vocabularyKey(text: string, start: number, end: number, hash: number): number {
+  const vocabulary = VOCABULARY;
+  const slots = vocabulary.slots, hashes = vocabulary.hashes, mask = vocabulary.mask, words = vocabulary.words;
+  const length = end - start;
+  let slot = hash & mask;
+  for (;;) {
+    const entry = slots[slot];
+    if (entry === 0) break;
+    if (hashes[slot] === hash) {
+      const word = words[entry - 1];
+      if (word.length === length) {
+        let k = 0;
+        while (k < length && word.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+        if (k === length) return entry - 1;
+      }
+    }
+    slot = (slot + 1) & mask;
+  }
+  const key = words.length;
+  words.push(text.slice(start, end));
+  slots[slot] = key + 1;
+  hashes[slot] = hash;
+  if (2 * (key + 1) > mask) rehashVocabulary();
+  return key;
+}
+
+function rehashVocabulary(): void {
+  const vocabulary = VOCABULARY;
+  const size = (vocabulary.mask + 1) * 2;
+  const slots = new Int32Array(size), hashes = new Int32Array(size);
+  const mask = size - 1;
+  for (let s = 0; s <= vocabulary.mask; s++) {
+    const entry = vocabulary.slots[s];
+    if (entry === 0) continue;
+    let slot = vocabulary.hashes[s] & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = entry;
+    hashes[slot] = vocabulary.hashes[s];
+  }
+  vocabulary.slots = slots;
+  vocabulary.hashes = hashes;
+  vocabulary.mask = mask;
 }
 
 function rehash(table: Table): void {

@@ -51,10 +51,32 @@ describe('[segment] word ids', () => {
         assert.strictEqual(wordIds[i], firstIdOf.get(t.text));
       });
       assert.strictEqual(words.length, firstIdOf.size);
-      // Token objects (from scripts) convert back to the same columns.
-      assert.deepStrictEqual(tokensOf(tokens), columns);
+      // Token objects (from scripts) convert back to the same columns, less the vocabulary keys.
+      const { keys, epoch, ...plain } = columns;
+      assert.deepStrictEqual(tokensOf(tokens), plain);
+      // Vocabulary keys: one per word, distinct words distinct keys, the same again next call.
+      assert.strictEqual(keys!.length, words.length);
+      assert.strictEqual(new Set(keys).size, words.length);
+      const again = scanTokens('x ' + input);
+      assert.strictEqual(again.epoch, epoch);
+      words.forEach((word, id) => assert.strictEqual(again.keys![again.words.indexOf(word)], keys![id]));
     });
   }
+});
+
+describe('[segment] vocabulary keys across calls', () => {
+  // "Xq0 Xq1 …": 100,000 distinct words fill the vocabulary; the call after starts a new epoch.
+  it('a full vocabulary starts a new epoch at the next call, never during one', () => {
+    const before = scanTokens('Ann met Bob');
+    const junk = Array.from({ length: 100_000 }, (_, i) => `Xq${i.toString(36)}`).join(' ') + ' Ann';
+    const full = scanTokens(junk);
+    assert.strictEqual(full.epoch, before.epoch);
+    assert.strictEqual(full.keys![full.wordIds[full.length - 1]], before.keys![0]);
+    const after = scanTokens('Bob met Ann');
+    assert.strictEqual(after.epoch, before.epoch! + 1);
+    assert.deepStrictEqual([...after.keys!], [0, 1, 2]);
+    assert.deepStrictEqual(after.words, ['Bob', 'met', 'Ann']);
+  });
 });
 
 describe('[segment] sentences and paragraphs', () => {
