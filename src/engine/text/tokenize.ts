@@ -195,6 +195,7 @@ export function scanTokens(text: string): Tokens {
     }
     i = scanWord(text, i, table);
   }
+  keyWords(table);
   return columnsOf(table);
 }
 
@@ -360,46 +361,57 @@ function growColumns(table: Table, size = table.ids.length * 2): void {
 /** Gives text[start, end) the next word id in the empty `slot`; grows the table past half full. */
 function addWord(table: Table, start: number, end: number, hash: number, slot: number): number {
   const id = table.words.length;
-  const key = vocabularyKey(table.text, start, end, hash);
-  table.words.push(VOCABULARY.words[key]);
+  table.words.push(table.text.slice(start, end));
   if (id === table.keys.length) {
     const keys = new Int32Array(id * 2);
     keys.set(table.keys);
     table.keys = keys;
     if (id * 2 <= KEEP_TOKENS) spareKeys = keys;
   }
-  table.keys[id] = key;
+  table.keys[id] = hash; // until keyWords replaces it with the key
   table.slots[slot] = id + 1;
   table.hashes[slot] = hash;
   if (2 * (id + 1) > table.mask) rehash(table);
   return id;
 }
 
-/** The key of text[start, end) (FNV-1a `hash`) in VOCABULARY, added if new. */
-function vocabularyKey(text: string, start: number, end: number, hash: number): number {
-  const vocabulary = VOCABULARY;
-  const slots = vocabulary.slots, hashes = vocabulary.hashes, mask = vocabulary.mask, words = vocabulary.words;
-  const length = end - start;
-  let slot = hash & mask;
-  for (;;) {
-    const entry = slots[slot];
-    if (entry === 0) break;
-    if (hashes[slot] === hash) {
-      const word = words[entry - 1];
-      if (word.length === length) {
-        let k = 0;
-        while (k < length && word.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-        if (k === length) return entry - 1;
+/**
+ * Replaces each word's hash in table.keys with its key in VOCABULARY, and a word already there
+ * with the vocabulary's string (the text's own slice is then garbage of the young generation).
+ * A pass after the scan rather than a look-up in addWord: that made pushToken too big to inline
+ * into the scan, which then took 2.5 times as long on articles.
+ */
+function keyWords(table: Table): void {
+  const vocabulary = VOCABULARY, words = table.words, keys = table.keys;
+  for (let id = 0; id < words.length; id++) {
+    const word = words[id], hash = keys[id];
+    const known = vocabulary.words;
+    const length = word.length;
+    let slot = hash & vocabulary.mask;
+    let key = -1;
+    for (;;) {
+      const entry = vocabulary.slots[slot];
+      if (entry === 0) break;
+      if (vocabulary.hashes[slot] === hash) {
+        const other = known[entry - 1];
+        if (other === word) {
+          key = entry - 1;
+          break;
+        }
       }
+      slot = (slot + 1) & vocabulary.mask;
     }
-    slot = (slot + 1) & mask;
+    if (key < 0) {
+      key = known.length;
+      known.push(word);
+      vocabulary.slots[slot] = key + 1;
+      vocabulary.hashes[slot] = hash;
+      if (2 * (key + 1) > vocabulary.mask) rehashVocabulary();
+    } else {
+      words[id] = known[key];
+    }
+    keys[id] = key;
   }
-  const key = words.length;
-  words.push(text.slice(start, end));
-  slots[slot] = key + 1;
-  hashes[slot] = hash;
-  if (2 * (key + 1) > mask) rehashVocabulary();
-  return key;
 }
 
 function rehashVocabulary(): void {
