@@ -389,11 +389,26 @@ function hashPair(parent: number, stem: number): number {
 // Per-call working arrays, reused by the next call (see text/scratch.ts): none outlives a call
 // of scoreKeywords, which returns plain keyword objects.
 const SCRATCH = {
-  inList: uint8Scratch(), casing: uint8Scratch(), commaAt: uint8Scratch(), stemCount: int32Scratch(),
+  inList: uint8Scratch(), casing: uint8Scratch(), commaAt: uint8Scratch(),
   sentencePosition: int32Scratch(), scores: float64Scratch(), scoresCopy: float64Scratch(), covered: uint8Scratch(),
   phraseCovered: uint8Scratch(), heldEnd: int32Scratch(), blocked: uint8Scratch(), mentionTokens: int32Scratch(),
   order: uint32Scratch(), keys: float64Scratch(), eventEnds: int32Scratch(),
 };
+
+// How often each stem occurs in the document, by interned stem. Kept zero between calls by
+// clearing the stems the last call counted (countedStems), not the whole array: it has an entry
+// per stem ever interned (~30,000 after 300 articles), and clearing it all was a memset of
+// ~120 KB per call, a page of junk's STEMS.size being past the scratch's limit a fresh array each.
+let stemCountAll = new Int32Array(1024);
+const countedStems: number[] = [];
+
+/** stemCountAll, zeroed, as a view of STEMS.size entries (a stem interned later reads undefined). */
+function stemCounts(): Int32Array {
+  for (const stem of countedStems) stemCountAll[stem] = 0;
+  countedStems.length = 0;
+  if (STEMS.size > stemCountAll.length) stemCountAll = new Int32Array(Math.max(STEMS.size, 2 * stemCountAll.length));
+  return stemCountAll.subarray(0, STEMS.size);
+}
 
 /**
  * The keywords of `doc`, best first: at most `maxKeywords` found ones plus the personal-list
@@ -404,6 +419,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     WORDS.clear();
     STEMS.clear();
     infoByKey = [];
+    stemCountAll = new Int32Array(1024);
+    countedStems.length = 0;
   }
   const { tokens, sentences } = doc;
   const { blocked, mentionTokens } = blockedTokens(doc);
@@ -449,7 +466,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   }
   // How often each stem occurs as a content word anywhere (interned stems of this document's words
   // all exist by now; personal-list words added later count as absent).
-  const stemCount = SCRATCH.stemCount.take(STEMS.size);
+  const stemCount = stemCounts();
   // Position counts sentences with candidates, so header lines and the dateline do not push the lead down.
   let position = -1;
   // The position of each sentence's candidates, for entities scored on the same scale.
@@ -511,7 +528,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
         plainWords++;
         if (info.capitalized) plainCapitalized++;
       }
-      stemCount[info.stem]++;
+      if (stemCount[info.stem]++ === 0) countedStems.push(info.stem);
       const end = runLength++;
       run[end] = i;
       infos[end] = info;
@@ -1014,6 +1031,31 @@ function startsLowerCase(word: string): boolean {
   return first !== first.toUpperCase();
 }
 
+// Per vocabulary key (see Tokens.keys): 1 the word is not in BACKGROUND as spelt, 2 it is, 0 not
+// looked up yet. A quotation's words were a Map look-up per token (2.3% of analyze() on 300
+// articles one call each); BACKGROUND never changes, so the answer holds for the whole epoch.
+let backgroundByKey = new Uint8Array(0);
+let backgroundEpoch = -1;
+
+/** BACKGROUND.has(text of token i). */
+function inBackground(tokens: Tokens, i: number): boolean {
+  const { keys, epoch } = tokens;
+  if (keys === undefined || epoch === undefined) return BACKGROUND.has(tokenText(tokens, i));
+  if (backgroundEpoch !== epoch) {
+    backgroundByKey = new Uint8Array(1024);
+    backgroundEpoch = epoch;
+  }
+  const key = keys[tokens.wordIds[i]];
+  if (key >= backgroundByKey.length) {
+    const grown = new Uint8Array(Math.max(2 * backgroundByKey.length, key + 1));
+    grown.set(backgroundByKey);
+    backgroundByKey = grown;
+  }
+  let known = backgroundByKey[key];
+  if (known === 0) backgroundByKey[key] = known = BACKGROUND.has(tokenText(tokens, i)) ? 2 : 1;
+  return known === 2;
+}
+
 function blockForeignQuotes(doc: Readonly<Doc>, blocked: Uint8Array): void {
   const { tokens, quotes } = doc;
   for (let q = 0; q < quotes.length; q++) {
@@ -1025,7 +1067,7 @@ function blockForeignQuotes(doc: Readonly<Doc>, blocked: Uint8Array): void {
     for (; last < tokens.length && tokens.starts[last] < end; last++) {
       if (tokens.kinds[last] !== WORD || !startsLowerCase(tokenText(tokens, last))) continue;
       words++;
-      if (BACKGROUND.has(tokenText(tokens, last))) known++;
+      if (inBackground(tokens, last)) known++;
     }
     if (words >= 3 && 2 * known < words) for (let i = first; i < last; i++) blocked[i] |= FOREIGN;
   }
