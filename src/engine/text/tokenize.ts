@@ -262,18 +262,17 @@ const spareSlots = new Int32Array(FIRST_SIZE);
 const spareHashes = new Int32Array(FIRST_SIZE);
 
 /**
- * Every word met since the epoch began, by key, in an open-addressing hash table like Table's
- * (slots hold key + 1). A text's new words are looked up here, once each, with the hash the text's
- * own table already computed; a word seen before reuses the vocabulary's string, so it costs no
- * slice either. Bounded: once it holds VOCABULARY_LIMIT words, the next call starts a new epoch
- * with an empty vocabulary (never during a call, whose keys must stay valid; a 5 MB page of junk
- * grows it past the limit for that call only).
+ * Every word met since the epoch began, by key, in an open-addressing hash table like Table's,
+ * each slot two integers side by side (key + 1, 0 empty; the word's hash), so a probe touches one
+ * cache line: the table is large and cold, and a text's distinct words are each looked up once,
+ * after the scan (see keyWords). Bounded: once it holds VOCABULARY_LIMIT words, the next call
+ * starts a new epoch with an empty vocabulary (never during a call, whose keys must stay valid; a
+ * 5 MB page of junk grows it past the limit for that call only).
  */
 interface Vocabulary {
   epoch: number;
   words: string[];
   slots: Int32Array;
-  hashes: Int32Array;
   mask: number;
 }
 
@@ -282,16 +281,14 @@ interface Vocabulary {
 const VOCABULARY_LIMIT = 100_000;
 const VOCABULARY_FIRST_SIZE = 1 << 14;
 const VOCABULARY: Vocabulary = {
-  epoch: 1, words: [], slots: new Int32Array(VOCABULARY_FIRST_SIZE), hashes: new Int32Array(VOCABULARY_FIRST_SIZE),
-  mask: VOCABULARY_FIRST_SIZE - 1,
+  epoch: 1, words: [], slots: new Int32Array(2 * VOCABULARY_FIRST_SIZE), mask: VOCABULARY_FIRST_SIZE - 1,
 };
 
 function newTable(text: string): Table {
   if (VOCABULARY.words.length >= VOCABULARY_LIMIT) {
     VOCABULARY.epoch++;
     VOCABULARY.words = [];
-    VOCABULARY.slots = new Int32Array(VOCABULARY_FIRST_SIZE);
-    VOCABULARY.hashes = new Int32Array(VOCABULARY_FIRST_SIZE);
+    VOCABULARY.slots = new Int32Array(2 * VOCABULARY_FIRST_SIZE);
     VOCABULARY.mask = VOCABULARY_FIRST_SIZE - 1;
   }
   spareSlots.fill(0, 0, FIRST_SIZE);
@@ -385,28 +382,24 @@ function keyWords(table: Table): void {
   const vocabulary = VOCABULARY, words = table.words, keys = table.keys;
   for (let id = 0; id < words.length; id++) {
     const word = words[id], hash = keys[id];
-    const known = vocabulary.words;
-    const length = word.length;
-    let slot = hash & vocabulary.mask;
+    const known = vocabulary.words, slots = vocabulary.slots, mask = vocabulary.mask;
+    let slot = hash & mask;
     let key = -1;
     for (;;) {
-      const entry = vocabulary.slots[slot];
+      const entry = slots[2 * slot];
       if (entry === 0) break;
-      if (vocabulary.hashes[slot] === hash) {
-        const other = known[entry - 1];
-        if (other === word) {
-          key = entry - 1;
-          break;
-        }
+      if (slots[2 * slot + 1] === hash && known[entry - 1] === word) {
+        key = entry - 1;
+        break;
       }
-      slot = (slot + 1) & vocabulary.mask;
+      slot = (slot + 1) & mask;
     }
     if (key < 0) {
       key = known.length;
       known.push(word);
-      vocabulary.slots[slot] = key + 1;
-      vocabulary.hashes[slot] = hash;
-      if (2 * (key + 1) > vocabulary.mask) rehashVocabulary();
+      slots[2 * slot] = key + 1;
+      slots[2 * slot + 1] = hash;
+      if (2 * (key + 1) > mask) rehashVocabulary();
     } else {
       words[id] = known[key];
     }
@@ -415,20 +408,18 @@ function keyWords(table: Table): void {
 }
 
 function rehashVocabulary(): void {
-  const vocabulary = VOCABULARY;
-  const size = (vocabulary.mask + 1) * 2;
-  const slots = new Int32Array(size), hashes = new Int32Array(size);
-  const mask = size - 1;
-  for (let s = 0; s <= vocabulary.mask; s++) {
-    const entry = vocabulary.slots[s];
+  const vocabulary = VOCABULARY, old = vocabulary.slots;
+  const mask = 2 * vocabulary.mask + 1;
+  const slots = new Int32Array(2 * (mask + 1));
+  for (let s = 0; s < old.length; s += 2) {
+    const entry = old[s];
     if (entry === 0) continue;
-    let slot = vocabulary.hashes[s] & mask;
-    while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = entry;
-    hashes[slot] = vocabulary.hashes[s];
+    let slot = old[s + 1] & mask;
+    while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = entry;
+    slots[2 * slot + 1] = old[s + 1];
   }
   vocabulary.slots = slots;
-  vocabulary.hashes = hashes;
   vocabulary.mask = mask;
 }
 
