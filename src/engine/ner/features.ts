@@ -425,7 +425,7 @@ let stamp = 0;
 const fresh8 = (n: number): Uint8Array => new Uint8Array(n);
 const fresh32 = (n: number): Int32Array => new Int32Array(n);
 const takeFresh = {
-  ids: fresh32, idOf: fresh32, caps: fresh8, casings: fresh8, styleKinds: fresh8, opensQuote: fresh8, slots: fresh32,
+  ids: fresh32, idOf: fresh32, wordBits: fresh32, wordSlots: fresh32, caps: fresh8, casings: fresh8, styleKinds: fresh8, opensQuote: fresh8, slots: fresh32,
   docCasing: fresh8, gazetteer: fresh32, gazetteerLists: fresh8, history: fresh8,
 };
 const taker8 = () => {
@@ -437,7 +437,7 @@ const taker32 = () => {
   return (n: number) => scratch.take(n);
 };
 const takeScratch: typeof takeFresh = {
-  ids: taker32(), idOf: taker32(), caps: taker8(), casings: taker8(), styleKinds: taker8(), opensQuote: taker8(), slots: taker32(),
+  ids: taker32(), idOf: taker32(), wordBits: taker32(), wordSlots: taker32(), caps: taker8(), casings: taker8(), styleKinds: taker8(), opensQuote: taker8(), slots: taker32(),
   docCasing: taker8(), gazetteer: taker32(), gazetteerLists: taker8(), history: taker8(),
 };
 
@@ -486,20 +486,47 @@ export function buildDocContext(tokens: readonly Token[] | Tokens, sentences: re
   const slots = take.slots(n);
   let slotCount = 0;
   const rows = WORDS.rows; // read after the last wordId call, which may have grown it
-  for (let i = 0; i < n; i++) {
-    const id = idOf !== undefined ? (ids[i] = idOf[wordIds![i]]) : ids[i];
-    const at = id * WORD_STRIDE;
-    const bits = rows[at + WORD_BITS];
-    caps[i] = bits & 7;
-    casings[i] = (bits >> 3) & 3;
-    styleKinds[i] = (bits >> 5) & 7;
-    opensQuote[i] = bits >> 8;
-    const lowerId = rows[at + WORD_LOWER];
-    if (stampOf[lowerId] !== stamp) {
-      stampOf[lowerId] = stamp;
-      slotOf[lowerId] = slotCount++;
+  if (idOf !== undefined) {
+    // Rows read once per distinct word, then per token from the document's own small arrays: an
+    // article has a distinct word per ~2 tokens, and a row of WORDS (one of up to 100k) is a cache
+    // miss where the small arrays are not. Words are numbered in order of first occurrence, so
+    // slots are numbered as the per-token loop below numbers them.
+    const wordBits = take.wordBits(idOf.length), wordSlots = take.wordSlots(idOf.length);
+    for (let k = 0; k < idOf.length; k++) {
+      const at = idOf[k] * WORD_STRIDE;
+      wordBits[k] = rows[at + WORD_BITS];
+      const lowerId = rows[at + WORD_LOWER];
+      if (stampOf[lowerId] !== stamp) {
+        stampOf[lowerId] = stamp;
+        slotOf[lowerId] = slotCount++;
+      }
+      wordSlots[k] = slotOf[lowerId];
     }
-    slots[i] = slotOf[lowerId];
+    for (let i = 0; i < n; i++) {
+      const word = wordIds![i];
+      ids[i] = idOf[word];
+      const bits = wordBits[word];
+      caps[i] = bits & 7;
+      casings[i] = (bits >> 3) & 3;
+      styleKinds[i] = (bits >> 5) & 7;
+      opensQuote[i] = bits >> 8;
+      slots[i] = wordSlots[word];
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const at = ids[i] * WORD_STRIDE;
+      const bits = rows[at + WORD_BITS];
+      caps[i] = bits & 7;
+      casings[i] = (bits >> 3) & 3;
+      styleKinds[i] = (bits >> 5) & 7;
+      opensQuote[i] = bits >> 8;
+      const lowerId = rows[at + WORD_LOWER];
+      if (stampOf[lowerId] !== stamp) {
+        stampOf[lowerId] = stamp;
+        slotOf[lowerId] = slotCount++;
+      }
+      slots[i] = slotOf[lowerId];
+    }
   }
   const docCasing = take.docCasing(slotCount);
   for (let k = 0; k < sentences.length; k++) {
