@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { scanTokens, tokenize, tokenText, type Tokens } from '../../../src/engine/text/tokenize';
+import { scanTokens, tokenize, tokensOf, tokenText, type Tokens } from '../../../src/engine/text/tokenize';
 import { splitParagraphs, splitSentences } from '../../../src/engine/text/sentences';
 import { detectStructure } from '../../../src/engine/stages/structure';
 import { findEntities, isEventName, isEventShape } from '../../../src/engine/stages/entities';
@@ -26,8 +26,8 @@ function fakeTagger(tokens: Tokens, tags: readonly Tag[]): TaggedName[] {
   return names.sort((a, b) => a.start - b.start);
 }
 
-function run(text: string, tags: readonly Tag[], options?: AnalysisOptions) {
-  const tokens = scanTokens(text);
+function run(text: string, tags: readonly Tag[], options?: AnalysisOptions, keyed = true) {
+  const tokens = keyed ? scanTokens(text) : tokensOf(tokenize(text));
   const paragraphs = splitParagraphs(text, tokens);
   const sentences = splitSentences(text, tokens, paragraphs);
   const structure = detectStructure(text, tokens);
@@ -64,6 +64,16 @@ describe('[entities] sample article', () => {
     ['Strategic Partnership Council', 'ORG'], ['Intergovernmental Commission', 'ORG'],
     ['Trade and Economic Cooperation', 'ORG'], ['COP29', 'MISC'],
   ];
+  // The stage keeps word facts across calls by the tokenizer's vocabulary keys: the same result
+  // after the vocabulary starts a new epoch (100,000 new words fill it), and without keys.
+  it('gives the same result across a new vocabulary epoch and without vocabulary keys', () => {
+    const first = run(text, tags);
+    assert.ok(first.entities.length > 5);
+    scanTokens(Array.from({ length: 100_000 }, (_, i) => `Zj${i.toString(36)}`).join(' '));
+    assert.deepStrictEqual(run(text, tags), first);
+    assert.deepStrictEqual(run(text, tags, undefined, false), first);
+  });
+
   it('finds the people, organizations, places and events with roles', () => {
     const result = run(text, tags);
     assertInvariants(text, result);

@@ -4,6 +4,7 @@ import { resolveOptions, type AnalysisOptions } from '../../../src/engine/option
 import { emptyDoc, type Doc, type Structure } from '../../../src/engine/pipeline';
 import { segmentStage } from '../../../src/engine/stages/segment';
 import { DEFAULT_WEIGHTS, scoreKeywords } from '../../../src/engine/stages/keywords';
+import { scanTokens, tokenize, tokensOf } from '../../../src/engine/text/tokenize';
 
 // The keywords stage alone, on invented texts: segmentation from the segment stage, structure and
 // entities given by each case, so these tests do not depend on the other stages' heuristics.
@@ -215,5 +216,25 @@ describe('[keywords] output contract', () => {
 
   it('gives the same result twice', () => {
     assert.deepStrictEqual(scoreKeywords(prepare(WATER)), scoreKeywords(prepare(WATER)));
+  });
+
+  // The stage keeps word facts across calls by the tokenizer's vocabulary keys: the same text must
+  // score the same after the vocabulary starts a new epoch (100,000 new words fill it), and with
+  // tokens that have no keys (tokensOf). A quotation in a foreign language exercises the
+  // background look-ups by key.
+  it('gives the same result across a new vocabulary epoch and without vocabulary keys', () => {
+    const text = WATER + ' "Nous sommes prets a reparer le reseau," said the mayor.';
+    const setup: Setup = { quotes: ['Nous sommes prets a reparer le reseau,'] };
+    const before = prepare(text, setup);
+    const first = scoreKeywords(before);
+    assert.ok(first.length > 0);
+    scanTokens(Array.from({ length: 100_000 }, (_, i) => `Zk${i.toString(36)}`).join(' '));
+    const again = prepare(text, setup);
+    assert.ok(again.tokens.epoch! > before.tokens.epoch!);
+    assert.deepStrictEqual(scoreKeywords(again), first);
+    const unkeyed = prepare(text, setup);
+    unkeyed.tokens = tokensOf(tokenize(text));
+    assert.strictEqual(unkeyed.tokens.keys, undefined);
+    assert.deepStrictEqual(scoreKeywords(unkeyed), first);
   });
 });
