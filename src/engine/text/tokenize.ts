@@ -195,7 +195,6 @@ export function scanTokens(text: string): Tokens {
     }
     i = scanWord(text, i, table);
   }
-  keyWords(table);
   return columnsOf(table);
 }
 
@@ -205,6 +204,7 @@ export function scanTokens(text: string): Tokens {
  * ~28 µs on the 2 KB sample.
  */
 function columnsOf(table: Table): Tokens {
+  const wordKeys = keyWords(table);
   const count = table.count, wordCount = table.words.length;
   const buffer = new ArrayBuffer(count * 13 + wordCount * 4);
   const starts = new Int32Array(buffer, 0, count), ends = new Int32Array(buffer, count * 4, count),
@@ -213,7 +213,7 @@ function columnsOf(table: Table): Tokens {
   starts.set(table.starts.subarray(0, count));
   ends.set(table.ends.subarray(0, count));
   wordIds.set(table.ids.subarray(0, count));
-  keys.set(table.keys.subarray(0, wordCount));
+  keys.set(wordKeys.subarray(0, wordCount));
   kinds.set(table.kinds.subarray(0, count));
   return { length: count, starts, ends, kinds, wordIds, words: table.words, keys, epoch: VOCABULARY.epoch };
 }
@@ -240,8 +240,6 @@ interface Table {
   kinds: Uint8Array;
   ids: Int32Array;
   readonly words: string[];
-  /** Per word id: its key in VOCABULARY. */
-  keys: Int32Array;
   slots: Int32Array;
   hashes: Int32Array;
   mask: number;
@@ -293,7 +291,7 @@ function newTable(text: string): Table {
   }
   spareSlots.fill(0, 0, FIRST_SIZE);
   const table: Table = {
-    text, count: 0, starts: spareStarts, ends: spareEnds, kinds: spareKinds, ids: spareIds, words: [], keys: spareKeys,
+    text, count: 0, starts: spareStarts, ends: spareEnds, kinds: spareKinds, ids: spareIds, words: [],
     slots: spareSlots, hashes: spareHashes, mask: FIRST_SIZE - 1,
   };
   // Columns made at the likely final size (news runs about one token per 4-5 UTF-16 units) rather
@@ -359,13 +357,6 @@ function growColumns(table: Table, size = table.ids.length * 2): void {
 function addWord(table: Table, start: number, end: number, hash: number, slot: number): number {
   const id = table.words.length;
   table.words.push(table.text.slice(start, end));
-  if (id === table.keys.length) {
-    const keys = new Int32Array(id * 2);
-    keys.set(table.keys);
-    table.keys = keys;
-    if (id * 2 <= KEEP_TOKENS) spareKeys = keys;
-  }
-  table.keys[id] = hash; // until keyWords replaces it with the key
   table.slots[slot] = id + 1;
   table.hashes[slot] = hash;
   if (2 * (id + 1) > table.mask) rehash(table);
@@ -373,15 +364,32 @@ function addWord(table: Table, start: number, end: number, hash: number, slot: n
 }
 
 /**
- * Replaces each word's hash in table.keys with its key in VOCABULARY, and a word already there
- * with the vocabulary's string (the text's own slice is then garbage of the young generation).
- * A pass after the scan rather than a look-up in addWord: that made pushToken too big to inline
- * into the scan, which then took 2.5 times as long on articles.
+ * The key in VOCABULARY of each of the table's words (in a reused array, valid until the next
+ * call), adding the new ones; a word already there is replaced by the vocabulary's string (the
+ * text's own slice is then garbage of the young generation).
+ *
+ * A pass after the scan, with the hashes computed again from the words (short, and just made),
+ * rather than a look-up in addWord or a hash kept there: either made addWord too big for V8 to
+ * inline pushToken into the scan, which then took up to 2.5 times as long.
  */
-function keyWords(table: Table): void {
-  const vocabulary = VOCABULARY, words = table.words, keys = table.keys;
+function keyWords(table: Table): Int32Array {
+  const words = table.words;
+  if (words.length > spareKeys.length) {
+    let size = spareKeys.length;
+    while (size < words.length) size *= 2;
+    const keys = new Int32Array(size);
+    if (size > KEEP_TOKENS) return keyWordsInto(words, keys);
+    spareKeys = keys;
+  }
+  return keyWordsInto(words, spareKeys);
+}
+
+function keyWordsInto(words: string[], keys: Int32Array): Int32Array {
+  const vocabulary = VOCABULARY;
   for (let id = 0; id < words.length; id++) {
-    const word = words[id], hash = keys[id];
+    const word = words[id];
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 0x01000193);
     const known = vocabulary.words, slots = vocabulary.slots, mask = vocabulary.mask;
     let slot = hash & mask;
     let key = -1;
@@ -405,6 +413,7 @@ function keyWords(table: Table): void {
     }
     keys[id] = key;
   }
+  return keys;
 }
 
 function rehashVocabulary(): void {
