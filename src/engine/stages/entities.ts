@@ -693,7 +693,7 @@ function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['senten
     }
     if (m.type === 'person' && m.tokenEnd - m.tokenStart >= 2) {
       const last = tokenText(tokens, m.tokenEnd - 1);
-      if (!forms.has(last) && last.length >= 2 && isCapitalizedWord(last) && !last.endsWith('.') && !isSuffixWord(last)) {
+      if (!forms.has(last) && last.length >= 2 && isCapitalizedWord(last) && !last.endsWith('.') && !NAME_SUFFIXES.has(lowerAt(tokens, m.tokenEnd - 1))) {
         add([last], 'person', wordIds[m.tokenEnd - 1], wordIds[m.tokenEnd - 1]);
       }
     }
