@@ -387,7 +387,7 @@ function keyWords(table: Table): Int32Array {
 function keyWordsInto(words: string[], keys: Int32Array): Int32Array {
   const vocabulary = VOCABULARY;
   for (let id = 0; id < words.length; id++) {
-    const word = words[id];
+    let word = words[id];
     let hash = 0x811c9dc5;
     for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 0x01000193);
     const known = vocabulary.words, slots = vocabulary.slots, mask = vocabulary.mask;
@@ -404,6 +404,10 @@ function keyWordsInto(words: string[], keys: Int32Array): Int32Array {
     }
     if (key < 0) {
       key = known.length;
+      // A slice of 13 or more characters is, in V8, a view that keeps the whole text alive; the
+      // vocabulary (and every cache given its strings) would then keep each text a long word
+      // was first met in. A copy of the word keeps only the word.
+      if (word.length >= 13) words[id] = word = (' ' + word).slice(1);
       known.push(word);
       slots[2 * slot] = key + 1;
       slots[2 * slot + 1] = hash;
