@@ -146,8 +146,8 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   if (name.label === 'PER') {
     for (let k = Math.min(tokenEnd - 2, tokenStart + 4); k >= tokenStart; k--) {
       const word = tokenText(tokens, k);
-      const abbreviated = word.endsWith('.') && TITLE_ABBREVIATIONS.has(bare(word));
-      if (isCapitalizedWord(word) && (abbreviated || (TITLE_HEADS.has(bare(word)) && tokenEnd - k >= 3))) {
+      const abbreviated = word.endsWith('.') && TITLE_ABBREVIATIONS.has(bareAt(tokens, k));
+      if (isCapitalizedWord(word) && (abbreviated || (TITLE_HEADS.has(bareAt(tokens, k)) && tokenEnd - k >= 3))) {
         tokenStart = k + 1;
         break;
       }
@@ -159,9 +159,9 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   // belongs to the person's role and the rest is the name ("Queen of the South", a club, stays).
   if (name.label === 'ORG' && tokenStart > 0 && tokenText(tokens, tokenStart - 1) === ',') {
     let k = tokenStart;
-    while (k < tokenEnd && isTitleWord(tokenText(tokens, k))) k++;
+    while (k < tokenEnd && isTitleWordAt(tokens, k)) k++;
     // "Bank of England" stays: the word before "of" must head a title.
-    if (k > tokenStart && k + 1 < tokenEnd && (tokenText(tokens, k) === 'of' || tokenText(tokens, k) === 'at') && isTitleHead(tokenText(tokens, k - 1))) {
+    if (k > tokenStart && k + 1 < tokenEnd && (tokenText(tokens, k) === 'of' || tokenText(tokens, k) === 'at') && isTitleHeadAt(tokens, k - 1)) {
       tokenStart = k + 1;
     }
   }
@@ -1187,13 +1187,21 @@ const LOWER = new Map<string, string>();
 /** bare(word) per word, as LOWER. */
 const BARE = new Map<string, string>();
 
-function isTitleWord(word: string): boolean {
-  const w = bare(word);
+/** Token i is a title word ("Minister", "Foreign", "Gov."); by vocabulary key, see bareAt. */
+function isTitleWordAt(tokens: Tokens, i: number): boolean {
+  return isBareTitleWord(bareAt(tokens, i));
+}
+
+/** Token i is a title's head ("Minister", "Gov."). */
+function isTitleHeadAt(tokens: Tokens, i: number): boolean {
+  return isBareTitleHead(bareAt(tokens, i));
+}
+
+function isBareTitleWord(w: string): boolean {
   return TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w);
 }
 
-function isTitleHead(word: string): boolean {
-  const w = bare(word);
+function isBareTitleHead(w: string): boolean {
   return TITLE_HEADS.has(w) || TITLE_ABBREVIATIONS.has(w);
 }
 
@@ -1261,7 +1269,7 @@ function findApposition(text: string, tokens: Tokens, m: Candidate, personAt: Ui
     const word = lowerAt(tokens, to);
     // "Jo Ng, Ann Lee and …", "Jo Ng, Homeland Security Secretary Al Ng": a list of people.
     if ((NON_ROLE_APPOSITION_STARTS.has(word) && word !== 'and') || personAt[to]) return undefined;
-    if (isTitleHead(tokenText(tokens, to))) hasHead = true;
+    if (isTitleHeadAt(tokens, to)) hasHead = true;
     to++;
   }
   if (!hasHead || to === from || to - from >= MAX_APPOSITION) return undefined;
@@ -1285,16 +1293,16 @@ function findTitleBefore(text: string, tokens: Tokens, m: Candidate, covered: Ui
   // Most names follow "said", "the" or a comma: nothing to scan.
   if (end === 0 || tokens.kinds[end - 1] !== WORD) return undefined;
   const last = tokenText(tokens, end - 1);
-  if (!isCapitalizedWord(last) && !isTitleWord(last)) return undefined;
+  if (!isCapitalizedWord(last) && !isTitleWordAt(tokens, end - 1)) return undefined;
   let from = end;
   let hasHead = false;
   for (let k = end - 1; k >= 0 && end - k <= MAX_TITLE_BEFORE; k--) {
     if (hasLineBreakBetween(text, tokens.ends[k], tokens.starts[k + 1]) || personAt[k]) break;
     const word = tokenText(tokens, k);
-    const lower = lowerOf(word);
+    const lower = lowerAt(tokens, k);
     if (tokens.kinds[k] !== WORD) break;
-    if (isTitleWord(word) || TITLE_ABBREVIATIONS.has(bare(word))) {
-      if (isTitleHead(word)) hasHead = true;
+    if (isTitleWordAt(tokens, k) || TITLE_ABBREVIATIONS.has(bareAt(tokens, k))) {
+      if (isTitleHeadAt(tokens, k)) hasHead = true;
     } else if (CONNECTORS.has(lower) || word === '’s' || word === "'s") {
       // kept only between accepted words; trimmed below when leading
     } else if (!isCapitalizedWord(word)) {
@@ -1307,9 +1315,9 @@ function findTitleBefore(text: string, tokens: Tokens, m: Candidate, covered: Ui
   // first name the tagger left out ("Secretary Jeh Johnson").
   let portfolio = false;
   for (let k = from; k < end; k++) if (tokenText(tokens, k) === 'of') portfolio = true;
-  if (!isTitleWord(tokenText(tokens, end - 1)) && !TITLE_ABBREVIATIONS.has(bareAt(tokens, end - 1)) && !portfolio) return undefined;
+  if (!isTitleWordAt(tokens, end - 1) && !TITLE_ABBREVIATIONS.has(bareAt(tokens, end - 1)) && !portfolio) return undefined;
   while (from < end && (CONNECTORS.has(lowerAt(tokens, from)) || isPossessive(tokens, from) ||
-    (isSentenceInitial(text, tokens, from) && !isTitleWord(tokenText(tokens, from)) && !TITLE_ABBREVIATIONS.has(bareAt(tokens, from)) &&
+    (isSentenceInitial(text, tokens, from) && !isTitleWordAt(tokens, from) && !TITLE_ABBREVIATIONS.has(bareAt(tokens, from)) &&
       !covered[from] && !DEMONYMS.has(lowerAt(tokens, from)) && !isAcronymWord(tokenText(tokens, from)) &&
       !isPossessive(tokens, from + 1)))) from++;
   if (from >= end) return undefined;
