@@ -88,8 +88,14 @@ export interface WordInfo {
   readonly text: string;
   readonly lower: string;
   readonly cap: Cap;
-  /** Hashes of the word's own features, by distance from the tagged token (0, 1, 2). */
-  readonly features: readonly [Uint32Array, Uint32Array, Uint32Array];
+  /**
+   * Hashes of the word's own features, by distance from the tagged token (0, 1, 2), one run after
+   * the other in `pool` from `featureAt`: `featureCounts` holds the three runs' lengths, 8 bits
+   * each (see wordFeatures).
+   */
+  readonly pool: Uint32Array;
+  readonly featureAt: number;
+  readonly featureCounts: number;
   /** 0 unknown, 1 usually lower case in news text, 2 usually capitalised. */
   readonly casing: number;
   readonly lowerHash: number;
@@ -108,10 +114,16 @@ export interface WordInfo {
 function capOf(text: string): Cap {
   let upper = 0, lower = 0, digit = 0, letters = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digit++;
-    else if (ch !== ch.toLowerCase()) { upper++; letters++; }
+    // ASCII without a one-character string per character (most of a new word's cost in junk).
+    if (c < 128) {
+      if (c >= 48 && c <= 57) digit++;
+      else if (c >= 65 && c <= 90) { upper++; letters++; }
+      else if (c >= 97 && c <= 122) { lower++; letters++; }
+      continue;
+    }
+    const ch = text[i];
+    if (ch !== ch.toLowerCase()) { upper++; letters++; }
     else if (ch !== ch.toUpperCase()) { lower++; letters++; }
   }
   if (digit > 0) return Cap.Digit;
@@ -128,13 +140,13 @@ function shapeOf(text: string, collapse: boolean): string {
   let shape = '';
   let last = '';
   for (let i = 0; i < text.length && shape.length < 12; i++) {
-    const ch = text[i];
     const c = text.charCodeAt(i);
     let s: string;
     if (c >= 48 && c <= 57) s = 'd';
-    else if (ch !== ch.toLowerCase()) s = 'X';
-    else if (ch !== ch.toUpperCase()) s = 'x';
-    else s = ch;
+    else if (c < 128) s = c >= 65 && c <= 90 ? 'X' : c >= 97 && c <= 122 ? 'x' : text[i];
+    else if (text[i] !== text[i].toLowerCase()) s = 'X';
+    else if (text[i] !== text[i].toUpperCase()) s = 'x';
+    else s = text[i];
     if (!collapse || s !== last) shape += s;
     last = s;
   }
@@ -215,6 +227,24 @@ export function memoryFeatures(code: number, cap: Cap, distance: number, out: nu
 const TYPOGRAPHIC = /[‘’“”„—–]/g;
 const PLAIN: Record<string, string> = { '‘': "'", '’': "'", '“': '"', '”': '"', '„': '"', '—': '-', '–': '-' };
 
+/** A word has at most 6 + 8 + 1 + 2 + 2 features at distance 0, 7 at 1 and 3 at 2. */
+const MAX_WORD_FEATURES = 32;
+/**
+ * Words' features, in chunks of FEATURE_CHUNK: a full chunk is left to the words that point into
+ * it (never written again, so a DocContext's words stay valid after the cache starts again), and
+ * garbage once they are.
+ */
+const FEATURE_CHUNK = 1 << 16;
+let featurePool = new Uint32Array(FEATURE_CHUNK);
+let featurePoolUsed = 0;
+
+/** The word's own feature hashes at `distance` 0, 1 or 2 from the tagged token (a view, not a copy). */
+export function wordFeatures(word: WordInfo, distance: number): Uint32Array {
+  let from = word.featureAt;
+  for (let d = 0; d < distance; d++) from += (word.featureCounts >> (8 * d)) & 255;
+  return word.pool.subarray(from, from + ((word.featureCounts >> (8 * distance)) & 255));
+}
+
 function computeWordInfo(original: string): WordInfo {
   const text = hasTypographic(original) ? original.replace(TYPOGRAPHIC, ch => PLAIN[ch]) : original;
   const lower = text.toLowerCase();
@@ -226,33 +256,58 @@ function computeWordInfo(original: string): WordInfo {
   const shapeHash = hashString(T.Shape, shape);
   const shortHash = hashString(T.ShortShape, shortShape);
   const casingHash = mix(T.Casing, casing * 8 + cap);
-  const center: number[] = [hashString(T.Word, text), lowerHash, shapeHash, shortHash, casingHash,
-    mix(T.Length, Math.min(text.length, 12))];
+  // Written straight into the shared pool: three arrays per word and their garbage were most of
+  // a new word's cost on pages of unseen words.
+  let pool = featurePool;
+  if (featurePoolUsed + MAX_WORD_FEATURES > pool.length) {
+    pool = featurePool = new Uint32Array(FEATURE_CHUNK);
+    featurePoolUsed = 0;
+  }
+  const at = featurePoolUsed;
+  let end = at;
+  pool[end++] = hashString(T.Word, text);
+  pool[end++] = lowerHash;
+  pool[end++] = shapeHash;
+  pool[end++] = shortHash;
+  pool[end++] = casingHash;
+  pool[end++] = mix(T.Length, Math.min(text.length, 12));
   for (let n = 1; n <= 4 && n <= lower.length; n++) {
-    center.push(hashRange(T.Prefix * 16 + n, lower, 0, n));
-    center.push(hashRange(T.Suffix * 16 + n, lower, lower.length - n, lower.length));
+    pool[end++] = hashRange(T.Prefix * 16 + n, lower, 0, n);
+    pool[end++] = hashRange(T.Suffix * 16 + n, lower, lower.length - n, lower.length);
   }
   let flags = 0;
   if (text.includes('-')) flags |= 1;
   if (text.includes('.')) flags |= 2;
   if (text.includes("'") || text.includes('’')) flags |= 4;
   if (text.length === 1) flags |= 8;
-  center.push(mix(T.Flags, flags));
+  pool[end++] = mix(T.Flags, flags);
   const suffix3 = hashRange(T.Suffix * 16 + 3, lower, Math.max(0, lower.length - 3), lower.length);
   const cluster = clusterOf(lower);
   const coarse = mix(T.Cluster, cluster < 0 ? -1 : cluster >> 10), fine = mix(T.Cluster + 100, cluster);
-  center.push(coarse, fine);
-  const near = [lowerHash, shortHash, suffix3, casingHash, coarse, fine];
-  const far = [lowerHash, shortHash, coarse];
-  if (memoryOn && hasMemory(cap)) {
-    memory ??= loadMemory();
-    const code = memory.get(lower) ?? 0;
-    memoryFeatures(code, cap, 0, center);
-    memoryFeatures(code, cap, 1, near);
+  pool[end++] = coarse;
+  pool[end++] = fine;
+  // The memory features as memoryFeatures gives them at distances 0 and 1.
+  const code = memoryOn && hasMemory(cap) ? (memory ??= loadMemory()).get(lower) ?? 0 : -1;
+  if (code >= 0) {
+    pool[end++] = mix(T.Memory, code);
+    pool[end++] = mix(T.Memory + 100, code * 8 + cap);
   }
+  const centerCount = end - at;
+  pool[end++] = lowerHash;
+  pool[end++] = shortHash;
+  pool[end++] = suffix3;
+  pool[end++] = casingHash;
+  pool[end++] = coarse;
+  pool[end++] = fine;
+  if (code >= 0) pool[end++] = mix(T.Memory, code);
+  const nearCount = end - at - centerCount;
+  pool[end++] = lowerHash;
+  pool[end++] = shortHash;
+  pool[end++] = coarse;
+  featurePoolUsed = end;
   return {
     text, lower, cap, casing, lowerHash, lowerId: lowerIdOf(lower), styleKind: styleKindOf(cap, text.length), opensQuote: isQuoteOrBullet(text),
-    features: [Uint32Array.from(center), Uint32Array.from(near), Uint32Array.from(far)],
+    pool, featureAt: at, featureCounts: centerCount | (nearCount << 8) | (3 << 16),
     // Every field present from the start, so all WordInfo objects share one hidden class.
     scores: 0, scoresVersion: 0,
   };

@@ -1,5 +1,5 @@
 import {
-  Cap, LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextRest, contextCodeFeatures, SMALL_CODES, memoryFeatures, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket,
+  Cap, LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextRest, contextCodeFeatures, SMALL_CODES, memoryFeatures, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket, wordFeatures,
   type DocContext, type WordInfo,
 } from './features';
 import { viterbi } from './decode';
@@ -37,7 +37,7 @@ export function sentenceFeatures(doc: DocContext, start: number, end: number, bu
     for (let k = -WINDOW; k <= WINDOW; k++) {
       const inside = i + k >= start && i + k < end;
       const word = inside ? doc.words[i + k] : PAD;
-      for (const hash of word.features[k < 0 ? -k : k]) buckets.push(wordBucket(hash, k));
+      for (const hash of wordFeatures(word, k < 0 ? -k : k)) buckets.push(wordBucket(hash, k));
       // Training's per-document name memory, which inference has among the word's own features.
       if (memo !== undefined && inside && memo[i + k] !== 0) {
         context.length = 0;
@@ -128,11 +128,17 @@ function computeWordScores(word: WordInfo, weights: Weights): number {
   const rows = weights.rows;
   const present = weights.present;
   const scale = weights.scale;
-  // Slice k + 2 holds the word's features for when it sits at offset k from the tagged token.
+  // Slice k + 2 holds the word's features for when it sits at offset k from the tagged token;
+  // they are read from the word's run of the feature pool (see WordInfo.pool).
+  const hashes = word.pool;
+  const counts = word.featureCounts;
+  const center = counts & 255, near = (counts >> 8) & 255, far = counts >> 16;
   for (let k = -WINDOW; k <= WINDOW; k++) {
     const base = at + (k + WINDOW) * L;
-    const hashes = word.features[k < 0 ? -k : k];
-    for (let f = 0; f < hashes.length; f++) {
+    const distance = k < 0 ? -k : k;
+    const from = word.featureAt + (distance === 0 ? 0 : distance === 1 ? center : center + near);
+    const to = from + (distance === 0 ? center : distance === 1 ? near : far);
+    for (let f = from; f < to; f++) {
       const bucket = wordBucket(hashes[f], k);
       if (present !== undefined && (present[bucket >>> 5] & (1 << (bucket & 31))) === 0) continue;
       const row = bucket * L;
