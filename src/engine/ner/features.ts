@@ -366,7 +366,8 @@ function lowerIdOf(lower: string): number {
 export function wordId(text: string): number {
   let id = wordCache.get(text);
   if (id === undefined) {
-    const info = computeWordInfo(text);
+    const carried = carriedCache?.get(text);
+    const info = carried === undefined ? computeWordInfo(text) : carryWordInfo(carriedInfos![carried]);
     id = wordInfos.length;
     wordInfos.push(info);
     wordCache.set(text, id);
@@ -386,6 +387,15 @@ export function wordId(text: string): number {
     WORDS.rows[at + WORD_HEADLINE_BUCKET + 2] = contextBucket(pairFeature(info, false, 3));
   }
   return id;
+}
+
+/** A word of the cache before its restart, as computeWordInfo would give it now (only its lower-case form's id is new). */
+function carryWordInfo(old: WordInfo): WordInfo {
+  return {
+    text: old.text, lower: old.lower, cap: old.cap, casing: old.casing, lowerHash: old.lowerHash, lowerId: lowerIdOf(old.lower),
+    styleKind: old.styleKind, opensQuote: old.opensQuote, pool: old.pool, featureAt: old.featureAt, featureCounts: old.featureCounts,
+    scores: 0, scoresVersion: 0,
+  };
 }
 
 export function wordInfo(text: string): WordInfo {
@@ -462,7 +472,16 @@ function growKeyIds(key: number): Int32Array {
   return keyIds = grown;
 }
 
-function resetWordCache(): void {
+// On a restart at the size limit, the old cache, kept while the document that triggered it is
+// numbered: its words get their old WordInfo copied instead of computed again. A page of 115k
+// unseen words restarted the cache at every analysis and paid every word again.
+let carriedCache: Map<string, number> | undefined;
+let carriedInfos: WordInfo[] | undefined;
+
+/** `carry`: keep the old words for the current document (the name memory is unchanged). */
+function resetWordCache(carry = false): void {
+  carriedCache = carry ? wordCache : undefined;
+  carriedInfos = carry ? wordInfos : undefined;
   wordCache = new Map();
   wordInfos = [];
   lowerIds = new Map();
@@ -508,7 +527,7 @@ export function buildDocContext(tokens: readonly Token[] | Tokens, sentences: re
   // Typed arrays per token from reusable buffers (see text/scratch.ts) when the caller is done
   // with the context before the next call (tagNames); fresh ones for training, which keeps many.
   const take = reuse ? takeScratch : takeFresh;
-  if (wordCache.size >= WORD_CACHE_LIMIT) resetWordCache();
+  if (wordCache.size >= WORD_CACHE_LIMIT) resetWordCache(true);
   const n = tokens.length;
   const ids = take.ids(n);
   let idOf: Int32Array | undefined;
@@ -531,6 +550,7 @@ export function buildDocContext(tokens: readonly Token[] | Tokens, sentences: re
   } else {
     for (let i = 0; i < n; i++) ids[i] = wordId(Array.isArray(tokens) ? (tokens as readonly Token[])[i].text : tokenText(tokens as Tokens, i));
   }
+  carriedCache = carriedInfos = undefined;
   if (lowerIds.size > slotOf.length) {
     slotOf = new Int32Array(lowerIds.size * 2);
     stampOf = new Int32Array(lowerIds.size * 2);

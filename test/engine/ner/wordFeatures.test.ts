@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { Cap, hasMemory, useNameMemory, wordFeatures, wordInfo } from '../../../src/engine/ner/features';
+import { tokenize } from '../../../src/engine/text/tokenize';
+import { splitParagraphs, splitSentences } from '../../../src/engine/text/sentences';
+import { Cap, buildDocContext, hasMemory, useNameMemory, wordCacheGeneration, wordFeatures, wordInfo, wordInfoOf } from '../../../src/engine/ner/features';
 
 // Words' feature hashes live in a shared pool (see WordInfo.pool): each word's three runs must have
 // the lengths the feature templates give and must never be overwritten by later words.
@@ -40,5 +42,31 @@ describe('ner: word features in the pool', () => {
     assert.deepStrictEqual([0, 1, 2].map(d => Array.from(wordFeatures(first, d))), before);
     // Computed again after the restart, the word gets the same features.
     assert.deepStrictEqual([0, 1, 2].map(d => Array.from(wordFeatures(wordInfo('Quellbrook'), d))), before);
+  });
+
+  it('gives a document\'s words the same WordInfo when its size restarts the cache (carried over)', function () {
+    this.timeout(60000);
+    useNameMemory(undefined);
+    // 100,001 invented distinct words, in sentences: past the cache limit.
+    const words: string[] = [];
+    for (let i = 0; i <= 100_000; i++) words.push((i % 3 === 0 ? 'Kv' : 'zw') + i.toString(36) + (i % 10 === 9 ? '.' : ''));
+    const text = words.join(' ');
+    const tokens = tokenize(text);
+    const sentences = splitSentences(text, tokens, splitParagraphs(text, tokens));
+    const first = buildDocContext(tokens, sentences);
+    const picks = [0, 1, 2, 77_777, tokens.length - 1];
+    const describe = (id: number) => {
+      const info = wordInfoOf(id);
+      return [info.text, info.lower, info.cap, info.casing, info.lowerHash, info.styleKind, info.opensQuote,
+        ...[0, 1, 2].map(d => Array.from(wordFeatures(info, d)))];
+    };
+    const before = picks.map(t => describe(first.ids[t]));
+    const generation = wordCacheGeneration();
+    const second = buildDocContext(tokens, sentences);
+    assert.notStrictEqual(wordCacheGeneration(), generation);
+    assert.deepStrictEqual(picks.map(t => describe(second.ids[t])), before);
+    // Numbered as a fresh cache numbers them: in order of first occurrence.
+    assert.deepStrictEqual(picks.map(t => second.ids[t]), picks.map(t => first.ids[t]));
+    useNameMemory(undefined);
   });
 });
