@@ -188,7 +188,6 @@ function clusterOf(lower: string): number {
  * be trusted too much), see scripts/train.ts; at run time it comes from the whole training data
  * (memoryData.ts, written with the weights).
  */
-export const MEMORY_BITS = 5;
 let memory: Map<string, number> | undefined;
 let memoryOn = true;
 
