@@ -5,14 +5,12 @@ import { AnalysisWorkerClient, WorkerUnavailableError, type SpawnWorker, type Wo
 import type { AnalyzeRequest } from '../../src/worker/protocol';
 import { activateExtension, closeAll, hoverText, openText, setSetting } from './helpers';
 
-// Invented news paragraphs (not from any corpus), repeated into a document well over the default
-// pressLens.workerThresholdKb (256 KB).
-const PARAGRAPH = [
-  '"We will keep the yards open through the winter," said Tomas Verhoeven, chief executive of Northgate Shipbuilding,',
-  'at a meeting in Rotterdam on Tuesday. The company plans to hire 300 welders before the spring launch of its ferry line.',
-].join(' ');
-const LARGE_TEXT = `${PARAGRAPH}\n\n`.repeat(Math.ceil((600 * 1024) / (PARAGRAPH.length + 2)));
-
+// Invented news paragraphs (not from any corpus) well over the default pressLens.workerThresholdKb
+// (256 KB) and under pressLens.maxSizeKb (1024). Each paragraph names invented people, companies and
+// places built from seeded syllables, so nearly every name is a word the engine has not seen: the
+// worker needs hundreds of milliseconds for it, not the few it would need for one paragraph
+// repeated (all of it cached after the first), and the hover below cannot win by luck of timing.
+const LARGE_TEXT = inventedNews(900 * 1024);
 const SMALL_TEXT = '"The new bridge opens in May," said Mara Ellison, director of the Riverton Harbour Authority.\n';
 
 suite('Press Lens analysis worker (large documents)', () => {
@@ -27,7 +25,7 @@ suite('Press Lens analysis worker (large documents)', () => {
     await closeAll();
   });
 
-  test('a 600 KB document is analysed in the worker while hovers on a small document still resolve', async () => {
+  test('a 900 KB document is analysed in the worker while hovers on a small document still resolve', async () => {
     const small = (await openText(SMALL_TEXT)).document;
     assert.ok(await api.analysisFor(small.uri), 'the small document is analysed');
     assert.strictEqual(api.analyzedInWorker(small.uri), false, 'a small document stays on the extension host');
@@ -154,3 +152,24 @@ suite('AnalysisWorkerClient (worker lifecycle, with a fake worker)', () => {
     client.dispose();
   });
 });
+
+/** About `size` characters of invented news paragraphs with seeded, mostly unseen names. */
+function inventedNews(size: number): string {
+  const syllables = ['ka', 'ren', 'dor', 'mi', 'vel', 'tos', 'lun', 'bar', 'sei', 'gro', 'pha', 'nim', 'ot', 'ule', 'sam', 'bri', 'zed', 'quo', 'fay', 'hol', 'wix', 'jun', 'ter', 'cas'];
+  let seed = 7;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+  const word = () => {
+    let w = '';
+    for (let n = 3 + (next() % 3); n > 0; n--) w += syllables[next() % syllables.length];
+    return w;
+  };
+  const name = () => word().replace(/^./, c => c.toUpperCase());
+  const paragraphs: string[] = [];
+  for (let length = 0; length < size; ) {
+    const paragraph = `"We will keep the ${word()} yards open through the winter," said ${name()} ${name()}, chief executive of ${name()} ${name()}, ` +
+      `at a meeting in ${name()} on Tuesday. The company plans to hire 300 ${word()} workers before the spring launch.\n\n`;
+    paragraphs.push(paragraph);
+    length += paragraph.length;
+  }
+  return paragraphs.join('');
+}
