@@ -255,50 +255,67 @@ function wordInfoOfId(tokens: Tokens, id: number): WordInfo {
  * The candidate phrases of one document: a trie of phrases read right to left, so every window
  * ending at one noun extends the node of the shorter window ("networks" → "transport networks" →
  * "public transport networks"). A node is one candidate with all its variants (same stems).
- * Stored as parallel arrays and an open-addressing hash of (parent, stem) → node, because a long
- * document has a few candidates per token and one object per candidate would be mostly garbage
- * collection.
+ * Stored as parallel typed columns and an open-addressing hash of (parent, stem) → node, because
+ * a long document has a few candidates per token and one object per candidate would be mostly
+ * garbage collection.
+ *
+ * One instance serves every call (`reset` at the start of scoreKeywords), its columns kept for
+ * the next document while they are small: an article made its own fourteen number arrays grown
+ * by push, three mention arrays and a hash table rehashed from 16 slots up, which cost ~10% of
+ * the stage on 300 articles one call each.
  */
 class Phrases {
-  readonly parent: number[] = [];
-  readonly stem: number[] = [];
-  readonly words: number[] = [];
+  size = 0;
+  parent = new Int32Array(INITIAL_NODES);
+  stem = new Int32Array(INITIAL_NODES);
+  words = new Int32Array(INITIAL_NODES);
   /** Sum of the words' inverse background frequencies. */
-  readonly specificity: number[] = [];
-  readonly firstSentence: number[] = [];
+  specificity = new Float64Array(INITIAL_NODES);
+  firstSentence = new Int32Array(INITIAL_NODES);
   /** Mentions where every word is capitalized, not at the start of a sentence or in a headline. */
-  readonly capitalizedInside: number[] = [];
+  capitalizedInside = new Int32Array(INITIAL_NODES);
   /** Mentions where some word is lower case. */
-  readonly lowerCase: number[] = [];
+  lowerCase = new Int32Array(INITIAL_NODES);
   /** Mentions that are items of an enumeration. */
-  readonly listed: number[] = [];
-  readonly isEvent: boolean[] = [];
-  /** One-word phrases of GENERIC_NOUNS. */
-  readonly generic: boolean[] = [];
-  /** One-word phrases naming a role (the heads of phrases that describe people). */
-  readonly role: boolean[] = [];
+  listed = new Int32Array(INITIAL_NODES);
+  /** 1: a named event. */
+  isEvent = new Uint8Array(INITIAL_NODES);
+  /** 1: a one-word phrase of GENERIC_NOUNS. */
+  generic = new Uint8Array(INITIAL_NODES);
+  /** 1: a one-word phrase naming a role (the heads of phrases that describe people). */
+  role = new Uint8Array(INITIAL_NODES);
   readonly personalPhrase = new Map<number, string>();
   /** Mentions as a linked list per node: token range [start, end) and the next mention. */
-  readonly mentionCount: number[] = [];
-  readonly firstMention: number[] = [];
-  readonly lastMention: number[] = [];
-  // Typed and grown by doubling: a 5 MB text has a few million mentions, and number arrays grown
-  // by push copied them many times over and left the garbage collector tens of MB to sweep. They
-  // start at 16 entries (64 bytes), the most V8 keeps inside the heap: four arrays of 1024 had a
-  // buffer each outside it, a fifth of the time of analyze() on a one-line text.
-  mentionStart = new Int32Array(16);
-  mentionEnd = new Int32Array(16);
-  nextMention = new Int32Array(16);
+  mentionCount = new Int32Array(INITIAL_NODES);
+  firstMention = new Int32Array(INITIAL_NODES);
+  lastMention = new Int32Array(INITIAL_NODES);
+  mentionStart = new Int32Array(INITIAL_NODES);
+  mentionEnd = new Int32Array(INITIAL_NODES);
+  nextMention = new Int32Array(INITIAL_NODES);
   private mentions = 0;
-  private slots = new Int32Array(16);
+  /** Node + 1 per slot (0: empty); slots [0, mask] are in use, the rest of the buffer is spare. */
+  private slots = new Int32Array(2 * INITIAL_NODES);
+  private mask = 2 * INITIAL_NODES - 1;
 
-  get size(): number {
-    return this.parent.length;
+  /**
+   * Empties the trie for a document of `tokens` tokens. Columns grown past KEEP_NODES for a long
+   * document are dropped, so a 5 MB text leaves no megabytes behind.
+   */
+  reset(tokens: number): void {
+    if (this.parent.length > KEEP_NODES) this.resizeNodes(INITIAL_NODES);
+    if (this.mentionStart.length > KEEP_NODES) this.resizeMentions(INITIAL_NODES);
+    this.size = 0;
+    this.mentions = 0;
+    this.personalPhrase.clear();
+    // Sized for about a node per token, so an article rarely rehashes.
+    let slots = 2 * INITIAL_NODES;
+    while (slots < 2 * tokens) slots *= 2;
+    this.clearSlots(slots);
   }
 
   /** The node for `stem` followed by the phrase of `parent` (-1: the empty phrase), or -1. */
   find(parent: number, stem: number): number {
-    const mask = this.slots.length - 1;
+    const mask = this.mask;
     for (let slot = hashPair(parent, stem) & mask, entry = this.slots[slot]; entry !== 0; slot = (slot + 1) & mask, entry = this.slots[slot]) {
       if (this.parent[entry - 1] === parent && this.stem[entry - 1] === stem) return entry - 1;
     }
@@ -307,30 +324,31 @@ class Phrases {
 
   /** The node for `stem` followed by the phrase of `parent` (-1: the empty phrase), added if new. */
   child(parent: number, stem: number, idf: number): number {
-    let mask = this.slots.length - 1;
+    let mask = this.mask;
     let slot = hashPair(parent, stem) & mask;
     for (let entry = this.slots[slot]; entry !== 0; entry = this.slots[slot]) {
       if (this.parent[entry - 1] === parent && this.stem[entry - 1] === stem) return entry - 1;
       slot = (slot + 1) & mask;
     }
-    const node = this.parent.length;
-    this.parent.push(parent);
-    this.stem.push(stem);
-    this.words.push(parent < 0 ? 1 : this.words[parent] + 1);
-    this.specificity.push(parent < 0 ? idf : this.specificity[parent] + idf);
-    this.firstSentence.push(-1);
-    this.capitalizedInside.push(0);
-    this.lowerCase.push(0);
-    this.listed.push(0);
-    this.isEvent.push(false);
-    this.generic.push(false);
-    this.role.push(false);
-    this.mentionCount.push(0);
-    this.firstMention.push(-1);
-    this.lastMention.push(-1);
-    if (2 * (node + 1) > this.slots.length) {
-      this.rehash(this.slots.length * 2);
-      mask = this.slots.length - 1;
+    const node = this.size++;
+    if (node === this.parent.length) this.resizeNodes(2 * node);
+    this.parent[node] = parent;
+    this.stem[node] = stem;
+    this.words[node] = parent < 0 ? 1 : this.words[parent] + 1;
+    this.specificity[node] = parent < 0 ? idf : this.specificity[parent] + idf;
+    this.firstSentence[node] = -1;
+    this.capitalizedInside[node] = 0;
+    this.lowerCase[node] = 0;
+    this.listed[node] = 0;
+    this.isEvent[node] = 0;
+    this.generic[node] = 0;
+    this.role[node] = 0;
+    this.mentionCount[node] = 0;
+    this.firstMention[node] = -1;
+    this.lastMention[node] = -1;
+    if (2 * (node + 1) > mask + 1) {
+      this.rehash(2 * (mask + 1));
+      mask = this.mask;
       slot = hashPair(parent, stem) & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
     }
@@ -340,7 +358,7 @@ class Phrases {
 
   addMention(node: number, start: number, end: number, sentence: number): void {
     const mention = this.mentions++;
-    if (mention === this.mentionStart.length) this.growMentions();
+    if (mention === this.mentionStart.length) this.resizeMentions(2 * mention);
     this.mentionStart[mention] = start;
     this.mentionEnd[mention] = end;
     this.nextMention[mention] = -1;
@@ -358,28 +376,60 @@ class Phrases {
     return ranges;
   }
 
-  private growMentions(): void {
-    const size = this.mentionStart.length * 2;
-    const grow = (old: Int32Array) => {
-      const grown = new Int32Array(size);
-      grown.set(old);
-      return grown;
-    };
-    this.mentionStart = grow(this.mentionStart);
-    this.mentionEnd = grow(this.mentionEnd);
-    this.nextMention = grow(this.nextMention);
+  private resizeNodes(size: number): void {
+    this.parent = resized(this.parent, size);
+    this.stem = resized(this.stem, size);
+    this.words = resized(this.words, size);
+    this.specificity = resized(this.specificity, size);
+    this.firstSentence = resized(this.firstSentence, size);
+    this.capitalizedInside = resized(this.capitalizedInside, size);
+    this.lowerCase = resized(this.lowerCase, size);
+    this.listed = resized(this.listed, size);
+    this.isEvent = resized(this.isEvent, size);
+    this.generic = resized(this.generic, size);
+    this.role = resized(this.role, size);
+    this.mentionCount = resized(this.mentionCount, size);
+    this.firstMention = resized(this.firstMention, size);
+    this.lastMention = resized(this.lastMention, size);
+  }
+
+  private resizeMentions(size: number): void {
+    this.mentionStart = resized(this.mentionStart, size);
+    this.mentionEnd = resized(this.mentionEnd, size);
+    this.nextMention = resized(this.nextMention, size);
+  }
+
+  /** An empty table of `size` slots (a power of two), in the kept buffer when it is large enough. */
+  private clearSlots(size: number): void {
+    if (size > this.slots.length || this.slots.length > 2 * KEEP_NODES) this.slots = new Int32Array(size);
+    else this.slots.fill(0, 0, Math.max(size, this.mask + 1));
+    this.mask = size - 1;
   }
 
   private rehash(size: number): void {
-    this.slots = new Int32Array(size);
-    const mask = size - 1;
-    for (let node = 0; node < this.parent.length; node++) {
+    this.clearSlots(size);
+    const mask = this.mask;
+    for (let node = 0; node < this.size; node++) {
       let slot = hashPair(this.parent[node], this.stem[node]) & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.slots[slot] = node + 1;
     }
   }
 }
+
+// Phrases' columns: 16 entries to start with (at most 128 bytes apiece), kept across calls up to
+// KEEP_NODES entries.
+const INITIAL_NODES = 16;
+const KEEP_NODES = 1 << 16;
+
+/** A copy of `array` with `size` entries, cut or padded with zeros. */
+function resized<T extends Int32Array | Float64Array | Uint8Array>(array: T, size: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(size);
+  copy.set(size < array.length ? array.subarray(0, size) : array);
+  return copy;
+}
+
+const PHRASES = new Phrases();
 
 function hashPair(parent: number, stem: number): number {
   const h = Math.imul(parent + 1, 0x9e3779b1) ^ Math.imul(stem + 0x7f4a7c15, 0x85ebca6b);
@@ -425,7 +475,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   const { tokens, sentences } = doc;
   const { blocked, mentionTokens } = blockedTokens(doc);
   const eventEnds = eventMentionEnds(doc);
-  const phrases = new Phrases();
+  const phrases = PHRASES;
+  phrases.reset(tokens.length);
 
   // The current run of adjective/noun tokens (token indices and word information), and the
   // candidates capitalized mid-sentence, counted at the end of the sentence unless it is a Title
@@ -533,8 +584,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
       run[end] = i;
       infos[end] = info;
       const wordNode = phrases.child(-1, info.stem, info.idf);
-      if (info.generic) phrases.generic[wordNode] = true;
-      if (info.role) phrases.role[wordNode] = true;
+      if (info.generic) phrases.generic[wordNode] = 1;
+      if (info.role) phrases.role[wordNode] = 1;
       if (info.cls === WordClass.Adjective && end > 0 && infos[end - 1].cls === WordClass.Noun) phraseStart = end;
       if (info.cls !== WordClass.Noun) continue;
       // "prime minister", "district attorney": the word before a role is part of a person's
@@ -629,7 +680,7 @@ function recordEvent(phrases: Phrases, tokens: Tokens, from: number, to: number,
     node = phrases.child(node, info.stem, info.idf);
   }
   if (node < 0) return;
-  phrases.isEvent[node] = true;
+  phrases.isEvent[node] = 1;
   phrases.addMention(node, from, to, sentence);
 }
 
@@ -910,7 +961,7 @@ function toKeyword(doc: Readonly<Doc>, phrases: Phrases, node: number, score: nu
   const mentions: Span[] = [];
   for (let k = 0; k < ranges.length; k += 2) mentions.push({ start: tokens.starts[ranges[k]], end: tokens.ends[ranges[k + 1] - 1] });
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-  const isName = isNameLike(phrases, node) || (phrases.isEvent[node] && phrases.lowerCase[node] === 0);
+  const isName = isNameLike(phrases, node) || (phrases.isEvent[node] === 1 && phrases.lowerCase[node] === 0);
   return {
     kind: 'keyword',
     phrase: phrases.personalPhrase.get(node) ?? displayPhrase(doc, ranges, isName, casing),
