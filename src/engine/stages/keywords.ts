@@ -254,8 +254,9 @@ function classOf(facts: number): WordClass {
 // themselves: an article's words are scattered over tens of thousands of objects (and strings),
 // a cache miss each; the first field read of each was ~7% of the stage on those articles, though
 // not on one article analysed over and over. With the columns, and the token pass reading no
-// word's string, the stage took ~15% less there (~29 -> ~24.6 ms CPU per pass). Emptied with STEMS, whose ids it holds, and when the vocabulary
-// starts a new epoch; as long as the vocabulary, which is bounded. 0 in keyFacts: not looked up.
+// word's string, the stage took ~15% less there (~29 -> ~24.6 ms CPU per pass). Emptied with
+// STEMS, whose ids it holds, and when the vocabulary starts a new epoch; as long as the
+// vocabulary, which is bounded. 0 in keyFacts: not looked up.
 let keyFacts = new Uint8Array(0);
 let keyStem = new Int32Array(0);
 let keyIdf = new Float64Array(0);
