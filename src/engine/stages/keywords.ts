@@ -311,10 +311,10 @@ function lookUpWord(tokens: Tokens, id: number, columns: WordColumns): void {
  * a long document has a few candidates per token and one object per candidate would be mostly
  * garbage collection.
  *
- * One instance serves every call (`reset` at the start of scoreKeywords), its columns kept for
- * the next document while they are small: an article made its own fourteen number arrays grown
- * by push, three mention arrays and a hash table rehashed from 16 slots up, which cost ~10% of
- * the stage on 300 articles one call each.
+ * One instance serves every call (`reset` at the start of scoreKeywords, `release` at the end),
+ * its columns kept for the next document while they are small: an article made its own fourteen
+ * number arrays grown by push, three mention arrays and a hash table rehashed from 16 slots up,
+ * which cost ~10% of the stage on 300 articles one call each.
  */
 class Phrases {
   size = 0;
@@ -349,13 +349,8 @@ class Phrases {
   private slots = new Int32Array(2 * INITIAL_NODES);
   private mask = 2 * INITIAL_NODES - 1;
 
-  /**
-   * Empties the trie for a document of `tokens` tokens. Columns grown past KEEP_NODES for a long
-   * document are dropped, so a 5 MB text leaves no megabytes behind.
-   */
+  /** Empties the trie for a document of `tokens` tokens. */
   reset(tokens: number): void {
-    if (this.parent.length > KEEP_NODES) this.resizeNodes(INITIAL_NODES);
-    if (this.mentionStart.length > KEEP_NODES) this.resizeMentions(INITIAL_NODES);
     this.size = 0;
     this.mentions = 0;
     this.personalPhrase.clear();
@@ -363,6 +358,22 @@ class Phrases {
     let slots = 2 * INITIAL_NODES;
     while (slots < 2 * tokens) slots *= 2;
     this.clearSlots(slots);
+  }
+
+  /**
+   * Empties the trie at the end of a call and drops the columns and the table a long document
+   * grew past KEEP_NODES, so a 5 MB text leaves no megabytes behind until the next call.
+   */
+  release(): void {
+    this.size = 0;
+    this.mentions = 0;
+    this.personalPhrase.clear();
+    if (this.parent.length > KEEP_NODES) this.resizeNodes(INITIAL_NODES);
+    if (this.mentionStart.length > KEEP_NODES) this.resizeMentions(INITIAL_NODES);
+    if (this.slots.length > 2 * KEEP_NODES) {
+      this.slots = new Int32Array(2 * INITIAL_NODES);
+      this.mask = 2 * INITIAL_NODES - 1;
+    }
   }
 
   /** The node for `stem` followed by the phrase of `parent` (-1: the empty phrase), or -1. */
@@ -453,7 +464,7 @@ class Phrases {
 
   /** An empty table of `size` slots (a power of two), in the kept buffer when it is large enough. */
   private clearSlots(size: number): void {
-    if (size > this.slots.length || this.slots.length > 2 * KEEP_NODES) this.slots = new Int32Array(size);
+    if (size > this.slots.length) this.slots = new Int32Array(size);
     else this.slots.fill(0, 0, Math.max(size, this.mask + 1));
     this.mask = size - 1;
   }
@@ -685,7 +696,9 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights, stemCount);
   const places = Math.floor(doc.options.maxKeywords * weights.entityShare);
   const entities = weights.entity > 0 ? scoreEntities(doc, blocked, mentionTokens, sentencePosition, titleCaseHeadline, weights, places) : [];
-  return selectKeywords(doc, phrases, scores, doc.options.maxKeywords, weights, casing, entities);
+  const keywords = selectKeywords(doc, phrases, scores, doc.options.maxKeywords, weights, casing, entities);
+  phrases.release();
+  return keywords;
 }
 
 /**
