@@ -49,3 +49,54 @@ describe('ner: viterbi', () => {
     });
   }
 });
+
+/** Textbook Viterbi over all L × L transitions BILOU allows: the reference for the unrolled one. */
+function plainViterbi(emissions: Float32Array, n: number, transitions: Float32Array): number[] {
+  const allowed = (prev: number, next: number): boolean => {
+    const open = prev < L && (labelPart(prev) === 0 || labelPart(prev) === 1);
+    const inside = next < L && (labelPart(next) === 1 || labelPart(next) === 2);
+    return open ? inside && labelType(next) === labelType(prev) : !inside;
+  };
+  const delta: number[][] = [];
+  const back: number[][] = [];
+  delta.push(Array.from({ length: L }, (_, y) => (allowed(L, y) ? emissions[y] + transitions[transitionIndex(L, y)] : -Infinity)));
+  for (let t = 1; t < n; t++) {
+    delta.push([]);
+    back.push([]);
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity, arg = 0;
+      for (let prev = 0; prev < L; prev++) {
+        const score = delta[t - 1][prev] + transitions[transitionIndex(prev, y)];
+        if (allowed(prev, y) && score > best) [best, arg] = [score, prev];
+      }
+      delta[t].push(best + emissions[t * L + y]);
+      back[t - 1].push(arg);
+    }
+  }
+  let best = -Infinity, arg = 0;
+  for (let y = 0; y < L; y++) {
+    const score = delta[n - 1][y] + transitions[transitionIndex(y, L)];
+    if (allowed(y, L) && score > best) [best, arg] = [score, y];
+  }
+  const labels = [arg];
+  for (let t = n - 1; t > 0; t--) labels.unshift((arg = back[t - 1][arg]));
+  return labels;
+}
+
+describe('ner: viterbi on long sentences', () => {
+  // `outside`: added to O's emission, so that most steps take the shortcut where O is the best
+  // predecessor of O, B-x and U-x (as in prose) and the back pointers of those steps are implied.
+  const cases: Array<[seed: number, length: number, outside: number]> = [[11, 60, 0], [12, 60, 3], [13, 200, 6], [14, 200, 1.5]];
+  for (const [seed, n, outside] of cases) {
+    it(`matches the textbook algorithm (seed ${seed}, ${n} tokens, O +${outside})`, () => {
+      const next = random(seed);
+      const emissions = Float32Array.from({ length: n * L }, (_, k) => next() * 4 - 2 + (k % L === 0 ? outside : 0));
+      const transitions = Float32Array.from({ length: (L + 1) * (L + 1) }, () => next() * 2 - 1);
+      // Labels written from offset 3 of a longer array, as the tagger writes a sentence into the document's.
+      const labels = new Int32Array(n + 5).fill(-1);
+      viterbi(emissions, n, transitions, labels, false, 3);
+      assert.deepStrictEqual(Array.from(labels.subarray(3, 3 + n)), plainViterbi(emissions, n, transitions));
+      assert.deepStrictEqual([...labels.subarray(0, 3), ...labels.subarray(3 + n)], [-1, -1, -1, -1, -1]);
+    });
+  }
+});
