@@ -324,7 +324,7 @@ let lowerIds = new Map<string, number>();
  * last wordId call.
  * - WORD_BITS: cap (bits 0–2), casing class (3–4), sentenceStyle kind (5–7), opens a quote (8);
  * - WORD_LOWER: the lower-case form's id;
- * - WORD_GAZETTEER: gazetteer lists holding the word alone, plus a bit if it starts a longer
+ * - WORD_GAZETTEER: gazetteer lists holding the word alone, plus bits if it starts or continues a longer
  *   entry; -1 until first looked up (see matchGazetteerIds);
  * - WORD_SCORES: where the word's window scores start in the tagger's pool, -1 if not computed;
  * - WORD_START_BUCKET, WORD_HEADLINE_BUCKET (+ style − 1, style 1–3): see there.

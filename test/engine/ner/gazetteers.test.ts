@@ -29,6 +29,13 @@ describe('ner: gazetteers', () => {
     ['In New York, then New Zealand, then New York again.', 10, 'region:L', true],
     ['In New York, then New Zealand, then New York again.', 10, 'country:L', false],
     ['a New york deal', 2, 'region:L', false], // a lower-case word ends no match
+    // A lower-case word inside an entry carries the match on; a word in no entry after the first stops it.
+    ['Flights to Rio de Janeiro resumed.', 2, 'city:B', true],
+    ['Flights to Rio de Janeiro resumed.', 3, 'city:I', true],
+    ['Flights to Rio de Janeiro resumed.', 4, 'city:L', true],
+    ['Visitors to the United States of America rose.', 5, 'country:I', true],
+    ['Visitors to the United States of Zqxland rose.', 4, 'country:L', true],
+    ['Visitors to the United States of Zqxland rose.', 5, 'country:I', false],
   ];
   for (const [text, token, expected, present] of cases) {
     it(`${text} → token ${token} ${present ? 'has' : 'lacks'} ${expected}`, () => {
