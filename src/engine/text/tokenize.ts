@@ -164,6 +164,11 @@ function cliticLength(text: string, i: number): number {
  * already computed.
  */
 export function scanTokens(text: string): Tokens {
+  return columnsOf(scan(text));
+}
+
+/** The tokenizer's table for text, filled (see scanTokens). */
+function scan(text: string): Table {
   const table = newTable(text);
   const n = text.length;
   let i = 0;
@@ -195,7 +200,7 @@ export function scanTokens(text: string): Tokens {
     }
     i = scanWord(text, i, table);
   }
-  return columnsOf(table);
+  return table;
 }
 
 /**
@@ -218,9 +223,18 @@ function columnsOf(table: Table): Tokens {
   return { length: count, starts, ends, kinds, wordIds, words: table.words, keys, epoch: VOCABULARY.epoch };
 }
 
-/** scanTokens as an array of Token objects, for tests and scripts. */
+/**
+ * scanTokens as an array of Token objects, for tests, scripts and the stages' short strings (a
+ * name, a phrase). Read straight from the table's columns, without scanTokens's copy into a new
+ * buffer: a call on a name took ~1.0 µs with the copy, ~0.36 µs without, and the stages make
+ * some 13 calls per article (~2.5 ms of the ~200 ms analyze() of 300 articles one call each).
+ */
 export function tokenize(text: string): Token[] {
-  const tokens = scanTokens(text);
+  const table = scan(text);
+  // The vocabulary meets these words as in scanTokens, so the keys later calls get are the same.
+  keyWords(table);
+  // The table's columns as they are: longer than the text's tokens, and valid until the next call.
+  const tokens: Tokens = { length: table.count, starts: table.starts, ends: table.ends, kinds: table.kinds, wordIds: table.ids, words: table.words };
   const array = new Array<Token>(tokens.length);
   for (let i = 0; i < tokens.length; i++) array[i] = tokenObject(tokens, i);
   return array;
