@@ -77,6 +77,24 @@ describe('[segment] vocabulary keys across calls', () => {
     assert.deepStrictEqual([...after.keys!], [0, 1, 2]);
     assert.deepStrictEqual(after.words, ['Bob', 'met', 'Ann']);
   });
+
+  // tokenize() reads the tokenizer's reused columns, but its words still join the vocabulary, so
+  // the keys of later calls are what they would be had scanTokens been called instead.
+  const calls: Array<[first: (text: string) => unknown, second: (text: string) => unknown]> = [
+    [tokenize, tokenize], [scanTokens, tokenize], [tokenize, scanTokens],
+  ];
+  calls.forEach(([first, second], i) => {
+    it(`words met by ${first.name} then ${second.name} take the next keys`, () => {
+      const before = scanTokens(`Yq${i}a`);
+      first(`Yq${i}b Yq${i}a`);
+      second(`Yq${i}c Yq${i}b`);
+      const after = scanTokens(`Yq${i}c Yq${i}b Yq${i}a`);
+      assert.strictEqual(after.epoch, before.epoch);
+      const key = before.keys![0];
+      assert.deepStrictEqual([...after.keys!], [key + 2, key + 1, key]);
+      assert.deepStrictEqual(tokenize(`Yq${i}b, Yq${i}a`).map(t => t.text), [`Yq${i}b`, ',', `Yq${i}a`]);
+    });
+  });
 });
 
 describe('[segment] sentences and paragraphs', () => {
