@@ -91,7 +91,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   }
   append(candidates, findPersonalMentions(tokens, doc.options.personalLists));
   append(candidates, findStructureMentions(tokens, structure));
-  append(candidates, findEventShapes(tokens, table));
+  append(candidates, findEventShapes(tokens));
 
   const occupied = SCRATCH.occupied.take(tokens.length);
   let mentions = preferLongerSpans(candidates, occupied);
@@ -99,7 +99,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   append(mentions, findDefinedAcronyms(tokens, mentions, occupied));
   append(mentions, propagateForms(tokens, table, doc.sentences, mentions, occupied));
   retypeCompanies(tokens, mentions);
-  unifyTypes(text, mentions, tableLines(text, tokens));
+  unifyTypes(text, tokens, mentions, tableLines(text, tokens));
   mentions.sort(bySpan);
 
   // Words the tagger put inside a name count as name words for roles, even when trimmed off it:
@@ -294,15 +294,15 @@ function isCapitalizedWord(s: string): boolean {
 
 /**
  * Event-shaped tokens the tagger may not know at all: "WCC12", "FAIR-2031". The shape is a
- * property of the word, so it is tested once per distinct word and the tokens are scanned by id
- * (4 bytes each, where reading a million token objects was most of the cost).
+ * property of the word, so it is tested once per vocabulary word (see isEventShapeWord) and the
+ * tokens are scanned by id (4 bytes each, where reading a million token objects was most of the cost).
  */
-function findEventShapes(tokens: Tokens, table: WordTable): Candidate[] {
-  const { wordIds, words } = table;
+function findEventShapes(tokens: Tokens): Candidate[] {
+  const { wordIds, words } = tokens;
   const shaped = SCRATCH.shaped.take(words.length);
   let any = false;
   for (let id = 0; id < words.length; id++) {
-    if (!isEventShape(words[id])) continue;
+    if (!isEventShapeWord(tokens, id)) continue;
     shaped[id] = 1;
     any = true;
   }
@@ -538,8 +538,9 @@ function formKey(s: string): string {
 
 const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
 
-function keyOf(text: string, m: Candidate): string {
-  m.key ??= formKey(surfaceOf(text, m));
+function keyOf(text: string, tokens: Tokens, m: Candidate): string {
+  // Most mentions are one word: its key is known by vocabulary key.
+  m.key ??= m.display === undefined && m.tokenEnd - m.tokenStart === 1 ? formKeyAt(tokens, m.tokenStart) : formKey(surfaceOf(text, m));
   return m.key;
 }
 
@@ -581,7 +582,7 @@ function retypeCompanies(tokens: Tokens, mentions: readonly Candidate[]): void {
  * Overruling those by majority lost 0.3 F1 on CoNLL-2003 valid (93.6 against 93.9; 93.7 with
  * this exception, which keeps multi-word names consistent).
  */
-function unifyTypes(text: string, mentions: Candidate[], inTable: Uint8Array): void {
+function unifyTypes(text: string, tokens: Tokens, mentions: Candidate[], inTable: Uint8Array): void {
   // Per form key, six counters at 6 × its index: votes per type (ENTITY_TYPES order), the first
   // type, the forced type + 1.
   const keyIndex = new Map<string, number>();
@@ -590,7 +591,7 @@ function unifyTypes(text: string, mentions: Candidate[], inTable: Uint8Array): v
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     if (inTable[m.tokenStart]) continue;
-    const key = keyOf(text, m);
+    const key = keyOf(text, tokens, m);
     let at = keyIndex.get(key);
     const type = ENTITY_TYPES.indexOf(m.type);
     if (at === undefined) {
@@ -627,8 +628,12 @@ function tableLines(text: string, tokens: Tokens): Uint8Array {
   let lineStart = 0;
   let numbers = 0;
   let words = 0;
+  // The first line break at or after the end of the previous token (-1: none), found by indexOf
+  // once per line instead of reading every gap between tokens (a third of this function's time).
+  let lineBreak = text.indexOf('\n');
   for (let i = 0; i <= tokens.length; i++) {
-    const newLine = i === tokens.length || (i > 0 && hasLineBreakBetween(text, tokens.ends[i - 1], tokens.starts[i]));
+    if (i > 0 && lineBreak >= 0 && lineBreak < tokens.ends[i - 1]) lineBreak = text.indexOf('\n', tokens.ends[i - 1]);
+    const newLine = i === tokens.length || (i > 0 && lineBreak >= 0 && lineBreak < tokens.starts[i]);
     if (newLine && i > lineStart) {
       if (numbers >= 2 && numbers >= words) inTable.fill(1, lineStart, i);
       lineStart = i;
@@ -699,16 +704,6 @@ function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['senten
     }
   }
   if (forms.size === 0) return [];
-  const singleLower = new Set<string>();
-  for (const [key, type] of forms) if (!key.includes('\u0001') && type) singleLower.add(key.toLowerCase());
-  // One-word forms that also occur in lower case ("Acme" / "acme"): every word of the text is
-  // one of `words`, so looking at each distinct word once is looking at every token.
-  const lowerWords = new Set<string>();
-  for (let id = 0; id < words.length; id++) {
-    const word = words[id];
-    const c = word.charCodeAt(0);
-    if (c >= 97 && c <= 122 && singleLower.has(word)) lowerWords.add(word);
-  }
   const sentenceStarts = SCRATCH.sentenceStarts.take(tokens.length);
   for (let sIndex = 0; sIndex < sentences.length; sIndex++) {
     const s = sentences[sIndex];
@@ -755,12 +750,34 @@ function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['senten
     out.push(candidate(tokens, i, end, type, 'rule', PRIORITY_COPY));
     i = end - 1;
   }
+  if (pending.length === 0) return out as Candidate[];
+  const lowerWords = lowerCaseWordsOf(tokens, table, pending.map(p => out[p]!));
   for (let p = 0; p < pending.length; p++) {
     const m = out[pending[p]]!;
     if (lowerWords.has(lowerAt(tokens, m.tokenStart))) out[pending[p]] = undefined;
     else occupied[m.tokenStart] = 1;
   }
-  return pending.length === 0 ? out as Candidate[] : out.filter((m): m is Candidate => m !== undefined);
+  return out.filter((m): m is Candidate => m !== undefined);
+}
+
+/**
+ * The lower-case forms of the mentions' words that occur in the text starting with a lower-case
+ * ASCII letter ("acme" for "Acme"): every word of the text is one of `words`, so looking at each
+ * distinct word once is looking at every token. Asked only for the one-word matches at sentence
+ * starts, instead of for every one-word form (a Set of them and a look-up per distinct word, on
+ * every call: ~3% of the entity logic on the 300 articles).
+ */
+function lowerCaseWordsOf(tokens: Tokens, table: WordTable, mentions: readonly Candidate[]): Set<string> {
+  const wanted = new Set<string>();
+  for (let k = 0; k < mentions.length; k++) wanted.add(lowerAt(tokens, mentions[k].tokenStart));
+  const found = new Set<string>();
+  const { words } = table;
+  for (let id = 0; id < words.length; id++) {
+    const word = words[id];
+    const c = word.charCodeAt(0);
+    if (c >= 97 && c <= 122 && wanted.has(word)) found.add(word);
+  }
+  return found;
 }
 
 function isSuffixWord(word: string): boolean {
@@ -832,7 +849,7 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
     const forType = byForm[ENTITY_TYPES.indexOf(m.type)];
-    const key = keyOf(text, m);
+    const key = keyOf(text, tokens, m);
     const list = forType.get(key);
     if (list) list.push(m);
     else {
@@ -1142,34 +1159,45 @@ function lowerOf(word: string): string {
   return lower;
 }
 
-// lowerOf and bare of token texts by vocabulary key (see Tokens.keys): an array read instead of a
-// Map lookup of the string, for an article's words mostly met in earlier calls (the two Maps were
-// 3.3% of analyze() on 300 articles one call each). Valid for one vocabulary epoch; as long as the
+// lowerOf, bare, formKey and isEventShape of token texts by vocabulary key (see Tokens.keys): an
+// array read instead of a Map lookup or a pass over the string, for an article's words mostly met
+// in earlier calls (the lowerOf and bare Maps were 3.3% of analyze() on 300 articles one call
+// each; testing the event shape of each distinct word, scattered strings read once per call, was
+// ~8% of the entity logic after the tagger). Valid for one vocabulary epoch; as long as the
 // vocabulary, which is bounded; grown by push, so the arrays stay packed.
 let lowerByKey: string[] = [];
 let bareByKey: string[] = [];
+let formKeyByKey: string[] = [];
+/** 0 not yet tested, else EVENT_SHAPE or NO_EVENT_SHAPE. */
+let eventShapeByKey: number[] = [];
 let byKeyEpoch = -1;
+const EVENT_SHAPE = 1;
+const NO_EVENT_SHAPE = 2;
 
-/** The vocabulary key of token i, with the memo arrays ready for it; -1 if the tokens have none. */
-function keyOfToken(tokens: Tokens, i: number): number {
+/** The vocabulary key of word id `id`, with the memo arrays ready for it; -1 if the tokens have none. */
+function keyOfWord(tokens: Tokens, id: number): number {
   const { keys, epoch } = tokens;
   if (keys === undefined || epoch === undefined) return -1;
   if (byKeyEpoch !== epoch) {
     lowerByKey = [];
     bareByKey = [];
+    formKeyByKey = [];
+    eventShapeByKey = [];
     byKeyEpoch = epoch;
   }
-  const key = keys[tokens.wordIds[i]];
+  const key = keys[id];
   while (lowerByKey.length <= key) {
     lowerByKey.push('');
     bareByKey.push('');
+    formKeyByKey.push('');
+    eventShapeByKey.push(0);
   }
   return key;
 }
 
 /** lowerOf(tokenText(tokens, i)). */
 function lowerAt(tokens: Tokens, i: number): string {
-  const key = keyOfToken(tokens, i);
+  const key = keyOfWord(tokens, tokens.wordIds[i]);
   if (key < 0) return lowerOf(tokenText(tokens, i));
   // '' stands for not yet known: no token's text is empty
   return lowerByKey[key] || (lowerByKey[key] = lowerOf(tokenText(tokens, i)));
@@ -1177,9 +1205,25 @@ function lowerAt(tokens: Tokens, i: number): string {
 
 /** bare(tokenText(tokens, i)). */
 function bareAt(tokens: Tokens, i: number): string {
-  const key = keyOfToken(tokens, i);
+  const key = keyOfWord(tokens, tokens.wordIds[i]);
   if (key < 0) return bare(tokenText(tokens, i));
   return bareByKey[key] || (bareByKey[key] = bare(tokenText(tokens, i)));
+}
+
+/** formKey(tokenText(tokens, i)). */
+function formKeyAt(tokens: Tokens, i: number): string {
+  const key = keyOfWord(tokens, tokens.wordIds[i]);
+  if (key < 0) return formKey(tokenText(tokens, i));
+  // A word of marks alone has the key '': computed again each time, still right.
+  return formKeyByKey[key] || (formKeyByKey[key] = formKey(tokenText(tokens, i)));
+}
+
+/** isEventShape(words[id]). */
+function isEventShapeWord(tokens: Tokens, id: number): boolean {
+  const key = keyOfWord(tokens, id);
+  if (key < 0) return isEventShape(tokens.words[id]);
+  if (eventShapeByKey[key] === 0) eventShapeByKey[key] = isEventShape(tokens.words[id]) ? EVENT_SHAPE : NO_EVENT_SHAPE;
+  return eventShapeByKey[key] === EVENT_SHAPE;
 }
 
 const MEMO_LIMIT = 50_000;
