@@ -212,7 +212,9 @@ function isYear(s: string): boolean {
 const ORDINAL = /^(?:\d{1,4}(?:st|nd|rd|th)|[IVX]{1,5})$/;
 
 function isEditionNumber(word: string): boolean {
-  return isYear(word) || ORDINAL.test(word);
+  // Only a digit, I, V or X can start one: most words skip the regular expression.
+  const c = word.charCodeAt(0);
+  return (c >= 48 && c <= 57) || c === 73 || c === 86 || c === 88 ? isYear(word) || ORDINAL.test(word) : false;
 }
 
 function isUpperLetters(s: string): boolean {
@@ -288,6 +290,9 @@ function lastWordsOf(heads: ReadonlySet<string>): Set<string> {
 }
 
 function isCapitalizedWord(s: string): boolean {
+  // ASCII (most words) without toLowerCase, a call into ICU per test (~1% of analyze() in all).
+  const code = s.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = s[0];
   return c !== undefined && c !== c.toLowerCase();
 }
@@ -801,6 +806,16 @@ function wordsOf(tokens: Tokens, m: Candidate): string[] {
   return words;
 }
 
+/** formKey(words.join(' ')) of m's words (see wordsOf). */
+function formKeyOfWords(tokens: Tokens, m: Candidate, words: readonly string[]): string {
+  return words.length === 1 ? formKeyOfWord(tokens, m, words, 0) : formKey(words.join(' '));
+}
+
+/** formKey(words[k]) of m's words (see wordsOf): a token's by vocabulary key. */
+function formKeyOfWord(tokens: Tokens, m: Candidate, words: readonly string[], k: number): string {
+  return m.display === undefined ? formKeyAt(tokens, m.tokenStart + k) : formKey(words[k]);
+}
+
 function acronymKey(s: string): string {
   return (s.includes('.') ? s.split('.').join('') : s).toUpperCase();
 }
@@ -810,21 +825,35 @@ function acronymKey(s: string): string {
  * BE and BOE, "Joint Committee on Fisheries" → JCF and JCOF.
  */
 function initialsOf(tokens: Tokens, m: Candidate): string[] {
-  const words = wordsOf(tokens, m).filter(w => w.length > 0 && w[0].toLowerCase() !== w[0].toUpperCase());
-  if (words.length < 2) return [];
+  const words = wordsOf(tokens, m);
+  let count = 0;
   let content = '';
   let all = '';
-  for (const w of words) {
-    const initial = w[0].toUpperCase();
+  for (let k = 0; k < words.length; k++) {
+    const initial = initialOf(words[k]);
+    if (initial === undefined) continue;
+    count++;
     all += initial;
-    if (!ACRONYM_SKIP_WORDS.has(w.toLowerCase())) content += initial;
+    if (!ACRONYM_SKIP_WORDS.has(lowerOf(words[k]))) content += initial;
   }
+  if (count < 2) return [];
   return content === all ? [content] : [content, all];
+}
+
+/** The first letter in upper case; undefined if the word starts with no letter ("2025", "&"). */
+function initialOf(w: string): string | undefined {
+  // ASCII (most words) without two case conversions, each a call into ICU.
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return w[0];
+  if (c >= 97 && c <= 122) return String.fromCharCode(c - 32);
+  if (c < 128 || w.length === 0) return undefined;
+  const first = w[0];
+  return first.toLowerCase() !== first.toUpperCase() ? first.toUpperCase() : undefined;
 }
 
 function stripOrgSuffixes(words: readonly string[]): string[] {
   let end = words.length;
-  while (end > 1 && ORG_SUFFIXES.has(words[end - 1].toLowerCase().replace(/\.$/, ''))) end--;
+  while (end > 1 && ORG_SUFFIXES.has(bare(words[end - 1]))) end--;
   if (end > 1 && (words[end - 1] === ',' )) end--;
   return words.slice(0, end);
 }
@@ -863,6 +892,7 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
     .sort((a, b) => b.words.length - a.words.length || a.list[0].start - b.list[0].start);
 
   const clusters: Cluster[] = [];
+  // byEdgeWord holds people only and byStripped organizations only: their keys are bare form keys.
   const byEdgeWord = new Map<string, Cluster[]>(); // person clusters by first and last word
   const byInitials = new Map<string, Cluster[]>(); // org/place/event clusters by initials
   const byStripped = new Map<string, Cluster[]>(); // org clusters by name without legal suffix
@@ -889,17 +919,16 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
   for (let formIndex = 0; formIndex < forms.length; formIndex++) {
     const { list, words } = forms[formIndex];
     const type = list[0].type;
-    const key = formKey(words.join(' '));
     let targets: Cluster[] = [];
     if (type === 'person' && words.length === 1) {
-      targets = byEdgeWord.get(`${type}\u0000${key}`) ?? [];
+      targets = byEdgeWord.get(formKeyOfWords(tokens, list[0], words)) ?? [];
     } else if (type !== 'person' && words.length === 1 && isAcronymWord(words[0])) {
       const defined = list.map(m => definedBy.get(m)).find(o => o !== undefined);
       const owner = defined && clusterAt[defined.tokenStart] >= 0 ? clusters[clusterAt[defined.tokenStart]] : undefined;
       targets = owner ? [owner] : byInitials.get(`${type}\u0000${acronymKey(words[0])}`) ?? [];
     }
     if (targets.length === 0 && type === 'organization') {
-      targets = byStripped.get(`${type}\u0000${key}`) ?? [];
+      targets = byStripped.get(formKeyOfWords(tokens, list[0], words)) ?? [];
     }
     if (targets.length <= 1) {
       const cluster = targets[0] ?? newCluster(type, clusters);
@@ -944,7 +973,7 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
   const ordered = orderClusters(mentions, clusters, clusterAt);
   for (let clusterIndex = 0; clusterIndex < ordered.length; clusterIndex++) {
     const { c, members } = ordered[clusterIndex];
-    const entity = toEntity(text, c.type, members, usedIds);
+    const entity = toEntity(text, tokens, c.type, members, usedIds);
     if (c.type === 'person') {
       const role = findRoleOf(text, tokens, members, covered, personAt);
       if (role) entity.role = role;
@@ -992,10 +1021,17 @@ function indexCluster(cluster: Cluster, words: string[], tokens: Tokens, m: Cand
   byEdgeWord: Map<string, Cluster[]>, byInitials: Map<string, Cluster[]>, byStripped: Map<string, Cluster[]>): void {
   const type = cluster.type;
   if (type === 'person' && words.length >= 2) {
-    const nameWords = words.filter(w => !isSuffixWord(w) && !w.endsWith('.'));
-    if (nameWords.length >= 1) {
-      index(byEdgeWord, `${type}\u0000${formKey(nameWords[0])}`, cluster);
-      index(byEdgeWord, `${type}\u0000${formKey(nameWords[nameWords.length - 1])}`, cluster);
+    // "Jo Ng Jr." → "jo" and "ng": the first and last words that are no suffix or initial.
+    let first = -1;
+    let last = -1;
+    for (let k = 0; k < words.length; k++) {
+      if (isSuffixWord(words[k]) || words[k].endsWith('.')) continue;
+      if (first < 0) first = k;
+      last = k;
+    }
+    if (first >= 0) {
+      index(byEdgeWord, formKeyOfWord(tokens, m, words, first), cluster);
+      index(byEdgeWord, formKeyOfWord(tokens, m, words, last), cluster);
     }
   }
   if (type !== 'person') {
@@ -1003,7 +1039,7 @@ function indexCluster(cluster: Cluster, words: string[], tokens: Tokens, m: Cand
   }
   if (type === 'organization') {
     const stripped = stripOrgSuffixes(words);
-    if (stripped.length < words.length) index(byStripped, `${type}\u0000${formKey(stripped.join(' '))}`, cluster);
+    if (stripped.length < words.length) index(byStripped, formKey(stripped.join(' ')), cluster);
   }
 }
 
@@ -1012,10 +1048,9 @@ const TRANSLITERATIONS: Readonly<Record<string, string>> = {
   'đ': 'd', 'ø': 'o', 'ł': 'l', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'þ': 'th', 'ð': 'd', 'ı': 'i', 'ħ': 'h',
 };
 
-/** "Maria Lopez" → "maria-lopez", "Đurić" → "duric"; scripts without Latin letters stay. */
-/** 'person:jo-ng', then 'person:jo-ng-2' if taken. `used` counts the ids given per base. */
-function uniqueId(type: EntityType, name: string, used: Map<string, number>): string {
-  const base = `${type}:${slugify(name)}`;
+/** 'person:jo-ng' for the slug 'jo-ng', then 'person:jo-ng-2' if taken. `used` counts the ids given per base. */
+function uniqueId(type: EntityType, slug: string, used: Map<string, number>): string {
+  const base = `${type}:${slug}`;
   let n = used.get(base);
   if (n === undefined) {
     used.set(base, 1);
@@ -1028,6 +1063,7 @@ function uniqueId(type: EntityType, name: string, used: Map<string, number>): st
   return id;
 }
 
+/** "Maria Lopez" → "maria-lopez", "Đurić" → "duric"; scripts without Latin letters stay. */
 function slugify(s: string): string {
   // ASCII names (most of them) skip normalisation and Unicode classes.
   let ascii = '';
@@ -1079,12 +1115,17 @@ function isShouted(s: string): boolean {
  * Name = the fullest form: most words, then not shouted in capitals ("Oslo" over "OSLO"), then
  * most frequent, then first. Aliases = the other forms, case variants of the name left out.
  */
-function toEntity(text: string, type: EntityType, members: Candidate[], usedIds: Map<string, number>): Entity {
+function toEntity(text: string, tokens: Tokens, type: EntityType, members: Candidate[], usedIds: Map<string, number>): Entity {
   if (members.length === 1) {
     const m = members[0];
+    // Most entities are one mention of one word: its text and slug are known by vocabulary key.
+    if (m.display === undefined && m.tokenEnd - m.tokenStart === 1) {
+      const name = tokenText(tokens, m.tokenStart);
+      return { kind: 'entity', id: uniqueId(type, slugAt(tokens, m.tokenStart), usedIds), type, name, aliases: [], mentions: [{ start: m.start, end: m.end }] };
+    }
     const raw = surfaceOf(text, m);
     const name = m.tokenEnd - m.tokenStart > 1 ? singleSpaced(raw) : raw;
-    return { kind: 'entity', id: uniqueId(type, name, usedIds), type, name, aliases: [], mentions: [{ start: m.start, end: m.end }] };
+    return { kind: 'entity', id: uniqueId(type, slugify(name), usedIds), type, name, aliases: [], mentions: [{ start: m.start, end: m.end }] };
   }
   type Form = { surface: string; words: number; count: number; first: number };
   const forms = new Map<string, Form>();
@@ -1120,7 +1161,7 @@ function toEntity(text: string, type: EntityType, members: Candidate[], usedIds:
     seen.add(lower);
     aliases.push(form.surface);
   }
-  const id = uniqueId(type, name, usedIds);
+  const id = uniqueId(type, slugify(name), usedIds);
   const mentions: Span[] = [];
   for (let mIndex = 0; mIndex < members.length; mIndex++) {
     const m = members[mIndex];
@@ -1159,15 +1200,16 @@ function lowerOf(word: string): string {
   return lower;
 }
 
-// lowerOf, bare, formKey and isEventShape of token texts by vocabulary key (see Tokens.keys): an
-// array read instead of a Map lookup or a pass over the string, for an article's words mostly met
-// in earlier calls (the lowerOf and bare Maps were 3.3% of analyze() on 300 articles one call
-// each; testing the event shape of each distinct word, scattered strings read once per call, was
-// ~8% of the entity logic after the tagger). Valid for one vocabulary epoch; as long as the
-// vocabulary, which is bounded; grown by push, so the arrays stay packed.
+// lowerOf, bare, formKey, slugify and isEventShape of token texts by vocabulary key (see
+// Tokens.keys): an array read instead of a Map lookup or a pass over the string, for an article's
+// words mostly met in earlier calls (the lowerOf and bare Maps were 3.3% of analyze() on 300
+// articles one call each; testing the event shape of each distinct word, scattered strings read
+// once per call, was ~8% of the entity logic after the tagger). Valid for one vocabulary epoch; as
+// long as the vocabulary, which is bounded; grown by push, so the arrays stay packed.
 let lowerByKey: string[] = [];
 let bareByKey: string[] = [];
 let formKeyByKey: string[] = [];
+let slugByKey: string[] = [];
 /** 0 not yet tested, else EVENT_SHAPE or NO_EVENT_SHAPE. */
 let eventShapeByKey: number[] = [];
 let byKeyEpoch = -1;
@@ -1182,6 +1224,7 @@ function keyOfWord(tokens: Tokens, id: number): number {
     lowerByKey = [];
     bareByKey = [];
     formKeyByKey = [];
+    slugByKey = [];
     eventShapeByKey = [];
     byKeyEpoch = epoch;
   }
@@ -1190,6 +1233,7 @@ function keyOfWord(tokens: Tokens, id: number): number {
     lowerByKey.push('');
     bareByKey.push('');
     formKeyByKey.push('');
+    slugByKey.push('');
     eventShapeByKey.push(0);
   }
   return key;
@@ -1216,6 +1260,14 @@ function formKeyAt(tokens: Tokens, i: number): string {
   if (key < 0) return formKey(tokenText(tokens, i));
   // A word of marks alone has the key '': computed again each time, still right.
   return formKeyByKey[key] || (formKeyByKey[key] = formKey(tokenText(tokens, i)));
+}
+
+/** slugify(tokenText(tokens, i)). */
+function slugAt(tokens: Tokens, i: number): string {
+  const key = keyOfWord(tokens, tokens.wordIds[i]);
+  if (key < 0) return slugify(tokenText(tokens, i));
+  // slugify never returns ''
+  return slugByKey[key] || (slugByKey[key] = slugify(tokenText(tokens, i)));
 }
 
 /** isEventShape(words[id]). */
