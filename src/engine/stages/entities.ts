@@ -390,24 +390,44 @@ function matchesAt(tokens: Tokens, i: number, words: readonly string[]): boolean
  * the winners cover in `occupied`.
  */
 export function preferLongerSpans(candidates: readonly Candidate[], occupied: Uint8Array): Candidate[] {
-  const ordered = [...candidates].sort((a, b) =>
-    b.priority - a.priority || (b.tokenEnd - b.tokenStart) - (a.tokenEnd - a.tokenStart) || a.start - b.start);
-  // Winners never share a token, so each has its own first token, and token order is span
-  // order: one sweep over the tokens replaces sorting the winners.
+  // Candidate index + 1 by first token. Winners never share a token, so each has its own first
+  // token, and token order is span order: one sweep over the tokens replaces sorting the winners.
   const keptAt = SCRATCH.keptAt.take(occupied.length);
   let count = 0;
-  for (let i = 0; i < ordered.length; i++) {
-    const c = ordered[i];
-    let free = true;
-    for (let k = c.tokenStart; k < c.tokenEnd && free; k++) if (occupied[k]) free = false;
-    if (!free) continue;
-    for (let k = c.tokenStart; k < c.tokenEnd; k++) occupied[k] = 1;
-    keptAt[c.tokenStart] = i + 1;
-    count++;
+  // Priority by priority (every candidate has one of the PRIORITY_ values). Candidates of one
+  // priority that share no token cannot take one from another, so they need no order among them:
+  // the tagger's names, most candidates, come in text order and disjoint. Sorting them all by a
+  // comparator was ~5% of the entity logic on the 5 MB news (min ~150 -> ~140 ms).
+  for (let priority = PRIORITY_PERSONAL; priority >= PRIORITY_COPY; priority--) {
+    const level: number[] = [];
+    let disjoint = true;
+    let lastEnd = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i];
+      if (c.priority !== priority) continue;
+      if (c.tokenStart < lastEnd) disjoint = false;
+      lastEnd = c.tokenEnd;
+      level.push(i);
+    }
+    if (!disjoint) {
+      level.sort((a, b) => {
+        const x = candidates[a], y = candidates[b];
+        return (y.tokenEnd - y.tokenStart) - (x.tokenEnd - x.tokenStart) || x.start - y.start;
+      });
+    }
+    for (let l = 0; l < level.length; l++) {
+      const c = candidates[level[l]];
+      let free = true;
+      for (let k = c.tokenStart; k < c.tokenEnd && free; k++) if (occupied[k]) free = false;
+      if (!free) continue;
+      for (let k = c.tokenStart; k < c.tokenEnd; k++) occupied[k] = 1;
+      keptAt[c.tokenStart] = level[l] + 1;
+      count++;
+    }
   }
   const kept: Candidate[] = new Array(count);
   let n = 0;
-  for (let t = 0; n < count; t++) if (keptAt[t] > 0) kept[n++] = ordered[keptAt[t] - 1];
+  for (let t = 0; n < count; t++) if (keptAt[t] > 0) kept[n++] = candidates[keptAt[t] - 1];
   return kept;
 }
 
