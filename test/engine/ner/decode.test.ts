@@ -86,11 +86,16 @@ function plainViterbi(emissions: Float32Array, n: number, transitions: Float32Ar
 describe('ner: viterbi on long sentences', () => {
   // `outside`: added to O's emission, so that most steps take the shortcut where O is the best
   // predecessor of O, B-x and U-x (as in prose) and the back pointers of those steps are implied.
-  const cases: Array<[seed: number, length: number, outside: number]> = [[11, 60, 0], [12, 60, 3], [13, 200, 6], [14, 200, 1.5]];
-  for (const [seed, n, outside] of cases) {
-    it(`matches the textbook algorithm (seed ${seed}, ${n} tokens, O +${outside})`, () => {
+  // `inside`: added to the I-x emissions, for long names whose I-x and L-x come from I-x (one bit
+  // per label and token, see insideFromI).
+  const cases: Array<[seed: number, length: number, outside: number, inside: number]> = [
+    [11, 60, 0, 0], [12, 60, 3, 0], [13, 200, 6, 0], [14, 200, 1.5, 0], [15, 200, 0, 2], [16, 200, 3, 4],
+  ];
+  for (const [seed, n, outside, inside] of cases) {
+    it(`matches the textbook algorithm (seed ${seed}, ${n} tokens, O +${outside}, I-x +${inside})`, () => {
       const next = random(seed);
-      const emissions = Float32Array.from({ length: n * L }, (_, k) => next() * 4 - 2 + (k % L === 0 ? outside : 0));
+      const emissions = Float32Array.from({ length: n * L }, (_, k) =>
+        next() * 4 - 2 + (k % L === 0 ? outside : 0) + (labelPart(k % L) === 1 ? inside : 0));
       const transitions = Float32Array.from({ length: (L + 1) * (L + 1) }, () => next() * 2 - 1);
       // Labels written from offset 3 of a longer array, as the tagger writes a sentence into the document's.
       const labels = new Int32Array(n + 5).fill(-1);
