@@ -93,3 +93,17 @@ describe('ner: name memory', () => {
     assert.ok(without.length < trained.length);
   });
 });
+
+describe('ner: document context, the word of each token', () => {
+  // Built on first use (training's features); the same WordInfo objects as the word cache's.
+  const cases: string[] = ['Maria Quennell joined Porlock on Monday.', 'PORLOCK CABLES NAME NEW HEAD\nShares rose.', ''];
+  for (const text of cases) {
+    it(JSON.stringify(text), () => {
+      const doc = docOf(text);
+      const context = buildDocContext(doc.tokens, doc.sentences);
+      assert.deepStrictEqual(context.words.map(word => word.text), doc.tokens.map(token => token.text));
+      context.words.forEach((word, i) => assert.strictEqual(word, wordInfo(doc.tokens[i].text)));
+      assert.strictEqual(context.words, context.words);
+    });
+  }
+});
