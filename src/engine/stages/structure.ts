@@ -431,15 +431,19 @@ const CREDIT_SCAN_TOKENS = 200;
 
 // The credit verbs' lengths ("informs" 7 … "reported" 8): a word of another length is no credit
 // verb, and most words are, so most are never lower-cased (a string each) to be looked up. That
-// look-up was ~2.5% of analyze() on news articles one call each.
+// look-up was ~2.5% of analyze() on news articles one call each. The length is read from the
+// token's offsets, not from its string: the lead's 200 strings lie scattered in the heap, the
+// offsets side by side (this stage on the 300 news articles, min of 15 x 10 passes: 3.14 -> 2.8 ms).
 let creditVerbMin = Infinity, creditVerbMax = 0;
 for (const verb of CREDIT_VERBS) {
   creditVerbMin = Math.min(creditVerbMin, verb.length);
   creditVerbMax = Math.max(creditVerbMax, verb.length);
 }
 
-function isCreditVerb(word: string): boolean {
-  return word.length >= creditVerbMin && word.length <= creditVerbMax && CREDIT_VERBS.has(word.toLowerCase());
+function isCreditVerbAt(tokens: Tokens, k: number): boolean {
+  const length = tokens.ends[k] - tokens.starts[k];
+  return length >= creditVerbMin && length <= creditVerbMax && isWord(tokens, k) &&
+    CREDIT_VERBS.has(tokenText(tokens, k).toLowerCase());
 }
 
 /**
@@ -450,7 +454,7 @@ function isCreditVerb(word: string): boolean {
 function findSourceCredit(text: string, tokens: Tokens, from: number): { name: string; span: Span } | undefined {
   const limit = Math.min(tokens.length, from + CREDIT_SCAN_TOKENS);
   for (let k = from + 2; k < limit; k++) {
-    if (!isWord(tokens, k) || !isCreditVerb(tokenText(tokens, k))) continue;
+    if (!isCreditVerbAt(tokens, k)) continue;
     const after = tokenText(tokens, k + 1); // undefined at the end
     if (after !== undefined && after !== '.' && after !== ',' && !CREDIT_CONTINUATIONS.has(after.toLowerCase())) continue;
     let s = k;
