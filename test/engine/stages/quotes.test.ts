@@ -4,7 +4,7 @@ import { join } from 'path';
 import { resolveOptions } from '../../../src/engine/options';
 import { emptyDoc, runPipeline, STAGES, type Doc } from '../../../src/engine/pipeline';
 import { isReportingWord, phrasalCueLength, prepositionalCueLength } from '../../../src/engine/stages/quotes';
-import { scanTokens } from '../../../src/engine/text/tokenize';
+import { scanTokens, tokenize, tokensOf, type Tokens } from '../../../src/engine/text/tokenize';
 
 /** The doc after segment, structure and quotes. */
 function quotesOf(text: string): Doc {
@@ -169,26 +169,36 @@ describe('[quotes] sample article', () => {
 });
 
 describe('[quotes] cue words asked of one text, then of another', () => {
-  // The answers are kept per word id; word ids restart at 0 in every text, so an answer for one
-  // text must not leak into the next ('said' is word 0 of the first, 'table' of the second).
+  // The answers are kept per vocabulary key across texts, or per word id for tokens without keys;
+  // word ids restart at 0 in every text, so an answer for one text must not leak into the next
+  // ('said' is word 0 of the first, 'table' of the second), nor one for a word into another
+  // spelling of it ('said', 'Said').
   const cases: Array<[first: string, second: string, reporting: boolean, prepositional: number, phrasal: number]> = [
     ['said', 'table', false, 0, 0],
     ['table', 'said', true, 0, 0],
+    ['said', 'Said', false, 0, 0],
+    ['Said', 'said', true, 0, 0],
     ['According to Smith', 'Accordingly, to', false, 0, 0],
     ['Accordingly, to', 'According to Smith', false, 2, 0],
     ['put it', 'putt it', false, 0, 0],
     ['putt it', 'put it', false, 0, 2],
   ];
-  for (const [first, second, reporting, prepositional, phrasal] of cases) {
-    it(`${JSON.stringify(first)} then ${JSON.stringify(second)}`, () => {
-      const a = scanTokens(first);
-      isReportingWord(a, 0, true);
-      prepositionalCueLength(a, 0, a.length);
-      phrasalCueLength(a, 0, a.length);
-      const b = scanTokens(second);
-      assert.strictEqual(isReportingWord(b, 0, false), reporting);
-      assert.strictEqual(prepositionalCueLength(b, 0, b.length), prepositional);
-      assert.strictEqual(phrasalCueLength(b, 0, b.length), phrasal);
-    });
+  const tokenizers: Array<[name: string, tokens: (text: string) => Tokens]> = [
+    ['scanTokens', scanTokens],
+    ['tokensOf', text => tokensOf(tokenize(text))],
+  ];
+  for (const [name, tokensFor] of tokenizers) {
+    for (const [first, second, reporting, prepositional, phrasal] of cases) {
+      it(`${name}: ${JSON.stringify(first)} then ${JSON.stringify(second)}`, () => {
+        const a = tokensFor(first);
+        isReportingWord(a, 0, true);
+        prepositionalCueLength(a, 0, a.length);
+        phrasalCueLength(a, 0, a.length);
+        const b = tokensFor(second);
+        assert.strictEqual(isReportingWord(b, 0, false), reporting);
+        assert.strictEqual(prepositionalCueLength(b, 0, b.length), prepositional);
+        assert.strictEqual(phrasalCueLength(b, 0, b.length), phrasal);
+      });
+    }
   }
 });
