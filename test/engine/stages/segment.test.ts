@@ -33,6 +33,12 @@ describe('[segment] word ids', () => {
     ['the cat and the hat and the cat', [0, 1, 2, 0, 3, 2, 0, 1]],
     ['The the THE', [0, 1, 2]],
     ["Japan's Japan 's", [0, 1, 0, 1]],
+    // the same word from each way a token is cut: whole, before "n't", with an abbreviation's
+    // period, a number's separators, hyphens, apostrophes, letters beyond ASCII and in two code units
+    ["do don't do", [0, 0, 1, 0]],
+    ['U.S. U.S. Mr. Mr Mr.', [0, 0, 1, 2, 1]],
+    ["1,000.5 e-mail O'Neill 1,000.5 e-mail O'Neill", [0, 1, 2, 0, 1, 2]],
+    ['naïve 𝒜x naïve 𝒜x', [0, 1, 0, 1]],
     ['', []],
     [many + ' ' + many, undefined],
   ];
