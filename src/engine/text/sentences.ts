@@ -66,9 +66,12 @@ export function splitSentences(text: string, tokenList: Tokens | readonly Token[
   // Per word id, each fact found on the word's first token that asks it: whether it ends in an
   // abbreviation's period ('Inc.'; every word was asked, which loaded its string and, for the few
   // that end in one, sliced and lower-cased it: a fifth of this function on news) and whether it
-  // starts lower case.
+  // starts lower case. Only a token whose last character is a period asks the first: the text
+  // there is at hand, the word's string and facts are not (this function on the 300 news
+  // articles, median of 17 x 10 passes: 3.6 -> 2.3 ms).
   const facts = SENTENCE_FACTS.take(words.length);
   const abbreviationEnd = (i: number): boolean => {
+    if (text.charCodeAt(ends[i] - 1) !== 46) return false;
     const id = wordIds[i];
     if ((facts[id] & ABBREVIATION_KNOWN) === 0) facts[id] |= ABBREVIATION_KNOWN | (isAbbreviationEnd(words[id]) ? ABBREVIATION_END : 0);
     return (facts[id] & ABBREVIATION_END) !== 0;

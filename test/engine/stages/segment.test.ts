@@ -111,6 +111,10 @@ describe('[segment] sentences and paragraphs', () => {
     ['EU rejects call .\nPeter Blackburn\nBRUSSELS 1996-08-22', ['EU rejects call .', 'Peter Blackburn', 'BRUSSELS 1996-08-22']],
     ['a hard-wrapped\nline goes on.', ['a hard-wrapped\nline goes on.']],
     ['"Stop." She left.', ['"Stop."', 'She left.']],
+    // an abbreviation that often ends a sentence ends one before a typical sentence opener
+    ['He works at Acme Inc. The firm grew.', ['He works at Acme Inc.', 'The firm grew.']],
+    ['He works at Acme Inc. Board members met.', ['He works at Acme Inc. Board members met.']],
+    ['Shares of Acme Inc. rose in the U.S. They fell.', ['Shares of Acme Inc. rose in the U.S.', 'They fell.']],
   ];
   for (const [input, expected] of cases) {
     it(JSON.stringify(input), () => {
