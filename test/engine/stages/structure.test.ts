@@ -57,9 +57,11 @@ describe('[structure] source credit span', () => {
     ['OSLO, May 1 - The agency reports.', undefined],
     ['Growth slowed, the Ministry reported.', undefined],
     ['Growth slowed, Acme Wire reported citing officials.', 'Acme Wire'],
-    // a credit verb is found by its length (7-8 letters) and then its lower case
+    // a credit verb is found by its length (7-8 letters), first letter and then its lower case
     ['Growth slowed, Trend informs.', 'Trend'],
+    ['Growth slowed, Trend Informed.', 'Trend'],
     ['Growth slowed, ACME WIRE REPORTS.', 'ACME WIRE'],
+    ['Growth slowed, Acme Wire ŕeports.', undefined],
     ['Growth slowed, Acme Wire reporting.', undefined],
     ['Growth slowed, Acme Wire 2024-05.', undefined],
   ];
