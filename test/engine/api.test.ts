@@ -17,3 +17,25 @@ describe('[api] public surface of src/engine/index.ts', () => {
     assert.match(result.notes[0].message, /binary/);
   });
 });
+
+describe('[api] binary or not', () => {
+  const prose = 'Jane Doe of Acme Corp. spoke in London on Monday. ';
+  // [input, declined]: NUL anywhere in the first 8 KB; or more than 10% of it control characters
+  // (other than tab, line feed, form feed, carriage return) or replacement characters
+  const cases: Array<[name: string, input: string, declined: boolean]> = [
+    ['prose', prose, false],
+    ['prose with tabs, CRLF and form feeds', `${prose}\t\r\n\f${prose}`, false],
+    ['a NUL', `${prose}\u0000${prose}`, true],
+    ['a NUL past the first 8 KB', `${prose.repeat(200)}\u0000`, false],
+    ['a few control and replacement characters', `${prose}\u0001\u000b\u001f\ufffd${prose}`, false],
+    ['mostly control characters', '\u0001\u0002\u0003\u0004 abc', true],
+    ['mostly replacement characters', '\ufffd\ufffd\ufffd abc', true],
+    ['empty', '', false],
+  ];
+  for (const [name, input, declined] of cases) {
+    it(name, () => {
+      const notes = engine.analyze(input).notes;
+      assert.strictEqual(notes.some(note => /Not analysed/.test(note.message)), declined);
+    });
+  }
+});
