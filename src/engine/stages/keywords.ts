@@ -838,22 +838,26 @@ function selectKeywords(
     // Variety: each further phrase on the same head noun counts less ("safety", "road
     // safety", "food safety" → the third gives way to another topic).
     const heads = new Map<number, number>();
-    const final = new Map<number, number>();
-    for (const node of taken) {
+    const topics = taken.map(node => {
       let head = node;
       while (phrases.parent[head] >= 0) head = phrases.parent[head];
       const seen = heads.get(head) ?? 0;
       heads.set(head, seen + 1);
-      final.set(node, scores[node] * Math.pow(weights.headRepeat, seen));
+      return { node, score: scores[node] * Math.pow(weights.headRepeat, seen) };
+    });
+    topics.sort((a, b) => b.score - a.score || a.node - b.node);
+    // Central entities compete with the topics for the `max` places, up to their share: both lists
+    // are best first, so the places go to the better head of either, a topic winning a tie. Only
+    // the topics that keep a place are spelled out (toKeyword); entities took the places of ~18%
+    // of the best topics on the 300 news articles of the bench.
+    const kept: ScoredKeyword[] = [];
+    for (let t = 0, e = 0; kept.length < max && (t < topics.length || e < entities.length);) {
+      if (e === entities.length || (t < topics.length && topics[t].score >= entities[e].score)) {
+        const { node, score } = topics[t++];
+        kept.push({ score, keyword: toKeyword(doc, phrases, node, score, casing) });
+      } else kept.push(entities[e++]);
     }
-    for (const node of personal) final.set(node, scores[node]);
-    const chosen = taken.sort((a, b) => final.get(b)! - final.get(a)! || a - b).slice(0, max);
-    // Central entities compete with the topics for the `max` places, up to their share.
-    const ranked2: ScoredKeyword[] = chosen.map(node => ({ score: final.get(node)!, keyword: toKeyword(doc, phrases, node, final.get(node)!, casing) }));
-    ranked2.push(...entities);
-    ranked2.sort((a, b) => b.score - a.score);
-    const kept = ranked2.slice(0, max);
-    for (const node of personal) kept.push({ score: final.get(node)!, keyword: toKeyword(doc, phrases, node, final.get(node)!, casing) });
+    for (const node of personal) kept.push({ score: scores[node], keyword: toKeyword(doc, phrases, node, scores[node], casing) });
     return kept.sort((a, b) => b.score - a.score).map(k => k.keyword);
   }
 }

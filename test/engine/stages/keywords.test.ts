@@ -214,6 +214,22 @@ describe('[keywords] output contract', () => {
     assert.ok(none.includes('fishing quotas'), none.join(' | '));
   });
 
+  // Topics and names are each best first; the places go to the better of the two lists' heads.
+  it('interleaves names and topics by score, fewer places keeping the best of them', () => {
+    const text = 'Ana Berg met Ola Dahl about fishing quotas. Ana Berg said fishing quotas and harbour fees hurt the ' +
+      'coastal towns. Harbour fees rose again. Ola Dahl, Ana Berg and the coastal towns want lower harbour fees.';
+    const names: Array<[string, EntityType]> = [['Ana Berg', 'person'], ['Ola Dahl', 'person']];
+    const all = scoreKeywords(prepare(text, { names, options: { maxKeywords: 6 } }));
+    const found = all.map(k => k.phrase);
+    const firstName = found.findIndex(p => names.some(([name]) => name === p));
+    assert.ok(firstName > 0 && firstName < found.length - 1, found.join(' | '));
+    for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].score >= all[i].score, found.join(' | '));
+    for (const maxKeywords of [1, 2, 3, 4, 5]) {
+      const fewer = scoreKeywords(prepare(text, { names, options: { maxKeywords } })).map(k => k.phrase);
+      assert.deepStrictEqual(fewer, found.slice(0, maxKeywords));
+    }
+  });
+
   it('gives the same result twice', () => {
     assert.deepStrictEqual(scoreKeywords(prepare(WATER)), scoreKeywords(prepare(WATER)));
   });
