@@ -118,6 +118,23 @@ describe('[entities] events', () => {
   ];
   for (const [word, expected] of shapes) it(`shape ${word}`, () => assert.strictEqual(isEventShape(word), expected));
 
+  // A word's head bits are remembered for both lists at once: each name is asked both ways, in
+  // both orders, so what one list says of a word never answers for the other.
+  const overPlaces: Array<[name: string, isEvent: boolean, overPlace: boolean]> = [
+    ['Monaco Grand Prix', true, false], ['Rose Bowl', true, false], ['Epsom Derby', true, false], ['APEC 2023', true, false],
+    ['G20 Summit', true, true], ['Davos Forum 2025', true, true], ['World Cup', true, true], ['Vienna', false, false],
+  ];
+  for (const [name, expected, expectedOverPlace] of overPlaces) {
+    it(`${name} (a place's name: ${expectedOverPlace})`, () => {
+      const tokens = scanTokens(name);
+      assert.strictEqual(isEventName(tokens, 0, tokens.length, true), expectedOverPlace);
+      assert.strictEqual(isEventName(tokens, 0, tokens.length), expected);
+      const again = scanTokens(`${name} `);
+      assert.strictEqual(isEventName(again, 0, again.length), expected);
+      assert.strictEqual(isEventName(again, 0, again.length, true), expectedOverPlace);
+    });
+  }
+
   it('takes an edition year into the name and lets strong event heads outweigh a place label', () => {
     const text = 'Delegates at the Davos Forum 2025 and the G20 Summit met near the Rose Bowl.';
     const result = run(text, [['Davos Forum', 'ORG'], ['G20 Summit', 'LOC'], ['Rose Bowl', 'LOC']]);
