@@ -1297,32 +1297,30 @@ function keyOfWord(tokens: Tokens, id: number): number {
 /** lowerOf(tokenText(tokens, i)). */
 function lowerAt(tokens: Tokens, i: number): string {
   const key = keyOfWord(tokens, tokens.wordIds[i]);
-  if (key < 0) return lowerOf(tokenText(tokens, i));
-  // '' stands for not yet known: no token's text is empty
-  return lowerByKey[key] || (lowerByKey[key] = lowerOf(tokenText(tokens, i)));
+  return key < 0 ? lowerOf(tokenText(tokens, i)) : memoized(lowerByKey, key, lowerOf, tokens, i);
 }
 
 /** bare(tokenText(tokens, i)). */
 function bareAt(tokens: Tokens, i: number): string {
   const key = keyOfWord(tokens, tokens.wordIds[i]);
-  if (key < 0) return bare(tokenText(tokens, i));
-  return bareByKey[key] || (bareByKey[key] = bare(tokenText(tokens, i)));
+  return key < 0 ? bare(tokenText(tokens, i)) : memoized(bareByKey, key, bare, tokens, i);
 }
 
-/** formKey(tokenText(tokens, i)). */
+/** formKey(tokenText(tokens, i)). A word of marks alone has the key '': computed again each time, still right. */
 function formKeyAt(tokens: Tokens, i: number): string {
   const key = keyOfWord(tokens, tokens.wordIds[i]);
-  if (key < 0) return formKey(tokenText(tokens, i));
-  // A word of marks alone has the key '': computed again each time, still right.
-  return formKeyByKey[key] || (formKeyByKey[key] = formKey(tokenText(tokens, i)));
+  return key < 0 ? formKey(tokenText(tokens, i)) : memoized(formKeyByKey, key, formKey, tokens, i);
 }
 
 /** slugify(tokenText(tokens, i)). */
 function slugAt(tokens: Tokens, i: number): string {
   const key = keyOfWord(tokens, tokens.wordIds[i]);
-  if (key < 0) return slugify(tokenText(tokens, i));
-  // slugify never returns ''
-  return slugByKey[key] || (slugByKey[key] = slugify(tokenText(tokens, i)));
+  return key < 0 ? slugify(tokenText(tokens, i)) : memoized(slugByKey, key, slugify, tokens, i);
+}
+
+/** of(tokenText(tokens, i)), kept in memo[key]; '' there stands for not yet known (no token's text is empty). */
+function memoized(memo: string[], key: number, of: (word: string) => string, tokens: Tokens, i: number): string {
+  return memo[key] || (memo[key] = of(tokenText(tokens, i)));
 }
 
 /** isEventShape(words[id]). */
