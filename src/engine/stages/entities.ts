@@ -1252,10 +1252,11 @@ function lowerOf(word: string): string {
 // articles one call each; testing the event shape of each distinct word, scattered strings read
 // once per call, was ~8% of the entity logic after the tagger). Valid for one vocabulary epoch; as
 // long as the vocabulary, which is bounded; grown by push, so the arrays stay packed.
-let lowerByKey: string[] = [];
-let bareByKey: string[] = [];
-let formKeyByKey: string[] = [];
-let slugByKey: string[] = [];
+// Emptied in place at a new epoch (never replaced), so memoAt can be handed them before keyOfWord runs.
+const lowerByKey: string[] = [];
+const bareByKey: string[] = [];
+const formKeyByKey: string[] = [];
+const slugByKey: string[] = [];
 /** 0 not yet tested, else EVENT_SHAPE or NO_EVENT_SHAPE. */
 let eventShapeByKey: number[] = [];
 /**
@@ -1274,10 +1275,10 @@ function keyOfWord(tokens: Tokens, id: number): number {
   const { keys, epoch } = tokens;
   if (keys === undefined || epoch === undefined) return -1;
   if (byKeyEpoch !== epoch) {
-    lowerByKey = [];
-    bareByKey = [];
-    formKeyByKey = [];
-    slugByKey = [];
+    lowerByKey.length = 0;
+    bareByKey.length = 0;
+    formKeyByKey.length = 0;
+    slugByKey.length = 0;
     eventShapeByKey = [];
     nameWordBitsByKey = [];
     byKeyEpoch = epoch;
@@ -1296,30 +1297,28 @@ function keyOfWord(tokens: Tokens, id: number): number {
 
 /** lowerOf(tokenText(tokens, i)). */
 function lowerAt(tokens: Tokens, i: number): string {
-  const key = keyOfWord(tokens, tokens.wordIds[i]);
-  return key < 0 ? lowerOf(tokenText(tokens, i)) : memoized(lowerByKey, key, lowerOf, tokens, i);
+  return memoAt(lowerByKey, lowerOf, tokens, i);
 }
 
 /** bare(tokenText(tokens, i)). */
 function bareAt(tokens: Tokens, i: number): string {
-  const key = keyOfWord(tokens, tokens.wordIds[i]);
-  return key < 0 ? bare(tokenText(tokens, i)) : memoized(bareByKey, key, bare, tokens, i);
+  return memoAt(bareByKey, bare, tokens, i);
 }
 
 /** formKey(tokenText(tokens, i)). A word of marks alone has the key '': computed again each time, still right. */
 function formKeyAt(tokens: Tokens, i: number): string {
-  const key = keyOfWord(tokens, tokens.wordIds[i]);
-  return key < 0 ? formKey(tokenText(tokens, i)) : memoized(formKeyByKey, key, formKey, tokens, i);
+  return memoAt(formKeyByKey, formKey, tokens, i);
 }
 
 /** slugify(tokenText(tokens, i)). */
 function slugAt(tokens: Tokens, i: number): string {
-  const key = keyOfWord(tokens, tokens.wordIds[i]);
-  return key < 0 ? slugify(tokenText(tokens, i)) : memoized(slugByKey, key, slugify, tokens, i);
+  return memoAt(slugByKey, slugify, tokens, i);
 }
 
-/** of(tokenText(tokens, i)), kept in memo[key]; '' there stands for not yet known (no token's text is empty). */
-function memoized(memo: string[], key: number, of: (word: string) => string, tokens: Tokens, i: number): string {
+/** of(tokenText(tokens, i)), kept in memo by vocabulary key; '' there stands for not yet known (no token's text is empty). */
+function memoAt(memo: string[], of: (word: string) => string, tokens: Tokens, i: number): string {
+  const key = keyOfWord(tokens, tokens.wordIds[i]);
+  if (key < 0) return of(tokenText(tokens, i));
   return memo[key] || (memo[key] = of(tokenText(tokens, i)));
 }
 
