@@ -543,7 +543,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   phrases.reset(tokens.length);
 
   // The current run of adjective/noun tokens (token indices), and the candidates capitalized
-  // mid-sentence, counted at the end of the sentence unless it is a Title Case headline, where capitals say nothing about names ("Muslim Women in Hijab Break Barriers").
+  // mid-sentence, counted at the end of the sentence unless it is a Title Case headline, where
+  // capitals say nothing about names ("Muslim Women in Hijab Break Barriers").
   const run: number[] = [];
   const capitalized: number[] = [];
   const hasEvents = eventEnds !== undefined;
