@@ -207,6 +207,8 @@ class Attributor {
             const name = this.phraseEndingAt(phrase[0] - 2, lo, false);
             if (name && name[0] === lo) return name;
           }
+          // 'the group's president, Jane Doe, said': a description, then the name it stands for.
+          if (phrase && !this.isProperName(phrase, lo) && this.nameStartingAt(c + 1, t) === t && this.holdsName(c + 1, t)) return [c + 1, t];
           return phrase;
         }
       }
@@ -248,7 +250,7 @@ class Attributor {
   }
 
   /** The speaker phrase starting at token t (after an inverted cue: 'said Jane Doe, CEO of Acme'). */
-  private phraseStartingAt(t: number, hi: number): [number, number] | undefined {
+  private phraseStartingAt(t: number, hi: number, allowApposition = true): [number, number] | undefined {
     const tokens = this.tokens;
     if (t >= hi) return undefined;
     const word = tokenText(tokens, t).toLowerCase();
@@ -268,12 +270,30 @@ class Attributor {
       while (e < hi && e - t <= 5 && tokens.kinds[e] === WORD && !SPEAKER_PREPOSITIONS.has(tokenText(tokens, e)) && !isReportingWord(tokens, e, false)) e++;
       if (e === t + 1) return undefined;
       if (e + 1 < hi && SPEAKER_PREPOSITIONS.has(tokenText(tokens, e))) {
-        const tail = this.phraseStartingAt(e + 1, hi);
-        if (tail) return [t, tail[1]];
+        const tail = this.phraseStartingAt(e + 1, hi, false);
+        if (tail) e = tail[1];
       }
-      return [t, e];
+      return (allowApposition ? this.appositiveName(e, hi) : undefined) ?? [t, e];
     }
     return undefined;
+  }
+
+  /**
+   * The name set off by commas right after a description that ends at token e: 'said the group's
+   * president, Jane Doe.' / '…, Jane Doe, in a statement': the name, which is the speaker.
+   */
+  private appositiveName(e: number, hi: number): [number, number] | undefined {
+    const tokens = this.tokens;
+    if (e + 1 >= hi || tokenText(tokens, e) !== ',') return undefined;
+    const end = this.nameStartingAt(e + 1, hi);
+    if (end < 0 || !this.holdsName(e + 1, end)) return undefined;
+    if (end < hi && !/^[,.;:!?]$/.test(tokenText(tokens, end))) return undefined;
+    return [e + 1, end];
+  }
+
+  /** True when the phrase is a capitalised name ('Jane Doe', 'Gov. Jane Doe'), not a description. */
+  private isProperName(phrase: [number, number], lo: number): boolean {
+    return this.nameEndingAt(phrase[1] - 1, lo) === phrase[0] && this.holdsName(phrase[0], phrase[1]);
   }
 
   /** The attribution of a cue at token t: speaker before it ('he said') or after it ('said Smith'). */
@@ -911,11 +931,33 @@ class SpeakerResolver {
       const role = new RegExp(`\\b${headWord}\\b`, 'i');
       const withRole = this.latestBefore(anchor, e => fits(e) && e.role !== undefined && role.test(e.role));
       if (withRole) return withRole.id;
-      return (gender ? this.latestPerson(anchor, gender) : this.latestBefore(anchor, fits))?.id;
+      const guess = (gender ? this.latestPerson(anchor, gender) : this.latestBefore(anchor, fits));
+      // 'the group's president said' after 'Prime Minister Jane Doe': an office names one person,
+      // and she holds another; no speaker is better than the wrong one.
+      if (guess?.role !== undefined && OFFICES.has(headWord) && holdsOffice(guess.role)) return undefined;
+      return guess?.id;
     }
     if (ORGANIZATION_NOUNS.has(headWord)) return this.latestBefore(anchor, e => e.type === 'organization')?.id;
     return undefined;
   }
+}
+
+/**
+ * Role nouns that name one office: a person who holds one of them is not 'the president' of
+ * another ('Prime Minister Jane Doe' is not 'the president'). Broader roles ('official',
+ * 'executive', 'leader') describe people of many offices and are left out.
+ */
+const OFFICES: ReadonlySet<string> = new Set([
+  'minister', 'president', 'vice-president', 'premier', 'prime', 'chancellor', 'secretary', 'governor', 'mayor',
+  'senator', 'congressman', 'congresswoman', 'chairman', 'chairwoman', 'chair', 'chairperson', 'ceo', 'ambassador',
+  'king', 'queen', 'prince', 'princess', 'pope', 'bishop', 'judge', 'coach', 'commissioner', 'prosecutor',
+  'spokesman', 'spokeswoman', 'spokesperson',
+]);
+
+/** True when a role ('Prime Minister', 'chief executive of Acme') names one of the OFFICES. */
+function holdsOffice(role: string): boolean {
+  for (const word of role.toLowerCase().split(/[^a-z-]+/)) if (OFFICES.has(word)) return true;
+  return false;
 }
 
 /**

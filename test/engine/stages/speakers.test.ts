@@ -129,6 +129,26 @@ describe('[speakers] subjects: a colon or a dash without a cue, a cue without a 
   }
 });
 
+describe('[speakers] a description and the name it stands for', () => {
+  // [input, names the entities stage would find, speaker mention]
+  const cases: Array<[input: string, names: string[], speaker: string]> = [
+    ['"We cannot call these events exceptional," the group\'s president, Jane Doe, said in a statement.', ['Jane Doe'], 'Jane Doe'],
+    ['"We cannot call these events exceptional," the president of the group, Jane Doe, said.', ['Jane Doe'], 'Jane Doe'],
+    ['"We cannot call these events exceptional," said the group\'s president, Jane Doe.', ['Jane Doe'], 'Jane Doe'],
+    ['"We cannot call these events exceptional," said the president of the group, Jane Doe, on Monday.', ['Jane Doe'], 'Jane Doe'],
+    // a name first, then its description: the name, as before
+    ['"We cannot call these events exceptional," Jane Doe, the group\'s president, said.', ['Jane Doe'], 'Jane Doe'],
+    // no name found after the comma: the description stays the speaker
+    ['"We cannot call these events exceptional," said the group\'s president, adding more.', [], 'the group\'s president'],
+  ];
+  for (const [input, names, speaker] of cases) {
+    it(JSON.stringify(input), () => {
+      const quote = attribute(input, names.map(name => entity(input, 'person', [name]))).quotes[0];
+      assert.strictEqual(slice(input, quote.speakerMention), speaker);
+    });
+  }
+});
+
 describe('[speakers] speaker entity', () => {
   // [input, entities (type, forms, role), expected speakerId per quote]
   const cases: Array<[input: string, entities: Array<[EntityType, string[], string?]>, ids: Array<string | undefined>]> = [
@@ -144,6 +164,11 @@ describe('[speakers] speaker entity', () => {
       [['person', ['Jane Doe', 'Doe']], ['person', ['John Roe']]], ['person:jane-doe', 'person:jane-doe']],
     ['Acme Corp announced results. "Sales rose by ten percent this year," it said.', [['organization', ['Acme Corp']]], ['organization:acme-corp']],
     ['"Sales rose by ten percent this year," a spokesman for Acme Corp said.', [['organization', ['Acme Corp']]], ['organization:acme-corp']],
+    // a description naming an office someone else holds is not them: no speaker rather than the wrong one
+    ['Prime Minister John Roe spoke. "We cannot call these events exceptional," the group\'s president said.',
+      [['person', ['John Roe'], 'Prime Minister']], [undefined]],
+    // ... while a person of no known role is still the best guess
+    ['John Roe spoke. "We cannot call these events exceptional," the group\'s president said.', [['person', ['John Roe']]], ['person:john-roe']],
     // no entities: no id, but the mention is still there
     ['"We won," he said.', [], [undefined]],
   ];
