@@ -663,6 +663,8 @@ function isQuoteOrBullet(text: string): boolean {
  * results or a table ("Leeds 2 Chelsea 1", "Milan 4 3 1 0 8 2 10": as many numbers as words,
  * where a city's name is mostly its team), 0 prose.
  */
+export const STYLE_TITLE_CASE = 2;
+
 export function sentenceStyle(doc: DocContext, start: number, end: number): number {
   return styleOf(doc.styleKinds, doc.caps, start, end);
 }

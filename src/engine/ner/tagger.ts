@@ -1,5 +1,5 @@
 import {
-  Cap, LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextRest, contextCodeFeatures, SMALL_CODES, memoryFeatures, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket, wordFeatures,
+  Cap, LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextRest, contextCodeFeatures, SMALL_CODES, memoryFeatures, mix, pushPairFeatures, recordHistory, sentenceStyle, STYLE_TITLE_CASE, wordBucket, wordFeatures,
   type DocContext, type WordInfo,
 } from './features';
 import { viterbi } from './decode';
@@ -350,13 +350,19 @@ export function tagDocument(
   doc: DocContext, sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, weights: Weights,
   result: Int32Array = new Int32Array(doc.ids.length),
 ): Int32Array {
+  // Until the first sentence of prose, the document's headlines: the labels of a Title Case one
+  // ("Acme Robotics Raises $48 Million" as a person) are a guess from capitals that say little,
+  // and are not remembered for the sentences after it, where the capitals do say more.
+  let lead = true;
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k];
     const n = sentence.tokenEnd - sentence.tokenStart;
     if (emissions.length < n * L) emissions = new Float32Array(n * L * 2);
     emissionsCached(doc, sentence.tokenStart, sentence.tokenEnd, weights, emissions);
     viterbi(emissions, n, weights.transitions, result, true, sentence.tokenStart);
-    recordHistory(doc, sentence.tokenStart, result, sentence.tokenStart, n);
+    const style = lead ? sentenceStyle(doc, sentence.tokenStart, sentence.tokenEnd) : 0;
+    if (style === 0) lead = false;
+    if (style !== STYLE_TITLE_CASE) recordHistory(doc, sentence.tokenStart, result, sentence.tokenStart, n);
   }
   return result;
 }

@@ -83,14 +83,21 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   const { text, tokens } = doc;
   const structure = doc.structure;
   const table = doc.tokens;
-  const candidates: Candidate[] = [];
+  let candidates: Candidate[] = [];
+  let titleCase: boolean[] | undefined;
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
     const name = tagged[nameIndex];
     const candidate = fromTagger(tokens, name);
-    if (candidate) candidates.push(candidate);
+    if (!candidate) continue;
+    if (name.titleCase) (titleCase ??= new Array<boolean>(candidates.length).fill(false))[candidates.length] = true;
+    else if (titleCase) titleCase[candidates.length] = false;
+    candidates.push(candidate);
   }
-  append(candidates, findPersonalMentions(tokens, doc.options.personalLists));
-  append(candidates, findStructureMentions(tokens, structure));
+  const personal = findPersonalMentions(tokens, doc.options.personalLists);
+  const structural = findStructureMentions(tokens, structure);
+  if (titleCase) candidates = fitTitleCaseNames(tokens, table, candidates, titleCase, [personal, structural]);
+  append(candidates, personal);
+  append(candidates, structural);
   append(candidates, findEventShapes(tokens));
 
   const occupied = SCRATCH.occupied.take(tokens.length);
@@ -99,6 +106,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   append(mentions, findDefinedAcronyms(tokens, mentions, occupied));
   append(mentions, propagateForms(tokens, table, doc.sentences, mentions, occupied));
   retypeCompanies(tokens, mentions);
+  retypeShortCompanyNames(tokens, mentions);
   unifyTypes(text, tokens, mentions, tableLines(text, tokens));
   mentions.sort(bySpan);
 
@@ -183,6 +191,84 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
 
 function endsInOrganizationWord(tokens: Tokens, tokenStart: number, tokenEnd: number): boolean {
   return tokenEnd - tokenStart >= 2 && (nameWordBitsAt(tokens, tokenEnd - 1) & ORGANIZATION_WORD) !== 0;
+}
+
+/**
+ * The tagger's names in Title Case Headlines, checked against the rest of the document. There
+ * every word is capitalised, so a name's edges are a guess ("Acme Robotics Raises $48 Million":
+ * a person "Acme Robotics Raises"; "Foundation Names 2026 Community Fellows": a person "Community
+ * Fellows"). A press release names its subjects again in the text, where capitals do mark names:
+ *
+ * - a name found there (or its surname) stays as it is;
+ * - otherwise the names found there inside it replace it ("Acme Robotics", typed as there);
+ * - otherwise it stays unless one of its capitalised words is used in lower case elsewhere in the
+ *   document ("fellows"): then it is a common word, and the name a guess.
+ *
+ * `titleCase[k]`: candidates[k] is in a Title Case Headline. `others`: mentions from elsewhere
+ * (personal lists, structure) that count as found in the text.
+ */
+function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonly Candidate[], titleCase: readonly boolean[],
+  others: ReadonlyArray<readonly Candidate[]>): Candidate[] {
+  const known = new Map<string, EntityType>();
+  const keyOfSpan = (from: number, to: number) => {
+    let key = tokenText(tokens, from);
+    for (let k = from + 1; k < to; k++) key += '\u0001' + tokenText(tokens, k);
+    return key;
+  };
+  const learn = (m: Candidate) => {
+    const key = keyOfSpan(m.tokenStart, m.tokenEnd);
+    if (!known.has(key)) known.set(key, m.type);
+    const last = tokenText(tokens, m.tokenEnd - 1);
+    if (m.type === 'person' && m.tokenEnd - m.tokenStart >= 2 && !known.has(last)) known.set(last, 'person');
+    if (m.type === 'organization') {
+      // "Acme Robotics" of "Acme Robotics, Inc."
+      const words = wordsOf(tokens, m);
+      const stripped = stripOrgSuffixes(words);
+      if (stripped.length < words.length && !known.has(stripped.join('\u0001'))) known.set(stripped.join('\u0001'), 'organization');
+    }
+  };
+  for (let k = 0; k < candidates.length; k++) if (!titleCase[k]) learn(candidates[k]);
+  for (const list of others) for (let k = 0; k < list.length; k++) learn(list[k]);
+
+  const out: Candidate[] = [];
+  const doubtful: Candidate[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const m = candidates[k];
+    if (!titleCase[k] || known.has(keyOfSpan(m.tokenStart, m.tokenEnd))) {
+      out.push(m);
+      continue;
+    }
+    // The longest known names inside it, left to right (a name holds a handful of words).
+    let found = false;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) {
+      for (let end = m.tokenEnd; end > i; end--) {
+        const type = known.get(keyOfSpan(i, end));
+        if (type === undefined) continue;
+        out.push(candidate(tokens, i, end, type, 'tagger', PRIORITY_TAGGER));
+        found = true;
+        i = end - 1;
+        break;
+      }
+    }
+    if (!found) {
+      out.push(m);
+      doubtful.push(m);
+    }
+  }
+  if (doubtful.length === 0) return out;
+  // Capitalised words of the doubtful names that the text also has in lower case.
+  const wanted = new Set<string>();
+  for (const m of doubtful) for (let k = m.tokenStart; k < m.tokenEnd; k++) if (isCapitalizedWord(tokenText(tokens, k))) wanted.add(lowerAt(tokens, k));
+  const common = new Set<string>();
+  for (const word of table.words) if (wanted.has(word)) common.add(word);
+  if (common.size === 0) return out;
+  const dropped = new Set<Candidate>();
+  for (const m of doubtful) {
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) {
+      if (isCapitalizedWord(tokenText(tokens, k)) && common.has(lowerAt(tokens, k))) dropped.add(m);
+    }
+  }
+  return out.filter(m => !dropped.has(m));
 }
 
 /** Every candidate is built here, so all share one object shape (property order and types). */
@@ -627,6 +713,38 @@ function retypeCompanies(tokens: Tokens, mentions: readonly Candidate[]): void {
 }
 
 /**
+ * A one-word person the tagger found is the organization whose name it starts, when no person of
+ * the article has it as a first or last name: "Northwind Robotics … we've watched Northwind
+ * execute" (companies go by their first word; "Gerald Ford" keeps "Ford" a person beside "Ford
+ * Motor").
+ */
+function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[]): void {
+  let organizationFirstWords: Set<string> | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type === 'organization' && m.tokenEnd - m.tokenStart >= 2) (organizationFirstWords ??= new Set()).add(formKeyAt(tokens, m.tokenStart));
+  }
+  if (organizationFirstWords === undefined) return;
+  let personWords: Set<string> | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type !== 'person' || m.priority !== PRIORITY_TAGGER || m.tokenEnd - m.tokenStart !== 1) continue;
+    const key = formKeyAt(tokens, m.tokenStart);
+    if (!organizationFirstWords.has(key)) continue;
+    if (personWords === undefined) {
+      personWords = new Set();
+      for (let j = 0; j < mentions.length; j++) {
+        const p = mentions[j];
+        if (p.type !== 'person' || p.tokenEnd - p.tokenStart < 2) continue;
+        personWords.add(formKeyAt(tokens, p.tokenStart));
+        personWords.add(formKeyAt(tokens, p.tokenEnd - 1));
+      }
+    }
+    if (!personWords.has(key)) m.type = 'organization';
+  }
+}
+
+/**
  * One form keeps one type in an article, with one exception. The user's list decides if it names
  * the form, else the majority of the mentions that have evidence (copies of a form found elsewhere
  * carry none), structure mentions counting double, ties going to the first mention: "Brightwave
@@ -942,6 +1060,7 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
   const byEdgeWord = new Map<string, Cluster[]>(); // person clusters by first and last word
   const byInitials = new Map<string, Cluster[]>(); // org/place/event clusters by initials
   const byStripped = new Map<string, Cluster[]>(); // org clusters by name without legal suffix
+  const byFirstWord = new Map<string, Cluster[]>(); // org clusters of several words by their first word
   // A cluster is indexed once, right after it is made, so a key it already holds ends the list
   // ("Jo Jo" gives the key "jo" twice): checking the last entry is enough. Scanning the list, as
   // includes() did, grew with every "John" or "Smith" a long text introduced.
@@ -975,6 +1094,8 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
     }
     if (targets.length === 0 && type === 'organization') {
       targets = byStripped.get(formKeyOfWords(tokens, list[0], words)) ?? [];
+      // "Northwind" for "Northwind Robotics": companies go by their first word.
+      if (targets.length === 0 && words.length === 1) targets = byFirstWord.get(formKeyOfWords(tokens, list[0], words)) ?? [];
     }
     if (targets.length <= 1) {
       const cluster = targets[0] ?? newCluster(type, clusters);
@@ -986,7 +1107,7 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
         const m = list[mIndex];
         clusterAt[m.tokenStart] = cluster.index;
       }
-      if (targets.length === 0) indexCluster(cluster, words, tokens, list[0], index, byEdgeWord, byInitials, byStripped);
+      if (targets.length === 0) indexCluster(cluster, words, tokens, list[0], index, byEdgeWord, byInitials, byStripped, byFirstWord);
       continue;
     }
     // Ambiguous ("Cruz" with "Ted Cruz" and "Heidi Cruz"): a bare surname is the person the
@@ -1064,7 +1185,8 @@ function newCluster(type: EntityType, clusters: Cluster[]): Cluster {
 
 function indexCluster(cluster: Cluster, words: readonly string[], tokens: Tokens, m: Candidate,
   index: (map: Map<string, Cluster[]>, key: string, cluster: Cluster) => void,
-  byEdgeWord: Map<string, Cluster[]>, byInitials: Map<string, Cluster[]>, byStripped: Map<string, Cluster[]>): void {
+  byEdgeWord: Map<string, Cluster[]>, byInitials: Map<string, Cluster[]>, byStripped: Map<string, Cluster[]>,
+  byFirstWord: Map<string, Cluster[]>): void {
   const type = cluster.type;
   if (type === 'person' && words.length >= 2) {
     // "Jo Ng Jr." → "jo" and "ng": the first and last words that are no suffix or initial.
@@ -1086,6 +1208,12 @@ function indexCluster(cluster: Cluster, words: readonly string[], tokens: Tokens
   if (type === 'organization') {
     const stripped = stripOrgSuffixes(words);
     if (stripped.length < words.length) index(byStripped, formKey(stripped.join(' ')), cluster);
+    // Not a generic first word: "Bank" of "Bank of England", "The" of "The Hartwell Trust".
+    const first = lowerOfWord(tokens, m, words, 0);
+    if (words.length >= 2 && isCapitalizedWord(words[0]) && !ORG_HEADS.has(first) && !INSTITUTION_HEADS.has(first) &&
+      !COMPANY_HEADS.has(first) && !ARTICLES.has(first)) {
+      index(byFirstWord, formKeyOfWord(tokens, m, words, 0), cluster);
+    }
   }
 }
 

@@ -8,18 +8,23 @@ import { findEntities, isEventName, isEventShape } from '../../../src/engine/sta
 import { resolveOptions, type AnalysisOptions } from '../../../src/engine/options';
 import type { NameLabel, TaggedName } from '../../../src/engine/ner/index';
 import type { Entity } from '../../../src/engine/model';
+import { analyze } from '../../../src/engine/index';
 
-/** What a tagger would say: every occurrence of the phrase, or only the first with `once`. */
+/**
+ * What a tagger would say: every occurrence of the phrase, or only the first with `once`. A
+ * phrase written '^Acme' is a name the tagger found in a Title Case headline (TaggedName.titleCase).
+ */
 type Tag = [phrase: string, label: NameLabel, once?: 'once'];
 
 function fakeTagger(tokens: Tokens, tags: readonly Tag[]): TaggedName[] {
   const names: TaggedName[] = [];
-  for (const [phrase, label, once] of tags) {
-    const words = tokenize(phrase).map(t => t.text);
+  for (const [tag, label, once] of tags) {
+    const titleCase = tag.startsWith('^');
+    const words = tokenize(titleCase ? tag.slice(1) : tag).map(t => t.text);
     for (let i = 0; i + words.length <= tokens.length; i++) {
       if (!words.every((w, k) => tokenText(tokens, i + k) === w)) continue;
       const end = i + words.length;
-      names.push({ tokenStart: i, tokenEnd: end, start: tokens.starts[i], end: tokens.ends[end - 1], label });
+      names.push({ tokenStart: i, tokenEnd: end, start: tokens.starts[i], end: tokens.ends[end - 1], label, ...(titleCase ? { titleCase } : {}) });
       if (once) break;
     }
   }
@@ -264,6 +269,22 @@ describe('[entities] clustering and types', () => {
       ['person John Doe III [Doe] ×2', 'person III ×1']],
     ['initials skip a connector in capitals', 'The BANK OF ENGLAND met. The BE agreed.',
       [['BANK OF ENGLAND', 'ORG'], ['BE', 'ORG']], ['organization BANK OF ENGLAND [BE] ×2']],
+    ['a company goes by its first word', 'Northwind Robotics grew. We watched Northwind execute.',
+      [['Northwind Robotics', 'ORG'], ['Northwind', 'PER']], ['organization Northwind Robotics [Northwind] ×2']],
+    ['… unless a person has that name', 'Gerald Ford met Ford Motor executives. Ford said so.',
+      [['Gerald Ford', 'PER'], ['Ford Motor', 'ORG'], ['Ford', 'PER']], ['person Gerald Ford [Ford] ×2', 'organization Ford Motor ×1']],
+    ['a generic first word names no company', 'The Bank of Ruritania met. Bank said so.',
+      [['Bank of Ruritania', 'ORG'], ['Bank', 'ORG']], ['organization Bank of Ruritania ×1', 'organization Bank ×1']],
+    // Title Case headlines: the names found in the text decide
+    ['a headline name is cut to the name the text has', 'Acme Robotics Raises $48 Million\n\nAcme Robotics said so.',
+      [['^Acme Robotics Raises', 'PER'], ['Acme Robotics', 'ORG']], ['organization Acme Robotics ×2']],
+    ['… or to the names inside it', 'Zeta Foods Partners With Acme Robotics\n\nAcme Robotics and Zeta Foods said so.',
+      [['^Zeta Foods Partners With Acme Robotics', 'ORG'], ['Acme Robotics', 'ORG'], ['Zeta Foods', 'ORG']],
+      ['organization Zeta Foods ×2', 'organization Acme Robotics ×2']],
+    ['… and dropped if a word of it is common in the text', 'Hartwell Trust Names Community Fellows\n\nThe fellows met.',
+      [['^Community Fellows', 'PER']], []],
+    ['… and kept without evidence either way', 'Ruritania Signs Trade Pact\n\nThe pact was signed.',
+      [['^Ruritania', 'LOC']], ['place Ruritania ×1']],
     ['institution head takes its complement', 'The Committee on Foreign Relations and Iraq met.',
       [['Committee', 'ORG'], ['Foreign Relations', 'ORG'], ['Iraq', 'LOC']],
       ['organization Committee on Foreign Relations ×1', 'place Iraq ×1']],
@@ -286,5 +307,24 @@ describe('[entities] clustering and types', () => {
     const text = 'Đurić met Đuric. Later Đurić left.';
     const result = run(text, [['Đurić', 'PER'], ['Đuric', 'LOC']]);
     assert.deepStrictEqual(result.entities.map(e => e.id), ['person:duric', 'place:duric']);
+  });
+});
+
+describe('[entities] a press release under a Title Case headline (whole engine)', () => {
+  const text = 'Northwind Robotics Raises $48 Million Series B to Expand Warehouse Automation Platform\n\n' +
+    'AUSTIN, Texas, March 4, 2026 /PRNewswire/ -- Northwind Robotics, Inc., a provider of picking systems, today ' +
+    'announced a $48 million round.\n\n"We have watched Northwind execute," said Marcus Oyelaran, a partner at Granite Peak Ventures.';
+  const analysis = analyze(text);
+  const byName = (name: string) => analysis.entities.find(e => e.name === name);
+
+  it('takes no headline words into the company name, and no company for a person', () => {
+    assert.deepStrictEqual(analysis.entities.filter(e => e.type === 'person').map(e => e.name), ['Marcus Oyelaran']);
+    const company = byName('Northwind Robotics, Inc.');
+    assert.strictEqual(company?.type, 'organization');
+    assert.deepStrictEqual(company.mentions.map(m => text.slice(m.start, m.end)), ['Northwind Robotics', 'Northwind Robotics, Inc.', 'Northwind']);
+  });
+
+  it('finds no place in "Inc."', () => {
+    assert.deepStrictEqual(analysis.entities.filter(e => e.type === 'place').map(e => e.name), ['Austin', 'Texas']);
   });
 });
