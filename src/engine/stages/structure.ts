@@ -313,11 +313,15 @@ function matchAgency(tokens: Tokens, i: number, lineEnd: number): { from: number
 function matchDateline(text: string, tokens: Tokens, i: number, lines: Uint8Array,
   headerDate: DateParts | undefined): DatelineMatch | undefined {
   const lineEnd = nextLineToken(tokens, i, lines);
+  const lineStart = i;
+  // Markdown emphasis around the dateline: "**LONDON, 12 June 2026** –".
+  while (i < lineEnd && i - lineStart < 3 && isEmphasisMark(tokenText(tokens, i))) i++;
+  const marks = i - lineStart;
   let k = i;
   const caps = isCapsWord(tokens, k);
   if (caps) {
     while (k < lineEnd && k - i < 5 && isCapsWord(tokens, k) && monthOf(tokens, k) === undefined) k++;
-  } else if (isCapitalized(tokens, k) && lines[i]) {
+  } else if (isCapitalized(tokens, k) && lines[lineStart]) {
     while (k < lineEnd && k - i < 3 && isCapitalized(tokens, k) && monthOf(tokens, k) === undefined) k++;
   }
   if (k === i) return undefined;
@@ -348,12 +352,14 @@ function matchDateline(text: string, tokens: Tokens, i: number, lines: Uint8Arra
     k = agency.end;
     last = k;
   }
+  for (let closing = 0; closing < marks && k < lineEnd && isEmphasisMark(tokenText(tokens, k)); closing++) k++;
   let separator = '';
   while (k < lineEnd && (DASHES.has(tokenText(tokens, k)) || tokenText(tokens, k) === ':')) {
     separator ||= tokenText(tokens, k);
     k++;
   }
-  const spanEnd = separator && DASHES.has(separator) ? k : last;
+  // Emphasis marks end the span before them: "LONDON, 12 June 2026", not "… 2026** –".
+  const spanEnd = separator && DASHES.has(separator) && marks === 0 ? k : last;
   if (!separator && k < lineEnd && tokenText(tokens, k) === '.' && (date || regions > 0)) {
     separator = '.';
     k++;
@@ -392,6 +398,11 @@ function matchDateline(text: string, tokens: Tokens, i: number, lines: Uint8Arra
     dateline.source = creditName(text.slice(credit.start, credit.end));
   }
   return { dateline, placeSpan, credit, bodyToken: k };
+}
+
+/** "*" and "_", which wrap Markdown emphasis. */
+function isEmphasisMark(token: string): boolean {
+  return token === '*' || token === '_' || token === '**' || token === '__';
 }
 
 let knownPlaces: Set<string> | undefined;
