@@ -658,13 +658,14 @@ function isQuoteOrBullet(text: string): boolean {
   return text === '"' || text === '“' || text === "'" || text === '‘' || text === '-' || text === '(' || text === ':';
 }
 
+/** sentenceStyle of a Title Case Headline. */
+export const STYLE_TITLE_CASE = 2;
+
 /**
  * Sentence-level casing: 1 mostly ALL CAPS (a wire headline), 2 Title Case Headline, 3 a line of
  * results or a table ("Leeds 2 Chelsea 1", "Milan 4 3 1 0 8 2 10": as many numbers as words,
  * where a city's name is mostly its team), 0 prose.
  */
-export const STYLE_TITLE_CASE = 2;
-
 export function sentenceStyle(doc: DocContext, start: number, end: number): number {
   return styleOf(doc.styleKinds, doc.caps, start, end);
 }
@@ -686,6 +687,34 @@ function styleOf(kinds: Uint8Array, caps: Uint8Array, start: number, end: number
   if (letters >= 2 && upper >= 0.8 * letters) return 1;
   if (letters >= 3 && title >= 0.6 * letters) return 2;
   return 0;
+}
+
+const MAX_HEADLINE_TOKENS = 40;
+
+/**
+ * The Title Case Headlines among the sentences that open a document, before its first sentence
+ * of prose ("Acme Robotics Raises $48 Million Series B"), as sentence indices in order: there
+ * capitals say little about where a name ends. sentenceStyle's rule, read from the token texts,
+ * and no period at the end ("John Smith met Jane Smith." is prose). Lists of names further down,
+ * "Jo Ng ( Kenya ) 12.74", are often Title Case too, and there capitals are names.
+ */
+export function leadingTitleCaseSentences(tokens: Tokens, sentences: readonly Segment[]): number[] {
+  const found: number[] = [];
+  for (let k = 0; k < sentences.length; k++) {
+    const { tokenStart, tokenEnd } = sentences[k];
+    // A headline is a line of a few words, not a run of 100,000 quotation marks.
+    if (tokenEnd - tokenStart > MAX_HEADLINE_TOKENS) break;
+    const caps = new Uint8Array(tokenEnd - tokenStart), kinds = new Uint8Array(tokenEnd - tokenStart);
+    for (let i = tokenStart; i < tokenEnd; i++) {
+      const text = tokenText(tokens, i);
+      caps[i - tokenStart] = capOf(text);
+      kinds[i - tokenStart] = styleKindOf(caps[i - tokenStart], text.length);
+    }
+    const style = styleOf(kinds, caps, 0, caps.length);
+    if (style === 0 || (tokenEnd > tokenStart && tokenText(tokens, tokenEnd - 1) === '.')) break;
+    if (style === STYLE_TITLE_CASE) found.push(k);
+  }
+  return found;
 }
 
 /**

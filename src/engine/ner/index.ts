@@ -1,6 +1,6 @@
 import type { Doc } from '../pipeline';
 import { PUNCT, tokenText, tokensOf, type Token, type Tokens } from '../text/tokenize';
-import { NAME_TYPES, STYLE_TITLE_CASE, buildDocContext, labelPart, labelType, sentenceStyle } from './features';
+import { NAME_TYPES, buildDocContext, labelPart, labelType, leadingTitleCaseSentences } from './features';
 import { decodeModel } from './modelCodec';
 import { MODEL_DATA } from './modelData';
 import { tagDocument, type Weights } from './tagger';
@@ -17,13 +17,6 @@ export interface TaggedName {
   start: number;
   end: number;
   label: NameLabel;
-  /**
-   * True when the name's sentence is a Title Case Headline ("Acme Robotics Raises $48 Million")
-   * among the lines that open the document, before its first sentence of prose: there capitals say
-   * little about where a name ends. (Lists of names later on, "Jo Ng ( Kenya ) 12.74", are often
-   * Title Case too, and there the capitals are names.)
-   */
-  titleCase?: boolean;
 }
 
 let weights: Weights | undefined;
@@ -63,15 +56,8 @@ export function tagNames(doc: Pick<Doc, 'text' | 'sentences'> & { tokens: Tokens
   const tokens = Array.isArray(doc.tokens) ? tokensOf(doc.tokens as readonly Token[]) : (doc.tokens as Tokens);
   // Reused working arrays (see text/scratch.ts): the context and labels are dropped before return.
   const context = buildDocContext(tokens, doc.sentences, tokens.wordIds, tokens.words, true);
-  const labels = tagDocument(context, doc.sentences, model, LABELS.take(tokens.length));
+  const labels = tagDocument(context, doc.sentences, model, LABELS.take(tokens.length), leadingTitleCaseSentences(tokens, doc.sentences));
   const names: TaggedName[] = [];
-  const sentences = doc.sentences;
-  // The headlines: every sentence before the first one of prose.
-  let leadEnd = 0;
-  for (let k = 0; k < sentences.length && sentenceStyle(context, sentences[k].tokenStart, sentences[k].tokenEnd) !== 0; k++) {
-    leadEnd = sentences[k].tokenEnd;
-  }
-  let sentence = -1, sentenceEnd = 0, titleCase = false;
   for (let i = 0; i < labels.length; i++) {
     const part = labelPart(labels[i]);
     if (part !== 0 && part !== 3) continue; // B or U opens a name; Viterbi guarantees its L follows
@@ -84,15 +70,7 @@ export function tagNames(doc: Pick<Doc, 'text' | 'sentences'> & { tokens: Tokens
     while (first <= last && isPunctuation(tokens, first)) first++;
     while (last >= first && isPunctuation(tokens, last)) last--;
     if (first <= last) {
-      // The sentence holding the name (names and sentences both in order), and its style.
-      if (first >= sentenceEnd) {
-        while (sentence + 1 < sentences.length && sentences[sentence + 1].tokenStart <= first) sentence++;
-        const s = sentences[sentence];
-        sentenceEnd = s !== undefined && s.tokenEnd > first ? s.tokenEnd : first + 1;
-        titleCase = s !== undefined && s.tokenEnd > first && s.tokenEnd <= leadEnd &&
-          sentenceStyle(context, s.tokenStart, s.tokenEnd) === STYLE_TITLE_CASE;
-      }
-      names.push({ tokenStart: first, tokenEnd: last + 1, start: tokens.starts[first], end: tokens.ends[last], label, titleCase });
+      names.push({ tokenStart: first, tokenEnd: last + 1, start: tokens.starts[first], end: tokens.ends[last], label });
     }
     i = next - 1;
   }

@@ -1,5 +1,5 @@
 import {
-  Cap, LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextRest, contextCodeFeatures, SMALL_CODES, memoryFeatures, mix, pushPairFeatures, recordHistory, sentenceStyle, STYLE_TITLE_CASE, wordBucket, wordFeatures,
+  Cap, LABEL_COUNT, PAD, WINDOW, WORDS, WORD_HEADLINE_BUCKET, WORD_SCORES, WORD_START_BUCKET, WORD_STRIDE, forgetWordScores, wordCacheGeneration, contextBucket, contextRest, contextCodeFeatures, SMALL_CODES, memoryFeatures, mix, pushPairFeatures, recordHistory, sentenceStyle, wordBucket, wordFeatures,
   type DocContext, type WordInfo,
 } from './features';
 import { viterbi } from './decode';
@@ -345,24 +345,23 @@ let emissions = new Float32Array(0);
 /**
  * Labels every sentence of the document in order (BILOU label ids, one per token), feeding each
  * sentence's labels to the history feature of the sentences after it. `result`: zeroed, one per token.
+ * `forgotten`: indices of sentences, ascending, whose labels feed no history: Title Case
+ * Headlines ("Acme Robotics Raises $48 Million" as a person), whose labels are a guess from
+ * capitals that say little there (see leadingTitleCaseSentences).
  */
 export function tagDocument(
   doc: DocContext, sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>, weights: Weights,
-  result: Int32Array = new Int32Array(doc.ids.length),
+  result: Int32Array = new Int32Array(doc.ids.length), forgotten: readonly number[] = [],
 ): Int32Array {
-  // Until the first sentence of prose, the document's headlines: the labels of a Title Case one
-  // ("Acme Robotics Raises $48 Million" as a person) are a guess from capitals that say little,
-  // and are not remembered for the sentences after it, where the capitals do say more.
-  let lead = true;
+  let next = 0;
   for (let k = 0; k < sentences.length; k++) {
     const sentence = sentences[k];
     const n = sentence.tokenEnd - sentence.tokenStart;
     if (emissions.length < n * L) emissions = new Float32Array(n * L * 2);
     emissionsCached(doc, sentence.tokenStart, sentence.tokenEnd, weights, emissions);
     viterbi(emissions, n, weights.transitions, result, true, sentence.tokenStart);
-    const style = lead ? sentenceStyle(doc, sentence.tokenStart, sentence.tokenEnd) : 0;
-    if (style === 0) lead = false;
-    if (style !== STYLE_TITLE_CASE) recordHistory(doc, sentence.tokenStart, result, sentence.tokenStart, n);
+    if (next < forgotten.length && forgotten[next] === k) next++;
+    else recordHistory(doc, sentence.tokenStart, result, sentence.tokenStart, n);
   }
   return result;
 }

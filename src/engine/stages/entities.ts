@@ -3,6 +3,8 @@ import { int32Scratch, uint8Scratch } from '../text/scratch';
 import type { Doc, Mention, Stage, Structure } from '../pipeline';
 import { NUMBER, WORD, tokenize, tokenText, type Tokens } from '../text/tokenize';
 import { tagNames, type TaggedName } from '../ner/index';
+import { leadingTitleCaseSentences } from '../ner/features';
+import type { Segment } from '../text/sentences';
 import { firstTokenFrom } from '../text/search';
 import {
   EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER, EVENT_HEADS_OVER_PLACES, ORDINAL_WORDS, SELF_NAMED_EVENTS,
@@ -84,18 +86,14 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   const structure = doc.structure;
   const table = doc.tokens;
   let candidates: Candidate[] = [];
-  let titleCase: boolean[] | undefined;
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
-    const name = tagged[nameIndex];
-    const candidate = fromTagger(tokens, name);
-    if (!candidate) continue;
-    if (name.titleCase) (titleCase ??= new Array<boolean>(candidates.length).fill(false))[candidates.length] = true;
-    else if (titleCase) titleCase[candidates.length] = false;
-    candidates.push(candidate);
+    const candidate = fromTagger(tokens, tagged[nameIndex]);
+    if (candidate) candidates.push(candidate);
   }
   const personal = findPersonalMentions(tokens, doc.options.personalLists);
   const structural = findStructureMentions(tokens, structure);
-  if (titleCase) candidates = fitTitleCaseNames(tokens, table, candidates, titleCase, [personal, structural]);
+  const headlines = leadingTitleCaseSentences(tokens, doc.sentences);
+  if (headlines.length > 0) candidates = fitTitleCaseNames(tokens, table, candidates, headlines.map(k => doc.sentences[k]), [personal, structural]);
   append(candidates, personal);
   append(candidates, structural);
   append(candidates, findEventShapes(tokens));
@@ -204,11 +202,21 @@ function endsInOrganizationWord(tokens: Tokens, tokenStart: number, tokenEnd: nu
  * - otherwise it stays unless one of its capitalised words is used in lower case elsewhere in the
  *   document ("fellows"): then it is a common word, and the name a guess.
  *
- * `titleCase[k]`: candidates[k] is in a Title Case Headline. `others`: mentions from elsewhere
- * (personal lists, structure) that count as found in the text.
+ * `headlines`: the Title Case Headlines (leadingTitleCaseSentences). `others`: mentions from
+ * elsewhere (personal lists, structure) that count as found in the text.
  */
-function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonly Candidate[], titleCase: readonly boolean[],
+function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonly Candidate[], headlines: readonly Segment[],
   others: ReadonlyArray<readonly Candidate[]>): Candidate[] {
+  // Both in order of position: one walk.
+  const titleCase = new Array<boolean>(candidates.length).fill(false);
+  for (let k = 0, h = 0; k < candidates.length && h < headlines.length; k++) {
+    while (h < headlines.length && headlines[h].tokenEnd <= candidates[k].tokenStart) h++;
+    titleCase[k] = h < headlines.length && headlines[h].tokenStart <= candidates[k].tokenStart && candidates[k].tokenEnd <= headlines[h].tokenEnd;
+  }
+  if (!titleCase.includes(true)) return candidates as Candidate[];
+  // Only names whose first or last word is in a headline can be found there.
+  const inHeadline = new Set<number>();
+  for (const s of headlines) for (let k = s.tokenStart; k < s.tokenEnd; k++) inHeadline.add(table.wordIds[k]);
   const known = new Map<string, EntityType>();
   const keyOfSpan = (from: number, to: number) => {
     let key = tokenText(tokens, from);
@@ -216,6 +224,7 @@ function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonl
     return key;
   };
   const learn = (m: Candidate) => {
+    if (!inHeadline.has(table.wordIds[m.tokenStart]) && !inHeadline.has(table.wordIds[m.tokenEnd - 1])) return;
     const key = keyOfSpan(m.tokenStart, m.tokenEnd);
     if (!known.has(key)) known.set(key, m.type);
     const last = tokenText(tokens, m.tokenEnd - 1);
@@ -238,19 +247,25 @@ function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonl
       out.push(m);
       continue;
     }
-    // The longest known names inside it, left to right (a name holds a handful of words).
-    let found = false;
+    // The longest known names inside it, left to right (a name holds a handful of words); but a
+    // person whose known names are all people is a fuller name of one ("Jo Ng" of "Ng").
+    const pieces: Candidate[] = [];
+    let people = 0;
     for (let i = m.tokenStart; i < m.tokenEnd; i++) {
       for (let end = m.tokenEnd; end > i; end--) {
         const type = known.get(keyOfSpan(i, end));
         if (type === undefined) continue;
-        out.push(candidate(tokens, i, end, type, 'tagger', PRIORITY_TAGGER));
-        found = true;
+        pieces.push(candidate(tokens, i, end, type, 'tagger', PRIORITY_TAGGER));
+        if (type === 'person') people++;
         i = end - 1;
         break;
       }
     }
-    if (!found) {
+    if (m.type === 'person' && people === pieces.length && people > 0) {
+      out.push(m);
+    } else if (pieces.length > 0) {
+      append(out, pieces);
+    } else {
       out.push(m);
       doubtful.push(m);
     }
