@@ -47,6 +47,8 @@ export interface Doc {
   structure: Structure;
   quotes: Quote[];
   mentions: Mention[];
+  /** Where the entities stage read people's roles ("CEO of Acme" in "Jo Ng, CEO of Acme,"). */
+  roles: Span[];
   entities: Entity[];
   keywords: Keyword[];
   notes: Note[];
@@ -85,6 +87,7 @@ export function emptyDoc(text: string, options: ResolvedOptions): Doc {
     structure: { bodyStart: 0, headers: [], boilerplate: [] },
     quotes: [],
     mentions: [],
+    roles: [],
     entities: [],
     keywords: [],
     notes: [],

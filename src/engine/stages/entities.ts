@@ -5,7 +5,7 @@ import { NUMBER, WORD, tokenize, tokenText, type Tokens } from '../text/tokenize
 import { tagNames, type TaggedName } from '../ner/index';
 import { leadingTitleCaseSentences } from '../ner/features';
 import type { Segment } from '../text/sentences';
-import { firstTokenFrom } from '../text/search';
+import { firstTokenFrom, segmentAt } from '../text/search';
 import {
   EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER, EVENT_HEADS_OVER_PLACES, ORDINAL_WORDS, SELF_NAMED_EVENTS,
 } from '../lexicon/eventWords';
@@ -27,8 +27,8 @@ export const entitiesStage: Stage = {
   requires: ['tokens', 'sentences', 'structure', 'quotes'],
   provides: ['mentions', 'entities'],
   run(doc) {
-    const { mentions, entities, notes } = findEntities(doc, tagNames(doc));
-    return { mentions, entities, ...(notes.length ? { notes } : {}) };
+    const { mentions, entities, notes, roles } = findEntities(doc, tagNames(doc));
+    return { mentions, entities, roles, ...(notes.length ? { notes } : {}) };
   },
 };
 
@@ -81,7 +81,7 @@ const PRIORITY_COPY = -1;
  *
  * Everything sorted by start; linear apart from sorting.
  */
-export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]): { mentions: Mention[]; entities: Entity[]; notes: Note[] } {
+export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]): { mentions: Mention[]; entities: Entity[]; notes: Note[]; roles: Span[] } {
   const { text, tokens } = doc;
   const structure = doc.structure;
   const table = doc.tokens;
@@ -102,7 +102,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   let mentions = preferLongerSpans(candidates, occupied);
   mentions = repairOrganizations(tokens, mentions, occupied);
   append(mentions, findDefinedAcronyms(tokens, mentions, occupied));
-  append(mentions, propagateForms(tokens, table, doc.sentences, mentions, occupied));
+  append(mentions, propagateForms(tokens, table, doc.sentences, headlines.map(k => doc.sentences[k]), mentions, occupied));
   retypeCompanies(tokens, mentions);
   retypeShortCompanyNames(tokens, mentions);
   unifyTypes(text, tokens, mentions, tableLines(text, tokens));
@@ -117,9 +117,10 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
     if (name.tokenEnd <= tokens.length) named.fill(1, name.tokenStart, name.tokenEnd);
   }
   const notes: Note[] = [];
-  const entities = clusterMentions(text, tokens, mentions, named, notes);
+  const roles: Span[] = [];
+  const entities = clusterMentions(text, tokens, mentions, named, notes, roles);
   // Candidates are Mentions with bookkeeping fields; the layer is internal, so they go out as they are.
-  return { mentions, entities, notes };
+  return { mentions, entities, notes, roles };
 }
 
 /** push(...items) without the argument limit that a 5 MB text would hit. */
@@ -842,7 +843,7 @@ function tableLines(text: string, tokens: Tokens): Uint8Array {
  * word follows) is left alone. A one-word form that also occurs in lower case ("Acme" and
  * "acme") is not taken at a sentence start, where it may be the common word.
  */
-function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['sentences'], mentions: readonly Candidate[],
+function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['sentences'], headlines: readonly Segment[], mentions: readonly Candidate[],
   occupied: Uint8Array): Candidate[] {
   const { wordIds, words } = table;
   // Forms by their words joined with U+0001; per word id of a first word, the lengths of its
@@ -918,8 +919,10 @@ function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['senten
     let free = true;
     for (let k = i; k < end; k++) if (occupied[k]) free = false;
     if (!free) continue;
+    // "Acme" before "Robotics" is part of a longer name, unless in a Title Case Headline, where
+    // every word is capitalised ("Acme Robotics Reports Results").
     if (end < tokens.length && tokens.kinds[end] === WORD && isCapitalizedWord(tokenText(tokens, end)) &&
-      tokens.starts[end] - tokens.ends[end - 1] <= 1 && !sentenceStarts[end]) continue;
+      tokens.starts[end] - tokens.ends[end - 1] <= 1 && !sentenceStarts[end] && !inHeadline(headlines, tokens, i)) continue;
     if (end - i === 1 && sentenceStarts[i]) {
       pending.push(out.length);
       out.push(candidate(tokens, i, end, type, 'rule', PRIORITY_COPY));
@@ -937,6 +940,13 @@ function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['senten
     else occupied[m.tokenStart] = 1;
   }
   return out.filter((m): m is Candidate => m !== undefined);
+}
+
+/** True when token i lies in one of the headlines (in order). */
+function inHeadline(headlines: readonly Segment[], tokens: Tokens, i: number): boolean {
+  if (headlines.length === 0) return false;
+  const k = segmentAt(headlines, tokens.starts[i]);
+  return headlines[k].tokenStart <= i && i < headlines[k].tokenEnd;
 }
 
 /**
@@ -1045,7 +1055,7 @@ function stripOrgSuffixes(words: readonly string[]): string[] {
  * form that fits several clusters goes, mention by mention, to the one introduced first.
  */
 function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candidate[], covered: Uint8Array,
-  notes: Note[]): Entity[] {
+  notes: Note[], roles: Span[]): Entity[] {
   const personAt = SCRATCH.personAt.take(tokens.length);
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
@@ -1158,7 +1168,17 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
     const entity = toEntity(text, tokens, c.type, members, usedIds);
     if (c.type === 'person') {
       const role = findRoleOf(text, tokens, members, covered, personAt);
-      if (role) entity.role = role;
+      if (role) {
+        entity.role = role.role;
+        roles.push({ start: tokens.starts[role.from], end: tokens.ends[role.to - 1] });
+      }
+      // "Sir", "Dr" before any of its mentions belongs to the person too.
+      for (let k = 0; k < members.length; k++) {
+        const before = members[k].tokenStart - 1;
+        if (before >= 0 && isCapitalizedWord(tokenText(tokens, before)) && HONORIFICS.has(bareAt(tokens, before))) {
+          roles.push({ start: tokens.starts[before], end: tokens.ends[before] });
+        }
+      }
     }
     entities.push(entity);
   }
@@ -1527,13 +1547,25 @@ const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', '&']);
 
 /** The first role found at any mention of a person, in text order; appositions before titles. */
 function findRoleOf(text: string, tokens: Tokens, members: readonly Candidate[], covered: Uint8Array,
-  personAt: Uint8Array): string | undefined {
+  personAt: Uint8Array): RoleAt | undefined {
   for (let mIndex = 0; mIndex < members.length; mIndex++) {
     const m = members[mIndex];
     const role = findApposition(text, tokens, m, personAt) ?? findTitleBefore(text, tokens, m, covered, personAt);
     if (role) return role;
   }
   return undefined;
+}
+
+/** A person's role as shown, and the tokens [from, to) that say it. */
+interface RoleAt {
+  role: string;
+  from: number;
+  to: number;
+}
+
+function roleAt(text: string, tokens: Tokens, from: number, to: number): RoleAt | undefined {
+  const role = normalizeRole(text, tokens, from, to);
+  return role === undefined ? undefined : { role, from, to };
 }
 
 /**
@@ -1574,7 +1606,7 @@ const MAX_APPOSITION = 12;
  * Fisheries, said" or "John Smith, the chief executive of Acme." It must hold a title word
  * and end within a dozen tokens; "Jo Ng, who …" and "Jo Ng, 45," are not roles.
  */
-function findApposition(text: string, tokens: Tokens, m: Candidate, personAt: Uint8Array): string | undefined {
+function findApposition(text: string, tokens: Tokens, m: Candidate, personAt: Uint8Array): RoleAt | undefined {
   if (tokenText(tokens, m.tokenEnd) !== ',') return undefined;
   let from = m.tokenEnd + 1;
   while (from < tokens.length && ARTICLES.has(lowerAt(tokens, from))) from++;
@@ -1590,7 +1622,7 @@ function findApposition(text: string, tokens: Tokens, m: Candidate, personAt: Ui
   }
   if (!hasHead || to === from || to - from >= MAX_APPOSITION) return undefined;
   if (to < tokens.length && !APPOSITION_END.has(tokenText(tokens, to))) return undefined;
-  return normalizeRole(text, tokens, from, to);
+  return roleAt(text, tokens, from, to);
 }
 
 const MAX_TITLE_BEFORE = 8;
@@ -1603,7 +1635,7 @@ const MAX_TITLE_BEFORE = 8;
  * counts only if it is a title word, a demonym or part of a name ("Yesterday CEO Jo Ng …" →
  * "CEO", but "Norwegian Foreign Minister Jo Ng …" keeps "Norwegian").
  */
-function findTitleBefore(text: string, tokens: Tokens, m: Candidate, covered: Uint8Array, personAt: Uint8Array): string | undefined {
+function findTitleBefore(text: string, tokens: Tokens, m: Candidate, covered: Uint8Array, personAt: Uint8Array): RoleAt | undefined {
   let end = m.tokenStart;
   while (end > 0 && isCapitalizedWord(tokenText(tokens, end - 1)) && HONORIFICS.has(bareAt(tokens, end - 1))) end--;
   // Most names follow "said", "the" or a comma: nothing to scan.
@@ -1637,7 +1669,7 @@ function findTitleBefore(text: string, tokens: Tokens, m: Candidate, covered: Ui
       !covered[from] && !DEMONYMS.has(lowerAt(tokens, from)) && !isAcronymWord(tokenText(tokens, from)) &&
       !isPossessive(tokens, from + 1)))) from++;
   if (from >= end) return undefined;
-  return normalizeRole(text, tokens, from, end);
+  return roleAt(text, tokens, from, end);
 }
 
 function hasLineBreakBetween(text: string, from: number, to: number): boolean {

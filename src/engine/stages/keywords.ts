@@ -1129,10 +1129,12 @@ function displayPhrase(doc: Readonly<Doc>, ranges: readonly number[], isName: bo
 const NAME = 1;
 const STRUCTURE = 2;
 const FOREIGN = 4;
+/** A person's role ("chief executive of Acme"): no topic, though the names in it count. */
+const ROLE_SPAN = 8;
 
 /**
- * Tokens that cannot be part of a keyword: names, header, dateline and boilerplate text, and
- * quotations in another language.
+ * Tokens that cannot be part of a keyword: names, header, dateline and boilerplate text, people's
+ * roles, and quotations in another language.
  * The spans are sorted once and swept with the tokens in one pass: a binary search per mention
  * jumps around a million token objects on a 5 MB text.
  */
@@ -1152,6 +1154,8 @@ function blockedTokens(doc: Readonly<Doc>): { blocked: Uint8Array; mentionTokens
   for (let k = 0; k < structure.headers.length; k++) add(structure.headers[k], STRUCTURE);
   for (let k = 0; k < structure.boilerplate.length; k++) add(structure.boilerplate[k], STRUCTURE);
   if (structure.dateline) add(structure.dateline.span, STRUCTURE);
+  // People's roles describe people, not the story's topics: "chief executive officer of Acme".
+  for (let k = 0; k < doc.roles.length; k++) add(doc.roles[k], ROLE_SPAN);
   const entities = doc.entities;
   for (let e = 0; e < entities.length; e++) {
     const entity = entities[e];

@@ -10,19 +10,20 @@ import type { NameLabel, TaggedName } from '../../../src/engine/ner/index';
 import type { Entity } from '../../../src/engine/model';
 import { analyze } from '../../../src/engine/index';
 
-/** What a tagger would say: every occurrence of the phrase, or only the first with `once`. */
-type Tag = [phrase: string, label: NameLabel, once?: 'once'];
+/** What a tagger would say: every occurrence of the phrase, or only the first with `once`, the last with `last`. */
+type Tag = [phrase: string, label: NameLabel, once?: 'once' | 'last'];
 
 function fakeTagger(tokens: Tokens, tags: readonly Tag[]): TaggedName[] {
   const names: TaggedName[] = [];
-  for (const [phrase, label, once] of tags) {
+  for (const [phrase, label, which] of tags) {
     const words = tokenize(phrase).map(t => t.text);
+    const found: TaggedName[] = [];
     for (let i = 0; i + words.length <= tokens.length; i++) {
       if (!words.every((w, k) => tokenText(tokens, i + k) === w)) continue;
       const end = i + words.length;
-      names.push({ tokenStart: i, tokenEnd: end, start: tokens.starts[i], end: tokens.ends[end - 1], label });
-      if (once) break;
+      found.push({ tokenStart: i, tokenEnd: end, start: tokens.starts[i], end: tokens.ends[end - 1], label });
     }
+    names.push(...(which === 'once' ? found.slice(0, 1) : which === 'last' ? found.slice(-1) : found));
   }
   return names.sort((a, b) => a.start - b.start);
 }
@@ -281,6 +282,11 @@ describe('[entities] clustering and types', () => {
       [['Community Fellows', 'PER']], []],
     ['… but a person is not cut to the surname', 'Jo Ng Wins Award\n\nLater Ng said so.',
       [['Jo Ng', 'PER'], ['Ng', 'PER']], ['person Jo Ng [Ng] ×2']],
+    ['a form found in the text is found in a headline too, before another capitalised word',
+      'Solvent Health Reports Third Quarter Results\n\nSolvent Health said revenue rose.', [['Solvent Health', 'ORG', 'last']],
+      ['organization Solvent Health ×2']],
+    ['… which elsewhere makes it part of a longer name', 'Solvent Health said so. Later Solvent Health Reports appeared.',
+      [['Solvent Health', 'ORG', 'once']], ['organization Solvent Health ×1']],
     ['… and kept without evidence either way', 'Ruritania Signs Trade Pact\n\nThe pact was signed.',
       [['Ruritania', 'LOC']], ['place Ruritania ×1']],
     ['institution head takes its complement', 'The Committee on Foreign Relations and Iraq met.',

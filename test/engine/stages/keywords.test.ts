@@ -17,6 +17,8 @@ interface Setup {
   quotes?: string[];
   /** Strings whose first occurrence is a header line. */
   headers?: string[];
+  /** Strings whose first occurrence is a person's role (doc.roles). */
+  roles?: string[];
 }
 
 function prepare(text: string, setup: Setup = {}): Doc {
@@ -28,6 +30,7 @@ function prepare(text: string, setup: Setup = {}): Doc {
   doc.entities = (setup.names ?? []).map(([name, type]): Entity => ({
     kind: 'entity', id: `${type}:${name}`, type, name, aliases: [], mentions: allSpans(text, name),
   }));
+  doc.roles = (setup.roles ?? []).map(role => spanOf(text, role));
   doc.quotes = (setup.quotes ?? []).map(quote => ({ kind: 'quote', span: spanOf(text, quote), content: spanOf(text, quote) }));
   return doc;
 }
@@ -168,6 +171,21 @@ describe('[keywords] candidates and ranking', () => {
     ['empty text', '', undefined, found => assert.deepStrictEqual(found, [])],
   ];
   for (const [name, text, setup, check] of cases) it(name, () => check(phrases(text, setup)));
+});
+
+describe('[keywords] people\'s roles', () => {
+  const text = 'Jo Ng, chief executive of Varnholt Robotics, said robots sort parcels. Varnholt Robotics sells parcel robots.';
+  const names: Setup['names'] = [['Jo Ng', 'person'], ['Varnholt Robotics', 'organization']];
+
+  it('a role is no topic, though the names in it still count', () => {
+    const found = phrases(text, { names, roles: ['chief executive of Varnholt Robotics'] });
+    assert.ok(!found.includes('chief executive'), found.join(' | '));
+    assert.ok(found.includes('Varnholt Robotics'), found.join(' | '));
+  });
+
+  it('(the same text without the role marked gives the role as a topic)', () => {
+    assert.ok(phrases(text, { names }).includes('chief executive'));
+  });
 });
 
 describe('[keywords] output contract', () => {
