@@ -62,6 +62,9 @@ export function detectStructure(text: string, tokens: Tokens): Structure {
   for (let line = 0; line < MAX_HEADLINE_LINES && lineStart < tokens.length && lineStart < MAX_HEADER_TOKENS; line++) {
     match = matchDateline(text, tokens, lineStart, lines, headerDate);
     if (match) break;
+    // A header line between the headline and the dateline: "By Jo Ng".
+    const header = line > 0 ? matchHeader(text, tokens, lineStart, lines) : undefined;
+    if (header) headers.push({ start: tokens.starts[lineStart], end: tokens.ends[header.end - 1] });
     const next = nextLineToken(tokens, lineStart, lines);
     if (next - lineStart > MAX_HEADLINE_TOKENS) break;
     lineStart = next;
@@ -490,6 +493,9 @@ const CONTACT_LINE = /^\s*(?:(?:media|press|investor|investors|public|company|ne
 // PR Newswire's closing credit, in capitals: "SOURCE Acme Robotics".
 const SOURCE_LINE = /^\s*SOURCE [A-Z]/;
 const EDITORS_LINE = /^\s*(?:notes? (?:to|for) editors?|editor'?s note|disclaimer)\b/i;
+// A wire story's staff credit: "(Reporting by Jo Ng; Editing by Al Roe)", "Reporting by Jo Ng in
+// Oslo"; not "Reporting by journalists has changed."
+const STAFF_CREDIT_LINE = /^\s*(?:\(\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\s|(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by\s+[A-Z])/;
 const ABOUT_LINE = /^\s*about\s+\S/i;
 const FLS_LINE = /^\s*(?:forward[-\s]looking\s+statements?|safe\s+harbou?r|cautionary\s+(?:note|statement)|(?:this|the)\s+(?:press|news)\s+release\s+(?:contains|includes|may contain)\s+(?:certain\s+)?["“]?forward[-\s]looking)/i;
 /**
@@ -498,14 +504,14 @@ const FLS_LINE = /^\s*(?:forward[-\s]looking\s+statements?|safe\s+harbou?r|cauti
  * Acme'. A line starting with '#' or '-' ('###', '-30-') is always tried.
  */
 const BOILERPLATE_PAIRS = new Uint8Array(128 * 128);
-for (const pair of ['en', 'me', 'pr', 'in', 'pu', 'co', 'ne', 'fo', 'so', 'no', 'ed', 'di', 'ab', 'sa', 'ca', 'th']) {
+for (const pair of ['en', 'me', 'pr', 'in', 'pu', 'co', 'ne', 'fo', 'so', 'no', 'ed', 'di', 'ab', 'sa', 'ca', 'th', 're', 'wr', 'ad']) {
   BOILERPLATE_PAIRS[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] = 1;
 }
 
 /** Whether the line starting at `start` may match a boilerplate pattern, from its first two characters. */
 function mayBeBoilerplate(text: string, start: number): boolean {
   const a = text.charCodeAt(start);
-  if (a === 35 /* # */ || a === 45 /* - */) return true;
+  if (a === 35 /* # */ || a === 45 /* - */ || a === 40 /* ( */) return true;
   const b = text.charCodeAt(start + 1);
   if (!(a < 128 && b < 128)) return false;
   return BOILERPLATE_PAIRS[(a | 0x20) * 128 + (b | 0x20)] === 1;
@@ -536,7 +542,7 @@ function findBoilerplate(text: string, tokens: Tokens, lines: Uint8Array, bodyTo
       spans.push({ start, end: tokens.ends[tokens.length - 1] });
       break;
     }
-    if (CONTACT_LINE.test(lineText) || SOURCE_LINE.test(lineText) || FLS_LINE.test(lineText)) {
+    if (CONTACT_LINE.test(lineText) || SOURCE_LINE.test(lineText) || FLS_LINE.test(lineText) || STAFF_CREDIT_LINE.test(lineText)) {
       const end = paragraphEnd(text, tokens, i);
       spans.push({ start, end: tokens.ends[end - 1] });
       i = end - 1;

@@ -98,6 +98,11 @@ describe('[structure] headers and boilerplate', () => {
     ['OSLO, May 1 - Story.\n\nNotes to editors\nAcme was founded in 1990.', [], ['Notes to editors\nAcme was founded in 1990.']],
     ['OSLO, May 1 - Story.\n\nThe source said so.\n\nSource of funds: loans.', [], []],
     ['OSLO, May 1 - Story.\n\nAbout the deal: it is large.', [], []],
+    // a byline under the headline, a wire story's staff credit at the end
+    ['Floods hit Ruritania\n\nBy Jo Ng\n\nOSLO (Acme Wire) - Story.\n\n(Reporting by Jo Ng; Editing by Al Roe)',
+      ['By Jo Ng'], ['(Reporting by Jo Ng; Editing by Al Roe)']],
+    ['OSLO, May 1 - Story.\n\nReporting by Jo Ng in Oslo\n\nStory again.', [], ['Reporting by Jo Ng in Oslo']],
+    ['OSLO, May 1 - Story.\n\nReporting by journalists has changed.', [], []],
   ];
   for (const [input, headers, boilerplate] of cases) {
     it(JSON.stringify(input.slice(0, 50)), () => {
