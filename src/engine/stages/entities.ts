@@ -174,6 +174,9 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
     }
   }
   if (tokenEnd <= tokenStart || tokenEnd > tokens.length) return undefined;
+  // "the Mayor", "the President": a title alone is no one's name.
+  if (name.label === 'PER' && tokenEnd - tokenStart === 1 && tokenStart > 0 && lowerAt(tokens, tokenStart - 1) === 'the' &&
+    (nameWordBitsAt(tokens, tokenStart) & (TITLE_HEAD | HONORIFIC)) !== 0) return undefined;
   // "Davos Forum" + "2025": the edition year right after an event-like name belongs to it.
   if (name.label !== 'PER' && tokenEnd < tokens.length && isYear(tokenText(tokens, tokenEnd)) &&
     tokens.starts[tokenEnd] - tokens.ends[tokenEnd - 1] <= 1 && EVENT_HEADS.has(lowerAt(tokens, tokenEnd - 1)) &&
@@ -1610,13 +1613,15 @@ function findApposition(text: string, tokens: Tokens, m: Candidate, personAt: Ui
   if (tokenText(tokens, m.tokenEnd) !== ',') return undefined;
   let from = m.tokenEnd + 1;
   while (from < tokens.length && ARTICLES.has(lowerAt(tokens, from))) from++;
-  if (from >= tokens.length || NON_ROLE_APPOSITION_STARTS.has(lowerAt(tokens, from)) || tokens.kinds[from] !== WORD) return undefined;
+  // "Jo Ng, who …" is no role; "Jo Ng, WHO Regional Director" is.
+  const opensClause = (k: number) => NON_ROLE_APPOSITION_STARTS.has(lowerAt(tokens, k)) && !isAcronymWord(tokenText(tokens, k));
+  if (from >= tokens.length || opensClause(from) || tokens.kinds[from] !== WORD) return undefined;
   let to = from;
   let hasHead = false;
   while (to < tokens.length && to - from < MAX_APPOSITION && !APPOSITION_END.has(tokenText(tokens, to))) {
     const word = lowerAt(tokens, to);
     // "Jo Ng, Ann Lee and …", "Jo Ng, Homeland Security Secretary Al Ng": a list of people.
-    if ((NON_ROLE_APPOSITION_STARTS.has(word) && word !== 'and') || personAt[to]) return undefined;
+    if ((opensClause(to) && word !== 'and') || personAt[to]) return undefined;
     if (isTitleHeadAt(tokens, to)) hasHead = true;
     to++;
   }
@@ -1659,10 +1664,10 @@ function findTitleBefore(text: string, tokens: Tokens, m: Candidate, covered: Ui
     from = k;
   }
   if (!hasHead || from === end) return undefined;
-  // Next to the name stands a title word, or a portfolio ("Minister of Trade Jo Ng"); not a
-  // first name the tagger left out ("Secretary Jeh Johnson").
+  // Next to the name stands a title word, or a portfolio ("Minister of Trade Jo Ng", "Director
+  // for Europe Jo Ng"); not a first name the tagger left out ("Secretary Jeh Johnson").
   let portfolio = false;
-  for (let k = from; k < end; k++) if (tokenText(tokens, k) === 'of') portfolio = true;
+  for (let k = from; k < end; k++) if (tokenText(tokens, k) === 'of' || tokenText(tokens, k) === 'for') portfolio = true;
   if (!isTitleWordAt(tokens, end - 1) && !TITLE_ABBREVIATIONS.has(bareAt(tokens, end - 1)) && !portfolio) return undefined;
   while (from < end && (CONNECTORS.has(lowerAt(tokens, from)) || isPossessive(tokens, from) ||
     (isSentenceInitial(text, tokens, from) && !isTitleWordAt(tokens, from) && !TITLE_ABBREVIATIONS.has(bareAt(tokens, from)) &&

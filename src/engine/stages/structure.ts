@@ -342,10 +342,13 @@ function matchDateline(text: string, tokens: Tokens, i: number, lines: Uint8Arra
     last = r;
     regions++;
   }
-  const dateAt = tokenText(tokens, k) === ',' ? k + 1 : k;
+  // ", May 2, 2026", " May 2", or in brackets: "RIVERTON, Ohio (June 2, 2026) –".
+  const bracketed = tokenText(tokens, k) === '(';
+  const dateAt = tokenText(tokens, k) === ',' || bracketed ? k + 1 : k;
   date = dateAt < lineEnd ? parseDate(tokens, dateAt) : undefined;
+  if (date && bracketed && (date.end >= lineEnd || tokenText(tokens, date.end) !== ')')) date = undefined;
   if (date && date.end <= lineEnd) {
-    k = date.end;
+    k = bracketed ? date.end + 1 : date.end;
     last = k;
   } else {
     date = undefined;

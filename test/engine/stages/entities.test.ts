@@ -175,6 +175,9 @@ describe('[entities] roles', () => {
     ['Jo Ng, the campaign’s press secretary, said so.', 'Jo Ng', 'campaign’s press secretary'],
     ['John Smith, Homeland Security Secretary Jane Doe and others met.', 'John Smith', undefined],
     ['Mr. John Smith met CEO Jane Doe.', 'Jane Doe', 'CEO'],
+    // an acronym is no pronoun ("who"), and a portfolio may follow "for"
+    ['"Yes," said Dr John Smith, WHO Regional Director for Europe.', 'John Smith', 'WHO Regional Director for Europe'],
+    ['"Yes," WHO Regional Director for Europe Dr John Smith said.', 'John Smith', 'WHO Regional Director for Europe'],
   ];
   for (const [text, person, role] of cases) {
     it(text, () => {
@@ -289,6 +292,8 @@ describe('[entities] clustering and types', () => {
       [['Solvent Health', 'ORG', 'once']], ['organization Solvent Health ×1']],
     ['… and kept without evidence either way', 'Ruritania Signs Trade Pact\n\nThe pact was signed.',
       [['Ruritania', 'LOC']], ['place Ruritania ×1']],
+    ['a title alone after "the" is no one\'s name', 'Jo Ng met the Mayor. Call the Office of the Mayor.',
+      [['Jo Ng', 'PER'], ['Mayor', 'PER']], ['person Jo Ng ×1']],
     ['institution head takes its complement', 'The Committee on Foreign Relations and Iraq met.',
       [['Committee', 'ORG'], ['Foreign Relations', 'ORG'], ['Iraq', 'LOC']],
       ['organization Committee on Foreign Relations ×1', 'place Iraq ×1']],

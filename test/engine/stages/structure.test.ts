@@ -27,6 +27,8 @@ describe('[structure] dateline', () => {
     ['Date: 2025-01-02\nOSLO, December 31 — Snow fell.', 'OSLO, December 31 —', 'Oslo', '2024-12-31', undefined, 'Snow fell'],
     ['December 31, 2024\nHeadline here\nOSLO, Jan. 2 - Snow.', 'OSLO, Jan. 2 -', 'Oslo', '2025-01-02', undefined, 'Snow'],
     ['ST. LOUIS, Monday, May 5, 2025 -- Rain.', 'ST. LOUIS, Monday, May 5, 2025 --', 'St. Louis', '2025-05-05', undefined, 'Rain'],
+    ['RIVERTON, Ohio (June 2, 2026) – Mayor Jo Ng said.', 'RIVERTON, Ohio (June 2, 2026) –', 'Riverton', '2026-06-02', undefined, 'Mayor Jo Ng'],
+    ['Riverton, Ohio (June 2, 2026) — Mayor Jo Ng said.', 'Riverton, Ohio (June 2, 2026) —', 'Riverton', '2026-06-02', undefined, 'Mayor Jo Ng'],
     // Markdown emphasis around it: the marks are left out of the span
     ['# Fellows named\n\n**LONDON, 12 June 2026** – The foundation said.', 'LONDON, 12 June 2026', 'London', '2026-06-12', undefined, 'The foundation'],
     ['_London, June 12, 2026_ -- The foundation said.', 'London, June 12, 2026', 'London', '2026-06-12', undefined, 'The foundation'],
