@@ -52,4 +52,15 @@ export const COMPANY_HEADS: ReadonlySet<string> = new Set([
   'robotics', 'software', 'networks', 'solutions', 'industries', 'enterprises', 'ventures', 'partners', 'capital',
   'airlines', 'airways', 'motors', 'studios', 'foods', 'brands', 'logistics', 'consulting', 'associates',
   'insurance', 'securities', 'investments', 'realty', 'properties', 'telecom', 'communications', 'electronics',
+  // trades and retail ("Bluefin Grocers", "Harbor Breweries")
+  'grocers', 'supermarkets', 'markets', 'stores', 'pharmacies', 'bakeries', 'restaurants', 'hotels', 'resorts', 'farms',
+  'mills', 'breweries', 'brewing', 'beverages', 'wines', 'vineyards', 'dairies', 'builders', 'construction', 'utilities',
+  'shipping', 'freight', 'couriers', 'railways', 'railroad', 'cruises', 'travel', 'hospitality', 'outfitters', 'apparel',
+  'cosmetics', 'furniture', 'appliances', 'automotive', 'aerospace', 'equipment',
+  // industry and services ("Hart Energy", "Solvent Health", "Keller Media")
+  'energy', 'health', 'healthcare', 'clinics', 'media', 'publishing', 'entertainment', 'pictures', 'films', 'interactive',
+  'digital', 'wireless', 'analytics', 'dynamics', 'devices', 'instruments', 'materials', 'chemicals', 'metals', 'mining',
+  'minerals', 'resources', 'petroleum', 'textiles', 'semiconductors', 'microsystems', 'biotech', 'genomics',
+  'diagnostics', 'biologics', 'medicines', 'nutrition', 'holdings', 'advisors', 'advisers', 'management', 'financial',
+  'bancorp', 'bancshares', 'assurance', 'developments', 'services',
 ]);

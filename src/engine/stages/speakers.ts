@@ -937,8 +937,24 @@ class SpeakerResolver {
       if (guess?.role !== undefined && OFFICES.has(headWord) && holdsOffice(guess.role)) return undefined;
       return guess?.id;
     }
+    if (headWord === 'company' || headWord === 'firm') return this.mainOrganizationBefore(anchor)?.id;
     if (ORGANIZATION_NOUNS.has(headWord)) return this.latestBefore(anchor, e => e.type === 'organization')?.id;
     return undefined;
+  }
+
+  /**
+   * 'the company said': the organization named most often in the article among those named
+   * lately, the latest on a tie. A press release names its company throughout, and 'the company'
+   * is that one even right after a donation to a food bank.
+   */
+  private mainOrganizationBefore(anchor: number): Entity | undefined {
+    let best: Entity | undefined;
+    for (let i = this.firstFrom(anchor) - 1, seen = 0; i >= 0 && seen < LOOK_BACK; i--, seen++) {
+      const entity = this.owners[i];
+      if (this.ends[i] > anchor || entity.type !== 'organization') continue;
+      if (!best || entity.mentions.length > best.mentions.length) best = entity;
+    }
+    return best;
   }
 }
 

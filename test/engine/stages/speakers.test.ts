@@ -169,6 +169,11 @@ describe('[speakers] speaker entity', () => {
       [['person', ['John Roe'], 'Prime Minister']], [undefined]],
     // ... while a person of no known role is still the best guess
     ['John Roe spoke. "We cannot call these events exceptional," the group\'s president said.', [['person', ['John Roe']]], ['person:john-roe']],
+    // 'the company' is the organization the article names most, not the latest one
+    ['Acme Corp opened a store. Acme Corp hired staff. Acme Corp also gave to the Food Bank. "We are just getting started," the company said.',
+      [['organization', ['Acme Corp']], ['organization', ['Food Bank']]], ['organization:acme-corp']],
+    ['The Food Bank thanked Acme Corp. "We are just getting started," the company said.',
+      [['organization', ['Acme Corp']], ['organization', ['Food Bank']]], ['organization:acme-corp']],
     // no entities: no id, but the mention is still there
     ['"We won," he said.', [], [undefined]],
   ];
