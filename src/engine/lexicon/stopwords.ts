@@ -26,6 +26,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'whenever', 'whereas', 'whether', 'whichever', 'whoever', 'whom', 'whose', 'why', 'will', 'within',
   'without', 'yet', 'yours', 'yourself', 'yourselves', 'herself', 'hers', 'does', 'done', 'doing', 'having',
   'isn', 'let', 'cannot', 'ca', 'wo', 'sha', 'ought', 'might', 'lets', 'next', 'last', 'ones', 'one', 'own', 'etc', 'vs', 'e.g.', 'i.e.',
+  'none',
   // number words: quantities, not topics ("eighty years", "hundreds of homes")
   'zero', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
   'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',

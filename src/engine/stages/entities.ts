@@ -12,6 +12,7 @@ import {
 import { ACRONYM_SKIP_WORDS, COMPANY_HEADS, INSTITUTION_HEADS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
 import { LEADING_PREPOSITIONS, NAME_SUFFIXES } from '../lexicon/nameWords';
 import { GAZETTEER } from '../lexicon/gazetteer';
+import { isKnownPlace } from '../lexicon/places';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
 import {
   HONORIFICS, NON_ROLE_APPOSITION_STARTS, PORTFOLIO_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS,
@@ -1246,10 +1247,11 @@ function indexCluster(cluster: Cluster, words: readonly string[], tokens: Tokens
   if (type === 'organization') {
     const stripped = stripOrgSuffixes(words);
     if (stripped.length < words.length) index(byStripped, formKey(stripped.join(' ')), cluster);
-    // Not a generic first word: "Bank" of "Bank of England", "The" of "The Hartwell Trust".
+    // Not a generic first word ("Bank" of "Bank of England", "The" of "The Hartwell Trust"), nor a
+    // place ("Leeds" of "Leeds City Council").
     const first = lowerOfWord(tokens, m, words, 0);
     if (words.length >= 2 && isCapitalizedWord(words[0]) && !ORG_HEADS.has(first) && !INSTITUTION_HEADS.has(first) &&
-      !COMPANY_HEADS.has(first) && !ARTICLES.has(first)) {
+      !COMPANY_HEADS.has(first) && !ARTICLES.has(first) && !isKnownPlace(first)) {
       index(byFirstWord, formKeyOfWord(tokens, m, words, 0), cluster);
     }
   }

@@ -3,7 +3,7 @@ import type { Stage, Structure } from '../pipeline';
 import { NUMBER, PUNCT, WORD, tokenText, type Tokens } from '../text/tokenize';
 import { uint8Scratch } from '../text/scratch';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
-import { GAZETTEER } from '../lexicon/gazetteer';
+import { isKnownPlace } from '../lexicon/places';
 import { CREDIT_CONTINUATIONS, CREDIT_VERBS, DATE_HEADER_KEYS, HEADER_KEYS } from '../lexicon/structureWords';
 
 /** Header lines, the dateline, the source credit and boilerplate blocks. */
@@ -409,17 +409,6 @@ function matchDateline(text: string, tokens: Tokens, i: number, lines: Uint8Arra
 /** "*" and "_", which wrap Markdown emphasis. */
 function isEmphasisMark(token: string): boolean {
   return token === '*' || token === '_' || token === '**' || token === '__';
-}
-
-let knownPlaces: Set<string> | undefined;
-
-/** "WASHINGTON", "ST. LOUIS": a city, country or region in the gazetteer; built on first use. */
-function isKnownPlace(name: string): boolean {
-  if (!knownPlaces) {
-    knownPlaces = new Set<string>();
-    for (const list of ['city', 'country', 'region']) for (const place of (GAZETTEER[list] ?? '').split('|')) knownPlaces.add(place);
-  }
-  return knownPlaces.has(name.toLowerCase().replace(/\s+/g, ' '));
 }
 
 function pad(n: number, width: number): string {

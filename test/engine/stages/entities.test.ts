@@ -273,6 +273,8 @@ describe('[entities] clustering and types', () => {
       [['Northwind Robotics', 'ORG'], ['Northwind', 'PER']], ['organization Northwind Robotics [Northwind] ×2']],
     ['… unless a person has that name', 'Gerald Ford met Ford Motor executives. Ford said so.',
       [['Gerald Ford', 'PER'], ['Ford Motor', 'ORG'], ['Ford', 'PER']], ['person Gerald Ford [Ford] ×2', 'organization Ford Motor ×1']],
+    ['… nor by a place name', 'Leeds City Council met. Leeds said so.',
+      [['Leeds City Council', 'ORG'], ['Leeds', 'ORG']], ['organization Leeds City Council ×1', 'organization Leeds ×1']],
     ['a generic first word names no company', 'The Bank of Ruritania met. Bank said so.',
       [['Bank of Ruritania', 'ORG'], ['Bank', 'ORG']], ['organization Bank of Ruritania ×1', 'organization Bank ×1']],
     // Title Case headlines: the names found in the text decide

@@ -188,6 +188,28 @@ describe('[keywords] people\'s roles', () => {
   });
 });
 
+describe('[keywords] one keyword per name', () => {
+  it('entities of one name ("Leeds" the club and the city) make one keyword with the mentions of both', () => {
+    const text = 'Leeds won the derby at home. Fans in Leeds cheered the derby win, and Leeds fans sang.';
+    const doc = prepare(text);
+    const at = (from: number) => ({ start: text.indexOf('Leeds', from), end: text.indexOf('Leeds', from) + 5 });
+    const club = at(0), city = at(club.end), again = at(city.end);
+    doc.entities = [
+      { kind: 'entity', id: 'organization:leeds', type: 'organization', name: 'Leeds', aliases: [], mentions: [club, again] },
+      { kind: 'entity', id: 'place:leeds', type: 'place', name: 'Leeds', aliases: [], mentions: [city] },
+    ];
+    const keywords = scoreKeywords(doc).filter(k => k.phrase.toLowerCase() === 'leeds');
+    assert.strictEqual(keywords.length, 1);
+    assert.deepStrictEqual(keywords[0].mentions, [club, city, again]);
+  });
+
+  it('a topic spelled like a name already shown is left out', () => {
+    const text = 'Fellows Named\n\nThe fellows met the fellows of last year. Fellows gave talks.';
+    const found = phrases(text, { names: [['Fellows', 'person']] });
+    assert.strictEqual(found.filter(p => p.toLowerCase() === 'fellows').length, 1, found.join(' | '));
+  });
+});
+
 describe('[keywords] output contract', () => {
   it('mentions cover every occurrence of every variant, sorted, and match the text', () => {
     const text = 'Wind turbines are noisy. A wind turbine near the school was stopped. Wind Turbines need wind.';
