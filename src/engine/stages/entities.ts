@@ -423,6 +423,13 @@ function nameWordBits(lower: string, bared: string): number {
   return bits;
 }
 
+/** Token i is a word in lower-case ASCII letters ("administration"). */
+function isLowerCaseWordAt(tokens: Tokens, i: number): boolean {
+  if (tokens.kinds[i] !== WORD) return false;
+  const c = tokenText(tokens, i).charCodeAt(0);
+  return c >= 97 && c <= 122;
+}
+
 function isCapitalizedWord(s: string): boolean {
   // ASCII (most words) without toLowerCase, a call into ICU per test (~1% of analyze() in all).
   const code = s.charCodeAt(0);
@@ -728,7 +735,11 @@ function retypeCompanies(tokens: Tokens, mentions: readonly Candidate[]): void {
     const after = possessive && m.tokenEnd + 1 < tokens.length ? lowerAt(tokens, m.tokenEnd + 1) : '';
     const b = m.tokenStart;
     const sharesOf = b >= 2 && lowerAt(tokens, b - 1) === 'of' && lowerAt(tokens, b - 2) === 'shares';
-    if ((m.tokenEnd < tokens.length && SECURITIES_AFTER.has(lowerAt(tokens, m.tokenEnd))) || (possessive && OWNERS_AFTER_POSSESSIVE.has(after)) || sharesOf) m.type = 'organization';
+    // "the Hawkshead Hawks", "the Rolling Stones": a person's name takes no article, except as a
+    // modifier ("the Clinton administration").
+    const article = b >= 1 && tokenText(tokens, b - 1) === 'the' && !(m.tokenEnd < tokens.length && isLowerCaseWordAt(tokens, m.tokenEnd));
+    if ((m.tokenEnd < tokens.length && SECURITIES_AFTER.has(lowerAt(tokens, m.tokenEnd))) || (possessive && OWNERS_AFTER_POSSESSIVE.has(after)) ||
+      sharesOf || article) m.type = 'organization';
   }
 }
 
