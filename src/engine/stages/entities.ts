@@ -744,24 +744,37 @@ function retypeCompanies(tokens: Tokens, mentions: readonly Candidate[]): void {
 }
 
 /**
- * A one-word person the tagger found is the organization whose name it starts, when no person of
+ * A first or last word an organization may go by: "Northwind" of "Northwind Robotics", "Tigers"
+ * of "Detroit Tigers". Not a generic word ("Bank" of "Bank of England", "Council", "Corp.", "The"),
+ * nor a place ("Leeds" of "Leeds City Council", "England" of "Bank of England").
+ */
+function isShortFormWord(word: string, lower: string): boolean {
+  const bared = bare(lower);
+  return isCapitalizedWord(word) && !ORG_HEADS.has(bared) && !INSTITUTION_HEADS.has(bared) && !COMPANY_HEADS.has(bared) &&
+    !ORG_SUFFIXES.has(bared) && !ARTICLES.has(lower) && !isKnownPlace(lower);
+}
+
+/**
+ * A one-word person the tagger found is the organization whose name it starts or ends, when no person of
  * the article has it as a first or last name: "Northwind Robotics … we've watched Northwind
  * execute" (companies go by their first word; "Gerald Ford" keeps "Ford" a person beside "Ford
  * Motor").
  */
 function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[]): void {
-  let organizationFirstWords: Set<string> | undefined;
+  let shortForms: Set<string> | undefined;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
-    if (m.type === 'organization' && m.tokenEnd - m.tokenStart >= 2) (organizationFirstWords ??= new Set()).add(formKeyAt(tokens, m.tokenStart));
+    if (m.type !== 'organization' || m.tokenEnd - m.tokenStart < 2) continue;
+    if (isShortFormWord(tokenText(tokens, m.tokenStart), lowerAt(tokens, m.tokenStart))) (shortForms ??= new Set()).add(formKeyAt(tokens, m.tokenStart));
+    if (isShortFormWord(tokenText(tokens, m.tokenEnd - 1), lowerAt(tokens, m.tokenEnd - 1))) (shortForms ??= new Set()).add(formKeyAt(tokens, m.tokenEnd - 1));
   }
-  if (organizationFirstWords === undefined) return;
+  if (shortForms === undefined) return;
   let personWords: Set<string> | undefined;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.type !== 'person' || m.priority !== PRIORITY_TAGGER || m.tokenEnd - m.tokenStart !== 1) continue;
     const key = formKeyAt(tokens, m.tokenStart);
-    if (!organizationFirstWords.has(key)) continue;
+    if (!shortForms.has(key)) continue;
     if (personWords === undefined) {
       personWords = new Set();
       for (let j = 0; j < mentions.length; j++) {
@@ -1100,7 +1113,7 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
   const byEdgeWord = new Map<string, Cluster[]>(); // person clusters by first and last word
   const byInitials = new Map<string, Cluster[]>(); // org/place/event clusters by initials
   const byStripped = new Map<string, Cluster[]>(); // org clusters by name without legal suffix
-  const byFirstWord = new Map<string, Cluster[]>(); // org clusters of several words by their first word
+  const byShortForm = new Map<string, Cluster[]>(); // org clusters of several words by a word that may stand for them
   // A cluster is indexed once, right after it is made, so a key it already holds ends the list
   // ("Jo Jo" gives the key "jo" twice): checking the last entry is enough. Scanning the list, as
   // includes() did, grew with every "John" or "Smith" a long text introduced.
@@ -1134,8 +1147,8 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
     }
     if (targets.length === 0 && type === 'organization') {
       targets = byStripped.get(formKeyOfWords(tokens, list[0], words)) ?? [];
-      // "Northwind" for "Northwind Robotics": companies go by their first word.
-      if (targets.length === 0 && words.length === 1) targets = byFirstWord.get(formKeyOfWords(tokens, list[0], words)) ?? [];
+      // "Northwind" for "Northwind Robotics", "Tigers" for "Detroit Tigers".
+      if (targets.length === 0 && words.length === 1) targets = byShortForm.get(formKeyOfWords(tokens, list[0], words)) ?? [];
     }
     if (targets.length <= 1) {
       const cluster = targets[0] ?? newCluster(type, clusters);
@@ -1147,7 +1160,7 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
         const m = list[mIndex];
         clusterAt[m.tokenStart] = cluster.index;
       }
-      if (targets.length === 0) indexCluster(cluster, words, tokens, list[0], index, byEdgeWord, byInitials, byStripped, byFirstWord);
+      if (targets.length === 0) indexCluster(cluster, words, tokens, list[0], index, byEdgeWord, byInitials, byStripped, byShortForm);
       continue;
     }
     // Ambiguous ("Cruz" with "Ted Cruz" and "Heidi Cruz"): a bare surname is the person the
@@ -1236,7 +1249,7 @@ function newCluster(type: EntityType, clusters: Cluster[]): Cluster {
 function indexCluster(cluster: Cluster, words: readonly string[], tokens: Tokens, m: Candidate,
   index: (map: Map<string, Cluster[]>, key: string, cluster: Cluster) => void,
   byEdgeWord: Map<string, Cluster[]>, byInitials: Map<string, Cluster[]>, byStripped: Map<string, Cluster[]>,
-  byFirstWord: Map<string, Cluster[]>): void {
+  byShortForm: Map<string, Cluster[]>): void {
   const type = cluster.type;
   if (type === 'person' && words.length >= 2) {
     // "Jo Ng Jr." → "jo" and "ng": the first and last words that are no suffix or initial.
@@ -1258,12 +1271,10 @@ function indexCluster(cluster: Cluster, words: readonly string[], tokens: Tokens
   if (type === 'organization') {
     const stripped = stripOrgSuffixes(words);
     if (stripped.length < words.length) index(byStripped, formKey(stripped.join(' ')), cluster);
-    // Not a generic first word ("Bank" of "Bank of England", "The" of "The Hartwell Trust"), nor a
-    // place ("Leeds" of "Leeds City Council").
-    const first = lowerOfWord(tokens, m, words, 0);
-    if (words.length >= 2 && isCapitalizedWord(words[0]) && !ORG_HEADS.has(first) && !INSTITUTION_HEADS.has(first) &&
-      !COMPANY_HEADS.has(first) && !ARTICLES.has(first) && !isKnownPlace(first)) {
-      index(byFirstWord, formKeyOfWord(tokens, m, words, 0), cluster);
+    if (words.length >= 2) {
+      if (isShortFormWord(words[0], lowerOfWord(tokens, m, words, 0))) index(byShortForm, formKeyOfWord(tokens, m, words, 0), cluster);
+      const last = words.length - 1;
+      if (isShortFormWord(words[last], lowerOfWord(tokens, m, words, last))) index(byShortForm, formKeyOfWord(tokens, m, words, last), cluster);
     }
   }
 }
