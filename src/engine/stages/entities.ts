@@ -765,6 +765,9 @@ function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[])
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.type !== 'organization' || m.tokenEnd - m.tokenStart < 2) continue;
+    if (m.tokenEnd - m.tokenStart >= 3 && COMPANY_HEADS.has(bareAt(tokens, m.tokenEnd - 1))) {
+      (shortForms ??= new Set()).add(formKey(wordsOf(tokens, m).slice(0, -1).join(' ')));
+    }
     if (isShortFormWord(tokenText(tokens, m.tokenStart), lowerAt(tokens, m.tokenStart))) (shortForms ??= new Set()).add(formKeyAt(tokens, m.tokenStart));
     if (isShortFormWord(tokenText(tokens, m.tokenEnd - 1), lowerAt(tokens, m.tokenEnd - 1))) (shortForms ??= new Set()).add(formKeyAt(tokens, m.tokenEnd - 1));
   }
@@ -772,9 +775,13 @@ function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[])
   let personWords: Set<string> | undefined;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
-    if (m.type !== 'person' || m.priority !== PRIORITY_TAGGER || m.tokenEnd - m.tokenStart !== 1) continue;
-    const key = formKeyAt(tokens, m.tokenStart);
+    if (m.type !== 'person' || m.priority !== PRIORITY_TAGGER || m.tokenEnd - m.tokenStart > 2) continue;
+    const key = m.tokenEnd - m.tokenStart === 1 ? formKeyAt(tokens, m.tokenStart) : formKey(wordsOf(tokens, m).join(' '));
     if (!shortForms.has(key)) continue;
+    if (m.tokenEnd - m.tokenStart === 2) {
+      m.type = 'organization';
+      continue;
+    }
     if (personWords === undefined) {
       personWords = new Set();
       for (let j = 0; j < mentions.length; j++) {
@@ -912,6 +919,7 @@ function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['senten
     }
   }
   if (forms.size === 0) return [];
+  extendToKnownForms(tokens, mentions, forms, occupied);
   const sentenceStarts = SCRATCH.sentenceStarts.take(tokens.length);
   for (let sIndex = 0; sIndex < sentences.length; sIndex++) {
     const s = sentences[sIndex];
@@ -968,6 +976,31 @@ function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['senten
     else occupied[m.tokenStart] = 1;
   }
   return out.filter((m): m is Candidate => m !== undefined);
+}
+
+/**
+ * A name the tagger cut short on the left, where the text has the longer form elsewhere: "Lane
+ * Capital" after "Harbor" in a release that says "Harbor Lane Capital". The capitalised words
+ * before it (two at most, none taken) are taken in, with the longer form's type. `forms`: by the
+ * words joined with U+0001 (see propagateForms).
+ */
+function extendToKnownForms(tokens: Tokens, mentions: readonly Candidate[], forms: ReadonlyMap<string, EntityType>, occupied: Uint8Array): void {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    let key = tokenText(tokens, m.tokenStart);
+    for (let i = m.tokenStart + 1; i < m.tokenEnd; i++) key += '\u0001' + tokenText(tokens, i);
+    for (let s = m.tokenStart - 1; s >= 0 && s >= m.tokenStart - 2 && !occupied[s] && tokens.kinds[s] === WORD && isCapitalizedWord(tokenText(tokens, s)); s--) {
+      key = tokenText(tokens, s) + '\u0001' + key;
+      const type = forms.get(key);
+      if (type === undefined) continue;
+      occupied.fill(1, s, m.tokenStart);
+      m.tokenStart = s;
+      m.start = tokens.starts[s];
+      m.type = type;
+      m.key = undefined;
+      break;
+    }
+  }
 }
 
 /** True when token i lies in one of the headlines (in order). */
@@ -1073,6 +1106,11 @@ function stripOrgSuffixes(words: readonly string[]): string[] {
   while (end > 1 && ORG_SUFFIXES.has(bare(words[end - 1]))) end--;
   if (end > 1 && (words[end - 1] === ',' )) end--;
   return words.slice(0, end);
+}
+
+/** The words without a last company head, if two or more are left: "Harbor Lane" of "Harbor Lane Capital". */
+function withoutCompanyHead(words: readonly string[]): readonly string[] {
+  return words.length >= 3 && COMPANY_HEADS.has(bare(lowerOf(words[words.length - 1]))) ? words.slice(0, -1) : words;
 }
 
 /**
@@ -1271,6 +1309,9 @@ function indexCluster(cluster: Cluster, words: readonly string[], tokens: Tokens
   if (type === 'organization') {
     const stripped = stripOrgSuffixes(words);
     if (stripped.length < words.length) index(byStripped, formKey(stripped.join(' ')), cluster);
+    // "Harbor Lane" of "Harbor Lane Capital"
+    const trade = withoutCompanyHead(stripped);
+    if (trade.length < stripped.length) index(byStripped, formKey(trade.join(' ')), cluster);
     if (words.length >= 2) {
       if (isShortFormWord(words[0], lowerOfWord(tokens, m, words, 0))) index(byShortForm, formKeyOfWord(tokens, m, words, 0), cluster);
       const last = words.length - 1;
