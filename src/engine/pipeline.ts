@@ -47,7 +47,7 @@ export interface Doc {
   structure: Structure;
   quotes: Quote[];
   mentions: Mention[];
-  /** Where the entities stage read people's roles ("CEO of Acme" in "Jo Ng, CEO of Acme,"). */
+  /** Where the entities stage read people's roles ("CEO of Acme" in "Jo Ng, CEO of Acme,") and party labels ("D-N.M."). */
   roles: Span[];
   entities: Entity[];
   keywords: Keyword[];

@@ -89,7 +89,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   let candidates: Candidate[] = [];
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
     const candidate = fromTagger(tokens, tagged[nameIndex]);
-    if (candidate) candidates.push(candidate);
+    if (candidate && !inPartyLabel(tokens, candidate.tokenStart)) candidates.push(candidate);
   }
   const personal = findPersonalMentions(tokens, doc.options.personalLists);
   const structural = findStructureMentions(tokens, structure);
@@ -118,7 +118,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
     if (name.tokenEnd <= tokens.length) named.fill(1, name.tokenStart, name.tokenEnd);
   }
   const notes: Note[] = [];
-  const roles: Span[] = [];
+  const roles: Span[] = partyLabels(tokens);
   const entities = clusterMentions(text, tokens, mentions, named, notes, roles);
   // Candidates are Mentions with bookkeeping fields; the layer is internal, so they go out as they are.
   return { mentions, entities, notes, roles };
@@ -190,6 +190,41 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   else if (name.label === 'ORG') type = 'organization';
   if (!type) return undefined;
   return candidate(tokens, tokenStart, tokenEnd, type, 'tagger', PRIORITY_TAGGER);
+}
+
+// "D-N", "R-Mont", "I-Vt": the start of a US politician's party and state, "(D-N.M.)".
+const PARTY_LABEL = /^[DRI]-[A-Z][A-Za-z]*$/;
+
+/**
+ * True when token i lies in a party label after a politician's name: "(D-N.M.)", ", R-Mont.,".
+ * The tagger reads "N.M." or "Mont." as a place; it is part of the label.
+ */
+function inPartyLabel(tokens: Tokens, i: number): boolean {
+  for (let k = i; k >= 1 && k >= i - 3; k--) {
+    const text = tokenText(tokens, k);
+    if (k < i && (text === '(' || text === ')' || text === ',')) return false;
+    if (PARTY_LABEL.test(text)) {
+      const before = tokenText(tokens, k - 1);
+      return before === '(' || before === ',';
+    }
+  }
+  return false;
+}
+
+/** The party labels of the text ("(D-N.M.)" → "D-N.M."): they describe a person, like a role. */
+function partyLabels(tokens: Tokens): Span[] {
+  const spans: Span[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens.ends[i] - tokens.starts[i] < 3 || tokens.kinds[i] !== WORD) continue;
+    const text = tokenText(tokens, i);
+    if (text.charCodeAt(1) !== 45 || !PARTY_LABEL.test(text)) continue;
+    const before = tokenText(tokens, i - 1);
+    if (before !== '(' && before !== ',') continue;
+    let end = i + 1;
+    while (end < tokens.length && end - i <= 3 && tokenText(tokens, end) !== ')' && tokenText(tokens, end) !== ',') end++;
+    spans.push({ start: tokens.starts[i], end: tokens.ends[end - 1] });
+  }
+  return spans;
 }
 
 function endsInOrganizationWord(tokens: Tokens, tokenStart: number, tokenEnd: number): boolean {

@@ -307,6 +307,9 @@ describe('[entities] clustering and types', () => {
       [['Ruritania', 'LOC']], ['place Ruritania ×1']],
     ['a title alone after "the" is no one\'s name', 'Jo Ng met the Mayor. Call the Office of the Mayor.',
       [['Jo Ng', 'PER'], ['Mayor', 'PER']], ['person Jo Ng ×1']],
+    ['a party label holds no place', 'Sen. Amy Reyes (D-N.M.) and Rep. Jo Ng, R-Mont., spoke in Gallup.',
+      [['Amy Reyes', 'PER'], ['M.', 'LOC'], ['Jo Ng', 'PER'], ['Mont.', 'LOC'], ['Gallup', 'LOC']],
+      ['person Amy Reyes (Senator) ×1', 'person Jo Ng (Representative) ×1', 'place Gallup ×1']],
     ['institution head takes its complement', 'The Committee on Foreign Relations and Iraq met.',
       [['Committee', 'ORG'], ['Foreign Relations', 'ORG'], ['Iraq', 'LOC']],
       ['organization Committee on Foreign Relations ×1', 'place Iraq ×1']],
@@ -318,6 +321,12 @@ describe('[entities] clustering and types', () => {
       assert.deepStrictEqual(result.entities.map(e => describeEntity(text, e)), expected);
     });
   }
+
+  it('hands on party labels with the roles, for the keywords to skip', () => {
+    const text = 'Sen. Amy Reyes (D-N.M.) and Rep. Jo Ng, R-Mont., spoke.';
+    const result = run(text, [['Amy Reyes', 'PER'], ['Jo Ng', 'PER']]);
+    assert.deepStrictEqual(result.roles.map(r => text.slice(r.start, r.end)).filter(r => r.includes('-')), ['D-N.M.', 'R-Mont.']);
+  });
 
   it('says which person an ambiguous surname was taken as', () => {
     const text = 'Ted Cruz met Heidi Cruz. Later Cruz left.';
