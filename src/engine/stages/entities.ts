@@ -102,11 +102,12 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   const occupied = SCRATCH.occupied.take(tokens.length);
   let mentions = preferLongerSpans(candidates, occupied);
   mentions = repairOrganizations(tokens, mentions, occupied);
-  append(mentions, findDefinedAcronyms(tokens, mentions, occupied));
+  const definitions = new Set<Candidate>();
+  append(mentions, findDefinedAcronyms(tokens, mentions, occupied, definitions));
   append(mentions, propagateForms(tokens, table, doc.sentences, headlines.map(k => doc.sentences[k]), mentions, occupied));
   retypeCompanies(tokens, mentions);
   retypeShortCompanyNames(tokens, mentions);
-  unifyTypes(text, tokens, mentions, tableLines(text, tokens));
+  unifyTypes(text, tokens, mentions, tableLines(text, tokens), definitions);
   mentions.sort(bySpan);
 
   // Words the tagger put inside a name count as name words for roles, even when trimmed off it:
@@ -458,6 +459,11 @@ function nameWordBits(lower: string, bared: string): number {
   return bits;
 }
 
+/** A quotation mark token: " “ ” ' ‘ ’ « ». */
+function isQuoteMark(text: string): boolean {
+  return text === '"' || text === '“' || text === '”' || text === "'" || text === '‘' || text === '’' || text === '«' || text === '»';
+}
+
 /** Token i is a word in lower-case ASCII letters ("administration"). */
 function isLowerCaseWordAt(tokens: Tokens, i: number): boolean {
   if (tokens.kinds[i] !== WORD) return false;
@@ -687,13 +693,42 @@ function isAcronymWord(s: string): boolean {
 /**
  * "the World Health Organization (WHO)": the bracketed acronym after a name is a mention of the
  * same type, even when the tagger skipped it, so later "WHO" mentions find their expansion.
+ * "Meridian Health Partners (“Meridian”)": a press release's defined short name, in quotation
+ * marks, is one of the name's words; it is a mention of the same type whatever the tagger said
+ * (added to `definitions`, whose types hold for every occurrence: "Meridian" is also a city).
  */
-function findDefinedAcronyms(tokens: Tokens, mentions: readonly Candidate[], occupied: Uint8Array): Candidate[] {
+function findDefinedAcronyms(tokens: Tokens, mentions: readonly Candidate[], occupied: Uint8Array, definitions: Set<Candidate>): Candidate[] {
   const out: Candidate[] = [];
+  // Mention index + 1 by first token, for a defined name the tagger found too.
+  let startsAt: Int32Array | undefined;
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
     if (m.type === 'person' || m.tokenEnd - m.tokenStart < 2) continue;
     const k = m.tokenEnd;
+    if (tokenText(tokens, k) === '(' && isQuoteMark(tokenText(tokens, k + 1)) && isQuoteMark(tokenText(tokens, k + 3)) &&
+      tokenText(tokens, k + 4) === ')' && tokens.kinds[k + 2] === WORD && isCapitalizedWord(tokenText(tokens, k + 2))) {
+      const alias = formKeyAt(tokens, k + 2);
+      let isNameWord = false;
+      for (let w = m.tokenStart; w < m.tokenEnd; w++) if (formKeyAt(tokens, w) === alias) isNameWord = true;
+      if (!isNameWord) continue;
+      if (!occupied[k + 2]) {
+        occupied[k + 2] = 1;
+        const defined = candidate(tokens, k + 2, k + 3, m.type, 'rule', PRIORITY_STRUCTURE);
+        out.push(defined);
+        definitions.add(defined);
+        continue;
+      }
+      if (!startsAt) {
+        startsAt = SCRATCH.startsAt.take(tokens.length + 1);
+        for (let i = 0; i < mentions.length; i++) startsAt[mentions[i].tokenStart] = i + 1;
+      }
+      const found = startsAt[k + 2] > 0 ? mentions[startsAt[k + 2] - 1] : undefined;
+      if (found && found.tokenEnd === k + 3) {
+        found.type = m.type;
+        definitions.add(found);
+      }
+      continue;
+    }
     if (tokenText(tokens, k) !== '(' || tokenText(tokens, k + 2) !== ')' || occupied[k + 1]) continue;
     const acronym = tokenText(tokens, k + 1);
     if (tokens.kinds[k + 1] !== WORD || !isAcronymWord(acronym)) continue;
@@ -841,7 +876,7 @@ function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[])
  * Overruling those by majority lost 0.3 F1 on CoNLL-2003 valid (93.6 against 93.9; 93.7 with
  * this exception, which keeps multi-word names consistent).
  */
-function unifyTypes(text: string, tokens: Tokens, mentions: Candidate[], inTable: Uint8Array): void {
+function unifyTypes(text: string, tokens: Tokens, mentions: Candidate[], inTable: Uint8Array, definitions: ReadonlySet<Candidate>): void {
   // Per form key, six counters at 6 × its index: votes per type (ENTITY_TYPES order), the first
   // type, the forced type + 1.
   const keyIndex = new Map<string, number>();
@@ -859,7 +894,7 @@ function unifyTypes(text: string, tokens: Tokens, mentions: Candidate[], inTable
       votes[at + 4] = type;
     }
     slotOf[i] = at;
-    if (m.source === 'personal' && votes[at + 5] === 0) votes[at + 5] = type + 1;
+    if ((m.source === 'personal' || (definitions.size > 0 && definitions.has(m))) && votes[at + 5] === 0) votes[at + 5] = type + 1;
     // Propagated mentions copy a form's type: they carry no evidence of their own.
     votes[at + type] += m.priority === PRIORITY_STRUCTURE ? 2 : m.priority === PRIORITY_COPY ? 0 : 1;
   }
@@ -1201,9 +1236,17 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
   for (let i = 0; i < mentions.length; i++) endingAt[mentions[i].tokenEnd] = i + 1;
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
-    if (m.tokenStart < 2 || m.tokenEnd - m.tokenStart !== 1 || tokenText(tokens, m.tokenStart - 1) !== '(' || tokenText(tokens, m.tokenEnd) !== ')') continue;
-    const owner = endingAt[m.tokenStart - 1] > 0 ? mentions[endingAt[m.tokenStart - 1] - 1] : undefined;
-    if (owner && owner.type === m.type) definedBy.set(m, owner);
+    if (m.tokenStart < 2 || m.tokenEnd - m.tokenStart !== 1) continue;
+    // "(WHO)", or "(“Meridian”)"
+    const quoted = m.tokenStart >= 3 && isQuoteMark(tokenText(tokens, m.tokenStart - 1)) && isQuoteMark(tokenText(tokens, m.tokenEnd)) ? 1 : 0;
+    if (tokenText(tokens, m.tokenStart - 1 - quoted) !== '(' || tokenText(tokens, m.tokenEnd + quoted) !== ')') continue;
+    const ownerEnd = m.tokenStart - 1 - quoted;
+    const owner = endingAt[ownerEnd] > 0 ? mentions[endingAt[ownerEnd] - 1] : undefined;
+    if (!owner || owner.type !== m.type) continue;
+    // An acronym in brackets; a word of the name in quotation marks ("Company" is no short name).
+    let defines = quoted === 0 && isAcronymWord(tokenText(tokens, m.tokenStart));
+    for (let w = owner.tokenStart; quoted === 1 && w < owner.tokenEnd; w++) if (formKeyAt(tokens, w) === formKeyAt(tokens, m.tokenStart)) defines = true;
+    if (defines) definedBy.set(m, owner);
   }
   const clusterAt = SCRATCH.clusterAt.take(tokens.length).fill(-1); // first token of a mention → cluster index
 
@@ -1213,10 +1256,11 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
     let targets: Cluster[] = [];
     if (type === 'person' && words.length === 1) {
       targets = byEdgeWord.get(formKeyOfWords(tokens, list[0], words)) ?? [];
-    } else if (type !== 'person' && words.length === 1 && isAcronymWord(words[0])) {
-      const defined = list.map(m => definedBy.get(m)).find(o => o !== undefined);
+    } else if (type !== 'person' && words.length === 1 && (definedBy.size > 0 || isAcronymWord(words[0]))) {
+      const defined = definedBy.size > 0 ? list.map(m => definedBy.get(m)).find(o => o !== undefined) : undefined;
       const owner = defined && clusterAt[defined.tokenStart] >= 0 ? clusters[clusterAt[defined.tokenStart]] : undefined;
-      targets = owner ? [owner] : byInitials.get(`${type}\u0000${acronymKey(words[0])}`) ?? [];
+      if (owner) targets = [owner];
+      else if (isAcronymWord(words[0])) targets = byInitials.get(`${type}\u0000${acronymKey(words[0])}`) ?? [];
     }
     if (targets.length === 0 && type === 'organization') {
       targets = byStripped.get(formKeyOfWords(tokens, list[0], words)) ?? [];

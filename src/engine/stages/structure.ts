@@ -364,6 +364,15 @@ function matchDateline(text: string, tokens: Tokens, i: number, lines: Uint8Arra
     separator ||= tokenText(tokens, k);
     k++;
   }
+  // The date between two dashes: "CHICAGO, IL – October 5, 2026 – Acme today…".
+  if (!date && DASHES.has(separator) && k < lineEnd) {
+    const between = parseDate(tokens, k);
+    if (between && between.end < lineEnd && DASHES.has(tokenText(tokens, between.end))) {
+      date = between;
+      k = between.end;
+      while (k < lineEnd && DASHES.has(tokenText(tokens, k))) k++;
+    }
+  }
   // Emphasis marks end the span before them: "LONDON, 12 June 2026", not "… 2026** –".
   const spanEnd = separator && DASHES.has(separator) && marks === 0 ? k : last;
   if (!separator && k < lineEnd && tokenText(tokens, k) === '.' && (date || regions > 0)) {

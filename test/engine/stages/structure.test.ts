@@ -29,6 +29,7 @@ describe('[structure] dateline', () => {
     ['ST. LOUIS, Monday, May 5, 2025 -- Rain.', 'ST. LOUIS, Monday, May 5, 2025 --', 'St. Louis', '2025-05-05', undefined, 'Rain'],
     ['RIVERTON, Ohio (June 2, 2026) – Mayor Jo Ng said.', 'RIVERTON, Ohio (June 2, 2026) –', 'Riverton', '2026-06-02', undefined, 'Mayor Jo Ng'],
     ['Riverton, Ohio (June 2, 2026) — Mayor Jo Ng said.', 'Riverton, Ohio (June 2, 2026) —', 'Riverton', '2026-06-02', undefined, 'Mayor Jo Ng'],
+    ['CHICAGO, IL – October 5, 2026 – Acme today announced', 'CHICAGO, IL – October 5, 2026 –', 'Chicago', '2026-10-05', undefined, 'Acme today'],
     // Markdown emphasis around it: the marks are left out of the span
     ['# Fellows named\n\n**LONDON, 12 June 2026** – The foundation said.', 'LONDON, 12 June 2026', 'London', '2026-06-12', undefined, 'The foundation'],
     ['_London, June 12, 2026_ -- The foundation said.', 'London, June 12, 2026', 'London', '2026-06-12', undefined, 'The foundation'],
