@@ -36,6 +36,9 @@ export const GENERIC_NOUNS: ReadonlySet<string> = new Set([
  */
 export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who']);
 
+/** Modal verbs: the word after one is a verb too ("will ride", "would prioritize"). */
+export const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'cannot']);
+
 /**
  * Title heads (lexicon/titles.ts TITLE_HEADS) that name a topic more often than a person's role in
  * news text: "criminal justice", "attorney general" aside, "the general strike", "head injuries".

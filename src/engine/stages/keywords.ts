@@ -6,7 +6,7 @@ import { tokenAt } from '../text/search';
 import { float64Scratch, int32Scratch, uint32Scratch, uint8Scratch } from '../text/scratch';
 import { GENERIC_MODIFIERS, STOPWORDS } from '../lexicon/stopwords';
 import { BACKGROUND_DOCUMENTS, BACKGROUND_TABLE } from '../lexicon/backgroundFrequencies';
-import { GENERIC_NOUNS, SUBJECT_PRONOUNS, TOPICAL_TITLE_HEADS } from '../lexicon/keywordWords';
+import { GENERIC_NOUNS, MODALS, SUBJECT_PRONOUNS, TOPICAL_TITLE_HEADS } from '../lexicon/keywordWords';
 import { TITLE_HEADS } from '../lexicon/titles';
 
 /**
@@ -180,7 +180,7 @@ interface WordInfo {
   capitalized: boolean;
   /** Never a keyword alone ("details", "week"): GENERIC_NOUNS. */
   generic: boolean;
-  /** A subject pronoun ("he", "They"): SUBJECT_PRONOUNS. */
+  /** A subject pronoun or a modal ("he", "They", "will"): the word after it is a verb. */
   subject: boolean;
   /** Names a person's role ("ministers", "attorney"): a phrase with this head describes people, not a topic. */
   role: boolean;
@@ -219,7 +219,7 @@ function wordInfo(text: string): WordInfo {
     idf: Math.log((BACKGROUND_DOCUMENTS + 1) / (Math.max(df, MIN_DOCUMENT_FREQUENCY) + 1)),
     capitalized: first !== first.toLowerCase(),
     generic: GENERIC_NOUNS.has(lower),
-    subject: SUBJECT_PRONOUNS.has(lower),
+    subject: SUBJECT_PRONOUNS.has(lower) || MODALS.has(lower),
     role: isRole(lower),
     guessedParticiple: entry === undefined && cls === WordClass.Adjective && lower.endsWith('ed') && !lower.includes('-'),
   };

@@ -109,6 +109,10 @@ describe('[keywords] candidates and ranking', () => {
     ['honorifics, numbers and adverbs are not topics', 'Mr. Okafor paid 300 dollars in 2021 for 11-year-old bikes very quickly.', undefined, found => {
       for (const phrase of found) assert.ok(!/mr\.|300|2021|11-year-old|quickly/i.test(phrase), phrase);
     }],
+    ['the word after a modal is a verb, not a topic', 'The city will ride out the storm. Buses would prioritize schools. City buses run late.', undefined, found => {
+      assert.ok(!found.some(p => /^(?:ride|prioritize)\b/.test(p)), found.join(' | '));
+      assert.ok(found.includes('city buses'), found.join(' | '));
+    }],
     ['a word seen only inside a chosen phrase is not repeated alone', 'Solar panels cover the roof. The solar panels were cheap.', undefined, found => {
       assert.ok(found.includes('solar panels'), found.join(' | '));
       assert.ok(!found.includes('panels'), found.join(' | '));
