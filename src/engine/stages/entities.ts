@@ -1312,13 +1312,14 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
     const { c, members } = ordered[clusterIndex];
     const entity = toEntity(text, tokens, c.type, members, usedIds);
     if (c.type === 'person') {
-      const role = findRoleOf(text, tokens, members, covered, personAt);
-      if (role) {
-        entity.role = role.role;
-        roles.push({ start: tokens.starts[role.from], end: tokens.ends[role.to - 1] });
-      }
-      // "Sir", "Dr" before any of its mentions belongs to the person too.
+      // The role is the first one found, mention by mention; every mention's role and
+      // honorific ("Sir", "Dr") is handed on.
       for (let k = 0; k < members.length; k++) {
+        const role = findApposition(text, tokens, members[k], personAt) ?? findTitleBefore(text, tokens, members[k], covered, personAt);
+        if (role) {
+          entity.role ??= role.role;
+          roles.push({ start: tokens.starts[role.from], end: tokens.ends[role.to - 1] });
+        }
         const before = members[k].tokenStart - 1;
         if (before >= 0 && isCapitalizedWord(tokenText(tokens, before)) && HONORIFICS.has(bareAt(tokens, before))) {
           roles.push({ start: tokens.starts[before], end: tokens.ends[before] });
@@ -1691,17 +1692,6 @@ function isBareTitleHead(w: string): boolean {
 const DEMONYMS: ReadonlySet<string> = new Set((GAZETTEER.demonym ?? '').split('|'));
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', '&']);
-
-/** The first role found at any mention of a person, in text order; appositions before titles. */
-function findRoleOf(text: string, tokens: Tokens, members: readonly Candidate[], covered: Uint8Array,
-  personAt: Uint8Array): RoleAt | undefined {
-  for (let mIndex = 0; mIndex < members.length; mIndex++) {
-    const m = members[mIndex];
-    const role = findApposition(text, tokens, m, personAt) ?? findTitleBefore(text, tokens, m, covered, personAt);
-    if (role) return role;
-  }
-  return undefined;
-}
 
 /** A person's role as shown, and the tokens [from, to) that say it. */
 interface RoleAt {

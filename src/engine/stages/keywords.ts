@@ -694,7 +694,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   addPersonalKeywords(doc, phrases);
 
   const scores = SCRATCH.scores.take(phrases.size);
-  for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights, stemCount);
+  for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights, stemCount, titleCaseHeadline >= 0);
   const places = Math.floor(doc.options.maxKeywords * weights.entityShare);
   const entities = weights.entity > 0 ? scoreEntities(doc, blocked, mentionTokens, sentencePosition, titleCaseHeadline, weights, places) : [];
   const keywords = selectKeywords(doc, phrases, scores, doc.options.maxKeywords, weights, casing, entities);
@@ -762,11 +762,16 @@ function recordEvent(phrases: Phrases, tokens: Tokens, from: number, to: number,
   phrases.addMention(node, from, to, sentence);
 }
 
-function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights, stemCount: Int32Array): number {
+/** `titleCaseHeadline`: the document opens with a Title Case Headline (its sentence position 0). */
+function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights, stemCount: Int32Array, titleCaseHeadline: boolean): number {
   const tf = phrases.mentionCount[node];
   if (tf === 0) return 0;
   const n = phrases.words[node];
   if (n === 1 && phrases.generic[node] && !phrases.isEvent[node] && !phrases.personalPhrase.has(node)) return 0;
+  // One word said once, in a Title Case Headline, where a verb has a capital too: "Governor Ng
+  // Signs Water Act" gives no "signs".
+  if (n === 1 && tf === 1 && titleCaseHeadline && phrases.firstSentence[node] === 0 && !phrases.isEvent[node] &&
+    !phrases.personalPhrase.has(node)) return 0;
   const extraWords = Math.min(n - 1, 1) + weights.longPhrase * Math.max(n - 2, 0);
   let frequency = tf;
   let head = node;

@@ -326,6 +326,13 @@ describe('[entities] clustering and types', () => {
     });
   }
 
+  it('hands on the role and honorific at every mention, the first role as the entity\'s', () => {
+    const text = 'Gov. Jo Ng spoke. Later Dr. Jo Ng, the state governor, left.';
+    const result = run(text, [['Jo Ng', 'PER']]);
+    assert.strictEqual(result.entities[0].role, 'Governor');
+    assert.deepStrictEqual(result.roles.map(r => text.slice(r.start, r.end)).sort(), ['Dr.', 'Gov.', 'state governor']);
+  });
+
   it('hands on party labels with the roles, for the keywords to skip', () => {
     const text = 'Sen. Amy Reyes (D-N.M.) and Rep. Jo Ng, R-Mont., spoke.';
     const result = run(text, [['Amy Reyes', 'PER'], ['Jo Ng', 'PER']]);

@@ -109,6 +109,9 @@ describe('[keywords] candidates and ranking', () => {
     ['honorifics, numbers and adverbs are not topics', 'Mr. Okafor paid 300 dollars in 2021 for 11-year-old bikes very quickly.', undefined, found => {
       for (const phrase of found) assert.ok(!/mr\.|300|2021|11-year-old|quickly/i.test(phrase), phrase);
     }],
+    ['one word said once in a Title Case Headline is no topic', 'Governor Signs Water Act\n\nThe water act passed. Water prices fell.', undefined, found => {
+      assert.ok(!found.includes('signs'), found.join(' | '));
+    }],
     ['the word after a modal is a verb, not a topic', 'The city will ride out the storm. Buses would prioritize schools. City buses run late.', undefined, found => {
       assert.ok(!found.some(p => /^(?:ride|prioritize)\b/.test(p)), found.join(' | '));
       assert.ok(found.includes('city buses'), found.join(' | '));
