@@ -50,13 +50,14 @@ const LABELS = int32Scratch();
  * Trained on CoNLL-2003 news (see scripts/train.ts). Names never cross a sentence boundary.
  * Deterministic; linear in the number of tokens.
  */
-export function tagNames(doc: Pick<Doc, 'text' | 'sentences'> & { tokens: Tokens | readonly Token[] }): TaggedName[] {
+export function tagNames(doc: Pick<Doc, 'text' | 'sentences'> & { tokens: Tokens | readonly Token[] },
+  headlines?: readonly number[]): TaggedName[] {
   const model = loadNameModel();
   // Token objects come from scripts and tests only.
   const tokens = Array.isArray(doc.tokens) ? tokensOf(doc.tokens as readonly Token[]) : (doc.tokens as Tokens);
   // Reused working arrays (see text/scratch.ts): the context and labels are dropped before return.
   const context = buildDocContext(tokens, doc.sentences, tokens.wordIds, tokens.words, true);
-  const labels = tagDocument(context, doc.sentences, model, LABELS.take(tokens.length), leadingTitleCaseSentences(tokens, doc.sentences));
+  const labels = tagDocument(context, doc.sentences, model, LABELS.take(tokens.length), headlines ?? leadingTitleCaseSentences(tokens, doc.sentences));
   const names: TaggedName[] = [];
   for (let i = 0; i < labels.length; i++) {
     const part = labelPart(labels[i]);

@@ -28,7 +28,8 @@ export const entitiesStage: Stage = {
   requires: ['tokens', 'sentences', 'structure', 'quotes'],
   provides: ['mentions', 'entities'],
   run(doc) {
-    const { mentions, entities, notes, roles } = findEntities(doc, tagNames(doc));
+    const headlines = leadingTitleCaseSentences(doc.tokens, doc.sentences);
+    const { mentions, entities, notes, roles } = findEntities(doc, tagNames(doc, headlines), headlines);
     return { mentions, entities, roles, ...(notes.length ? { notes } : {}) };
   },
 };
@@ -82,18 +83,19 @@ const PRIORITY_COPY = -1;
  *
  * Everything sorted by start; linear apart from sorting.
  */
-export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]): { mentions: Mention[]; entities: Entity[]; notes: Note[]; roles: Span[] } {
+export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
+  headlines = leadingTitleCaseSentences(doc.tokens, doc.sentences)): { mentions: Mention[]; entities: Entity[]; notes: Note[]; roles: Span[] } {
   const { text, tokens } = doc;
   const structure = doc.structure;
   const table = doc.tokens;
+  const roles: Span[] = partyLabels(text, tokens);
   let candidates: Candidate[] = [];
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
     const candidate = fromTagger(tokens, tagged[nameIndex]);
-    if (candidate && !inPartyLabel(tokens, candidate.tokenStart)) candidates.push(candidate);
+    if (candidate && (roles.length === 0 || !inPartyLabel(tokens, candidate.tokenStart))) candidates.push(candidate);
   }
   const personal = findPersonalMentions(tokens, doc.options.personalLists);
   const structural = findStructureMentions(tokens, structure);
-  const headlines = leadingTitleCaseSentences(tokens, doc.sentences);
   if (headlines.length > 0) candidates = fitTitleCaseNames(tokens, table, candidates, headlines.map(k => doc.sentences[k]), [personal, structural]);
   append(candidates, personal);
   append(candidates, structural);
@@ -104,7 +106,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
   mentions = repairOrganizations(tokens, mentions, occupied);
   const definitions = new Set<Candidate>();
   append(mentions, findDefinedAcronyms(tokens, mentions, occupied, definitions));
-  append(mentions, propagateForms(tokens, table, doc.sentences, headlines.map(k => doc.sentences[k]), mentions, occupied));
+  append(mentions, propagateForms(text, tokens, table, doc.sentences, headlines.map(k => doc.sentences[k]), mentions, occupied));
   retypeCompanies(tokens, mentions);
   retypeShortCompanyNames(tokens, mentions);
   unifyTypes(text, tokens, mentions, tableLines(text, tokens), definitions);
@@ -119,7 +121,6 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[]):
     if (name.tokenEnd <= tokens.length) named.fill(1, name.tokenStart, name.tokenEnd);
   }
   const notes: Note[] = [];
-  const roles: Span[] = partyLabels(tokens);
   const entities = clusterMentions(text, tokens, mentions, named, notes, roles);
   // Candidates are Mentions with bookkeeping fields; the layer is internal, so they go out as they are.
   return { mentions, entities, notes, roles };
@@ -213,12 +214,18 @@ function inPartyLabel(tokens: Tokens, i: number): boolean {
 }
 
 /** The party labels of the text ("(D-N.M.)" → "D-N.M."): they describe a person, like a role. */
-function partyLabels(tokens: Tokens): Span[] {
+function partyLabels(source: string, tokens: Tokens): Span[] {
   const spans: Span[] = [];
+  // Most texts have none: three searches of the text, then the tokens only if one finds one.
+  if (source.indexOf('D-') < 0 && source.indexOf('R-') < 0 && source.indexOf('I-') < 0) return spans;
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens.ends[i] - tokens.starts[i] < 3 || tokens.kinds[i] !== WORD) continue;
+    // "D-", "R-", "I-" read from the text: a token's string is a cache miss on every token.
+    const start = tokens.starts[i];
+    if (source.charCodeAt(start + 1) !== 45 || tokens.ends[i] - start < 3) continue;
+    const first = source.charCodeAt(start);
+    if ((first !== 68 && first !== 82 && first !== 73) || tokens.kinds[i] !== WORD) continue;
     const text = tokenText(tokens, i);
-    if (text.charCodeAt(1) !== 45 || !PARTY_LABEL.test(text)) continue;
+    if (!PARTY_LABEL.test(text)) continue;
     const before = tokenText(tokens, i - 1);
     if (before !== '(' && before !== ',') continue;
     let end = i + 1;
@@ -442,6 +449,8 @@ const TITLE_HEAD = 64;
 const ORGANIZATION_WORD = 128;
 /** Set in every nameWordBits, so 0 can stand for not yet known. */
 const NAME_WORD_BITS_KNOWN = 256;
+/** A word no organization goes by alone: an article, an institution head, a place (see isShortFormWord). */
+const NO_SHORT_FORM = 512;
 
 /** What fromTagger and isEventName ask of the words of a tagged name, as bits (see HEAD_WORD...). */
 function nameWordBits(lower: string, bared: string): number {
@@ -456,6 +465,7 @@ function nameWordBits(lower: string, bared: string): number {
   if (COMPANY_HEADS.has(bared) || ORG_HEADS.has(bared) || (ORG_SUFFIXES.has(bared) && bared !== 'and' && bared !== '&')) {
     bits |= ORGANIZATION_WORD;
   }
+  if (ARTICLES.has(lower) || INSTITUTION_HEADS.has(bared) || isKnownPlace(lower)) bits |= NO_SHORT_FORM;
   return bits;
 }
 
@@ -818,10 +828,15 @@ function retypeCompanies(tokens: Tokens, mentions: readonly Candidate[]): void {
  * of "Detroit Tigers". Not a generic word ("Bank" of "Bank of England", "Council", "Corp.", "The"),
  * nor a place ("Leeds" of "Leeds City Council", "England" of "Bank of England").
  */
-function isShortFormWord(word: string, lower: string): boolean {
-  const bared = bare(lower);
-  return isCapitalizedWord(word) && !ORG_HEADS.has(bared) && !INSTITUTION_HEADS.has(bared) && !COMPANY_HEADS.has(bared) &&
-    !ORG_SUFFIXES.has(bared) && !ARTICLES.has(lower) && !isKnownPlace(lower);
+function isShortFormWord(word: string, bits: number): boolean {
+  return isCapitalizedWord(word) && (bits & (ORGANIZATION_WORD | NO_SHORT_FORM)) === 0;
+}
+
+/** nameWordBits of m's word k (see wordsOf): a token's by vocabulary key. */
+function nameWordBitsOfWord(tokens: Tokens, m: Candidate, words: readonly string[], k: number): number {
+  if (m.display === undefined) return nameWordBitsAt(tokens, m.tokenStart + k);
+  const lower = lowerOf(words[k]);
+  return nameWordBits(lower, bare(lower));
 }
 
 /**
@@ -831,37 +846,57 @@ function isShortFormWord(word: string, lower: string): boolean {
  * Motor").
  */
 function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[]): void {
-  let shortForms: Set<string> | undefined;
+  // The forms of the tagger's short people first (most articles have a few), then the
+  // organizations' short forms among them. People of two words only where an organization of
+  // three or more ends in a trade word ("Harbor Lane Capital"): keys of two words cost a string each.
+  let twoWords = false;
+  for (let k = 0; k < mentions.length && !twoWords; k++) {
+    const m = mentions[k];
+    twoWords = m.type === 'organization' && m.tokenEnd - m.tokenStart >= 3 && COMPANY_HEADS.has(bareAt(tokens, m.tokenEnd - 1));
+  }
+  let wanted: Map<string, Candidate[]> | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type !== 'person' || m.priority !== PRIORITY_TAGGER || m.tokenEnd - m.tokenStart > (twoWords ? 2 : 1)) continue;
+    const key = m.tokenEnd - m.tokenStart === 1 ? formKeyAt(tokens, m.tokenStart) : formKey(wordsOf(tokens, m).join(' '));
+    const list = (wanted ??= new Map()).get(key);
+    if (list) list.push(m);
+    else wanted.set(key, [m]);
+  }
+  if (wanted === undefined) return;
+  const found = new Set<string>();
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.type !== 'organization' || m.tokenEnd - m.tokenStart < 2) continue;
-    if (m.tokenEnd - m.tokenStart >= 3 && COMPANY_HEADS.has(bareAt(tokens, m.tokenEnd - 1))) {
-      (shortForms ??= new Set()).add(formKey(wordsOf(tokens, m).slice(0, -1).join(' ')));
+    if (twoWords && m.tokenEnd - m.tokenStart >= 3 && COMPANY_HEADS.has(bareAt(tokens, m.tokenEnd - 1))) {
+      const key = formKey(wordsOf(tokens, m).slice(0, -1).join(' '));
+      if (wanted.has(key)) found.add(key);
     }
-    if (isShortFormWord(tokenText(tokens, m.tokenStart), lowerAt(tokens, m.tokenStart))) (shortForms ??= new Set()).add(formKeyAt(tokens, m.tokenStart));
-    if (isShortFormWord(tokenText(tokens, m.tokenEnd - 1), lowerAt(tokens, m.tokenEnd - 1))) (shortForms ??= new Set()).add(formKeyAt(tokens, m.tokenEnd - 1));
+    // its first and last word
+    for (let i = m.tokenStart; i < m.tokenEnd; i += Math.max(1, m.tokenEnd - 1 - m.tokenStart)) {
+      const key = formKeyAt(tokens, i);
+      if (wanted.has(key) && isShortFormWord(tokenText(tokens, i), nameWordBitsAt(tokens, i))) found.add(key);
+    }
   }
-  if (shortForms === undefined) return;
+  if (found.size === 0) return;
   let personWords: Set<string> | undefined;
-  for (let k = 0; k < mentions.length; k++) {
-    const m = mentions[k];
-    if (m.type !== 'person' || m.priority !== PRIORITY_TAGGER || m.tokenEnd - m.tokenStart > 2) continue;
-    const key = m.tokenEnd - m.tokenStart === 1 ? formKeyAt(tokens, m.tokenStart) : formKey(wordsOf(tokens, m).join(' '));
-    if (!shortForms.has(key)) continue;
-    if (m.tokenEnd - m.tokenStart === 2) {
-      m.type = 'organization';
-      continue;
-    }
-    if (personWords === undefined) {
-      personWords = new Set();
-      for (let j = 0; j < mentions.length; j++) {
-        const p = mentions[j];
-        if (p.type !== 'person' || p.tokenEnd - p.tokenStart < 2) continue;
-        personWords.add(formKeyAt(tokens, p.tokenStart));
-        personWords.add(formKeyAt(tokens, p.tokenEnd - 1));
+  for (const key of found) {
+    for (const m of wanted.get(key)!) {
+      if (m.tokenEnd - m.tokenStart === 2) {
+        m.type = 'organization';
+        continue;
       }
+      if (personWords === undefined) {
+        personWords = new Set();
+        for (let j = 0; j < mentions.length; j++) {
+          const p = mentions[j];
+          if (p.type !== 'person' || p.tokenEnd - p.tokenStart < 2) continue;
+          personWords.add(formKeyAt(tokens, p.tokenStart));
+          personWords.add(formKeyAt(tokens, p.tokenEnd - 1));
+        }
+      }
+      if (!personWords.has(key)) m.type = 'organization';
     }
-    if (!personWords.has(key)) m.type = 'organization';
   }
 }
 
@@ -948,8 +983,8 @@ function tableLines(text: string, tokens: Tokens): Uint8Array {
  * word follows) is left alone. A one-word form that also occurs in lower case ("Acme" and
  * "acme") is not taken at a sentence start, where it may be the common word.
  */
-function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['sentences'], headlines: readonly Segment[], mentions: readonly Candidate[],
-  occupied: Uint8Array): Candidate[] {
+function propagateForms(source: string, tokens: Tokens, table: WordTable, sentences: Doc['sentences'], headlines: readonly Segment[],
+  mentions: readonly Candidate[], occupied: Uint8Array): Candidate[] {
   const { wordIds, words } = table;
   // Forms by their words joined with U+0001; per word id of a first word, the lengths of its
   // forms, longest first, so each token costs one array read, and one lookup per length only
@@ -989,7 +1024,7 @@ function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['senten
     }
   }
   if (forms.size === 0) return [];
-  extendToKnownForms(tokens, mentions, forms, occupied);
+  extendToKnownForms(source, tokens, mentions, forms, occupied);
   const sentenceStarts = SCRATCH.sentenceStarts.take(tokens.length);
   for (let sIndex = 0; sIndex < sentences.length; sIndex++) {
     const s = sentences[sIndex];
@@ -1054,12 +1089,19 @@ function propagateForms(tokens: Tokens, table: WordTable, sentences: Doc['senten
  * before it (two at most, none taken) are taken in, with the longer form's type. `forms`: by the
  * words joined with U+0001 (see propagateForms).
  */
-function extendToKnownForms(tokens: Tokens, mentions: readonly Candidate[], forms: ReadonlyMap<string, EntityType>, occupied: Uint8Array): void {
+function extendToKnownForms(source: string, tokens: Tokens, mentions: readonly Candidate[], forms: ReadonlyMap<string, EntityType>,
+  occupied: Uint8Array): void {
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
+    const before = m.tokenStart - 1;
+    // Most names follow a lower-case word, punctuation or another name: no key to build, and the
+    // first letter read from the text, near the name, rather than from the word's string.
+    if (before < 0 || occupied[before] || tokens.kinds[before] !== WORD) continue;
+    const letter = source.charCodeAt(tokens.starts[before]);
+    if ((letter < 65 || letter > 90) && (letter < 128 || !isCapitalizedWord(tokenText(tokens, before)))) continue;
     let key = tokenText(tokens, m.tokenStart);
     for (let i = m.tokenStart + 1; i < m.tokenEnd; i++) key += '\u0001' + tokenText(tokens, i);
-    for (let s = m.tokenStart - 1; s >= 0 && s >= m.tokenStart - 2 && !occupied[s] && tokens.kinds[s] === WORD && isCapitalizedWord(tokenText(tokens, s)); s--) {
+    for (let s = before; s >= 0 && s >= m.tokenStart - 2 && !occupied[s] && tokens.kinds[s] === WORD && isCapitalizedWord(tokenText(tokens, s)); s--) {
       key = tokenText(tokens, s) + '\u0001' + key;
       const type = forms.get(key);
       if (type === undefined) continue;
@@ -1221,7 +1263,11 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
   const byEdgeWord = new Map<string, Cluster[]>(); // person clusters by first and last word
   const byInitials = new Map<string, Cluster[]>(); // org/place/event clusters by initials
   const byStripped = new Map<string, Cluster[]>(); // org clusters by name without legal suffix
-  const byShortForm = new Map<string, Cluster[]>(); // org clusters of several words by a word that may stand for them
+  // org clusters of several words by a word that may stand for them; kept only when some
+  // organization is named by one word
+  let oneWordOrganization = false;
+  for (let f = 0; f < forms.length && !oneWordOrganization; f++) oneWordOrganization = forms[f].words.length === 1 && forms[f].list[0].type === 'organization';
+  const byShortForm = oneWordOrganization ? new Map<string, Cluster[]>() : undefined;
   // A cluster is indexed once, right after it is made, so a key it already holds ends the list
   // ("Jo Jo" gives the key "jo" twice): checking the last entry is enough. Scanning the list, as
   // includes() did, grew with every "John" or "Smith" a long text introduced.
@@ -1265,7 +1311,7 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
     if (targets.length === 0 && type === 'organization') {
       targets = byStripped.get(formKeyOfWords(tokens, list[0], words)) ?? [];
       // "Northwind" for "Northwind Robotics", "Tigers" for "Detroit Tigers".
-      if (targets.length === 0 && words.length === 1) targets = byShortForm.get(formKeyOfWords(tokens, list[0], words)) ?? [];
+      if (targets.length === 0 && words.length === 1) targets = byShortForm?.get(formKeyOfWords(tokens, list[0], words)) ?? [];
     }
     if (targets.length <= 1) {
       const cluster = targets[0] ?? newCluster(type, clusters);
@@ -1367,7 +1413,7 @@ function newCluster(type: EntityType, clusters: Cluster[]): Cluster {
 function indexCluster(cluster: Cluster, words: readonly string[], tokens: Tokens, m: Candidate,
   index: (map: Map<string, Cluster[]>, key: string, cluster: Cluster) => void,
   byEdgeWord: Map<string, Cluster[]>, byInitials: Map<string, Cluster[]>, byStripped: Map<string, Cluster[]>,
-  byShortForm: Map<string, Cluster[]>): void {
+  byShortForm: Map<string, Cluster[]> | undefined): void {
   const type = cluster.type;
   if (type === 'person' && words.length >= 2) {
     // "Jo Ng Jr." → "jo" and "ng": the first and last words that are no suffix or initial.
@@ -1392,10 +1438,10 @@ function indexCluster(cluster: Cluster, words: readonly string[], tokens: Tokens
     // "Harbor Lane" of "Harbor Lane Capital"
     const trade = withoutCompanyHead(stripped);
     if (trade.length < stripped.length) index(byStripped, formKey(trade.join(' ')), cluster);
-    if (words.length >= 2) {
-      if (isShortFormWord(words[0], lowerOfWord(tokens, m, words, 0))) index(byShortForm, formKeyOfWord(tokens, m, words, 0), cluster);
+    if (byShortForm && words.length >= 2) {
+      if (isShortFormWord(words[0], nameWordBitsOfWord(tokens, m, words, 0))) index(byShortForm, formKeyOfWord(tokens, m, words, 0), cluster);
       const last = words.length - 1;
-      if (isShortFormWord(words[last], lowerOfWord(tokens, m, words, last))) index(byShortForm, formKeyOfWord(tokens, m, words, last), cluster);
+      if (isShortFormWord(words[last], nameWordBitsOfWord(tokens, m, words, last))) index(byShortForm, formKeyOfWord(tokens, m, words, last), cluster);
     }
   }
 }
