@@ -164,6 +164,8 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
       }
     }
   }
+  // "(Reporting by Jo Ng; Editing by Al Roe)": a staff credit's words are no names.
+  if (tokenEnd - tokenStart === 1 && CREDIT_WORDS.has(lowerAt(tokens, tokenStart)) && lowerAt(tokens, tokenEnd) === 'by') return undefined;
   // "About Acme" (a boilerplate heading): a leading preposition is not part of a name.
   if (tokenEnd - tokenStart > 1 && LEADING_PREPOSITIONS.has(tokenText(tokens, tokenStart))) tokenStart++;
   // "Jo Ng, CEO of Acme" with "CEO of Acme" tagged as one organization: in an apposition the title
@@ -234,6 +236,9 @@ function partyLabels(source: string, tokens: Tokens): Span[] {
   }
   return spans;
 }
+
+/** The first words of a staff credit: "Reporting by", "Editing by". */
+const CREDIT_WORDS: ReadonlySet<string> = new Set(['reporting', 'editing', 'writing', 'compiled', 'photos', 'photo', 'video', 'graphics']);
 
 function endsInOrganizationWord(tokens: Tokens, tokenStart: number, tokenEnd: number): boolean {
   return tokenEnd - tokenStart >= 2 && (nameWordBitsAt(tokens, tokenEnd - 1) & ORGANIZATION_WORD) !== 0;
@@ -1361,7 +1366,8 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
       // The role is the first one found, mention by mention; every mention's role and
       // honorific ("Sir", "Dr") is handed on.
       for (let k = 0; k < members.length; k++) {
-        const role = findApposition(text, tokens, members[k], personAt) ?? findTitleBefore(text, tokens, members[k], covered, personAt);
+        const role = findApposition(text, tokens, members[k], personAt) ?? findTitleBefore(text, tokens, members[k], covered, personAt) ??
+          findDescriptionBefore(text, tokens, members[k], personAt);
         if (role) {
           entity.role ??= role.role;
           roles.push({ start: tokens.starts[role.from], end: tokens.ends[role.to - 1] });
@@ -1855,6 +1861,24 @@ function findTitleBefore(text: string, tokens: Tokens, m: Candidate, covered: Ui
       !isPossessive(tokens, from + 1)))) from++;
   if (from >= end) return undefined;
   return roleAt(text, tokens, from, end);
+}
+
+const MAX_DESCRIPTION_BEFORE = 6;
+
+/**
+ * A description set off before the name: "the fund's managing partner, Marcus Oyelaran, said" →
+ * "fund's managing partner". It opens with an article and ends in a title head, and the name is
+ * set off by commas on both sides.
+ */
+function findDescriptionBefore(text: string, tokens: Tokens, m: Candidate, personAt: Uint8Array): RoleAt | undefined {
+  const comma = m.tokenStart - 1;
+  if (comma < 2 || tokenText(tokens, comma) !== ',' || tokenText(tokens, m.tokenEnd) !== ',' || !isTitleHeadAt(tokens, comma - 1)) return undefined;
+  for (let k = comma - 1; k >= 0 && comma - k <= MAX_DESCRIPTION_BEFORE; k--) {
+    if (personAt[k] || hasLineBreakBetween(text, tokens.ends[k], tokens.starts[k + 1])) return undefined;
+    if (tokens.kinds[k] !== WORD && !isPossessive(tokens, k)) return undefined;
+    if (ARTICLES.has(lowerAt(tokens, k))) return k + 1 < comma ? roleAt(text, tokens, k + 1, comma) : undefined;
+  }
+  return undefined;
 }
 
 function hasLineBreakBetween(text: string, from: number, to: number): boolean {

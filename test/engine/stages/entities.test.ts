@@ -175,6 +175,10 @@ describe('[entities] roles', () => {
     ['Jo Ng, the campaign’s press secretary, said so.', 'Jo Ng', 'campaign’s press secretary'],
     ['John Smith, Homeland Security Secretary Jane Doe and others met.', 'John Smith', undefined],
     ['Mr. John Smith met CEO Jane Doe.', 'Jane Doe', 'CEO'],
+    // a description set off before the name
+    ['"Yes," the fund\'s managing partner, John Smith, said.', 'John Smith', 'fund\'s managing partner'],
+    ['Police questioned the manager, John Smith, on Monday.', 'John Smith', 'manager'],
+    ['He met the crowd, John Smith, and others.', 'John Smith', undefined],
     // an acronym is no pronoun ("who"), and a portfolio may follow "for"
     ['"Yes," said Dr John Smith, WHO Regional Director for Europe.', 'John Smith', 'WHO Regional Director for Europe'],
     ['"Yes," WHO Regional Director for Europe Dr John Smith said.', 'John Smith', 'WHO Regional Director for Europe'],
