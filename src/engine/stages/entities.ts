@@ -104,9 +104,11 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   const occupied = SCRATCH.occupied.take(tokens.length);
   let mentions = preferLongerSpans(candidates, occupied);
   mentions = repairOrganizations(tokens, mentions, occupied);
+  const headlineSegments = headlines.map(k => doc.sentences[k]);
+  extendCompanyNames(text, tokens, mentions, occupied, headlineSegments);
   const definitions = new Set<Candidate>();
   append(mentions, findDefinedAcronyms(tokens, mentions, occupied, definitions));
-  append(mentions, propagateForms(text, tokens, table, doc.sentences, headlines.map(k => doc.sentences[k]), mentions, occupied));
+  append(mentions, propagateForms(text, tokens, table, doc.sentences, headlineSegments, mentions, occupied));
   retypeCompanies(tokens, mentions);
   retypeShortCompanyNames(tokens, mentions);
   unifyTypes(text, tokens, mentions, tableLines(text, tokens), definitions);
@@ -1086,6 +1088,33 @@ function propagateForms(source: string, tokens: Tokens, table: WordTable, senten
     else occupied[m.tokenStart] = 1;
   }
   return out.filter((m): m is Candidate => m !== undefined);
+}
+
+/**
+ * A company's name the tagger cut short on the left: "led by Harbor Lane Capital" tagged "Lane
+ * Capital". A capitalised word right before a name of two words at most that ends in a trade
+ * word ("Capital", "Robotics") belongs to it, unless it starts the sentence, has a hyphen
+ * ("Boston-based"), or is a title, a courtesy title, a month or weekday, a demonym or a place
+ * ("Texas Lane Capital" stays two names). Not in a Title Case Headline, where every word has a capital.
+ */
+function extendCompanyNames(source: string, tokens: Tokens, mentions: readonly Candidate[], occupied: Uint8Array,
+  headlines: readonly Segment[]): void {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    const before = m.tokenStart - 1;
+    if (m.type !== 'organization' || m.source !== 'tagger' || before < 0 || occupied[before] || tokens.kinds[before] !== WORD) continue;
+    if (m.tokenEnd - m.tokenStart > 2 || tokens.starts[m.tokenStart] - tokens.ends[before] !== 1 || !COMPANY_HEADS.has(bareAt(tokens, m.tokenEnd - 1))) continue;
+    const word = tokenText(tokens, before);
+    // "Boston-based Reagan Communications": a hyphenated word describes the name.
+    if (!isCapitalizedWord(word) || word.includes('-') || isSentenceInitial(source, tokens, before) || inHeadline(headlines, tokens, before)) continue;
+    const bits = nameWordBitsAt(tokens, before);
+    if ((bits & (TITLE_HEAD | HONORIFIC | TITLE_ABBREVIATION | NO_SHORT_FORM | ORGANIZATION_WORD)) !== 0 || isTitleWordAt(tokens, before) ||
+      isCalendarWord(word) || DEMONYMS.has(lowerAt(tokens, before)) || isAcronymWord(word)) continue;
+    occupied[before] = 1;
+    m.tokenStart = before;
+    m.start = tokens.starts[before];
+    m.key = undefined;
+  }
 }
 
 /**
