@@ -111,6 +111,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   append(mentions, propagateForms(text, tokens, table, doc.sentences, headlineSegments, mentions, occupied));
   retypeCompanies(tokens, mentions);
   retypeShortCompanyNames(tokens, mentions);
+  retypePlaces(tokens, mentions);
   unifyTypes(text, tokens, mentions, tableLines(text, tokens), definitions);
   mentions.sort(bySpan);
 
@@ -827,6 +828,29 @@ function retypeCompanies(tokens: Tokens, mentions: readonly Candidate[]): void {
     const article = b >= 1 && tokenText(tokens, b - 1) === 'the' && !(m.tokenEnd < tokens.length && isLowerCaseWordAt(tokens, m.tokenEnd));
     if ((m.tokenEnd < tokens.length && SECURITIES_AFTER.has(lowerAt(tokens, m.tokenEnd))) || (possessive && OWNERS_AFTER_POSSESSIVE.has(after)) ||
       sharesOf || article) m.type = 'organization';
+  }
+}
+
+/** Lower-case nouns of a kind of place, before "of" ("the province of Parma") or after the name ("the Po river"). */
+const PLACE_KINDS: ReadonlySet<string> = new Set([
+  'city', 'town', 'village', 'province', 'region', 'state', 'county', 'district', 'municipality', 'island', 'islands',
+  'river', 'lake', 'valley', 'mountains', 'coast', 'peninsula', 'capital', 'suburb', 'neighbourhood', 'neighborhood',
+]);
+
+/**
+ * A name the tagger typed as a club or a person that the words around it say is a place: "the
+ * province of Parma", "the city of Leeds", "the Po river". Lower-case kinds only ("the City of
+ * London Corporation" is a name).
+ */
+function retypePlaces(tokens: Tokens, mentions: readonly Candidate[]): void {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type === 'place' || m.type === 'event' || m.priority !== PRIORITY_TAGGER) continue;
+    const b = m.tokenStart;
+    const kindBefore = b >= 2 && tokenText(tokens, b - 1) === 'of' && isLowerCaseWordAt(tokens, b - 2) && PLACE_KINDS.has(tokenText(tokens, b - 2));
+    const kindAfter = m.tokenEnd < tokens.length && isLowerCaseWordAt(tokens, m.tokenEnd) && PLACE_KINDS.has(tokenText(tokens, m.tokenEnd)) &&
+      b >= 1 && lowerAt(tokens, b - 1) === 'the';
+    if (kindBefore || kindAfter) m.type = 'place';
   }
 }
 
