@@ -690,17 +690,21 @@ function styleOf(kinds: Uint8Array, caps: Uint8Array, start: number, end: number
 }
 
 const MAX_HEADLINE_TOKENS = 40;
+// A release opens with a headline, a subheading, a header line or two: a list of Title Case lines
+// further down is no headline.
+const MAX_LEADING_SENTENCES = 6;
 
 /**
  * The Title Case Headlines among the sentences that open a document, before its first sentence
  * of prose ("Acme Robotics Raises $48 Million Series B"), as sentence indices in order: there
  * capitals say little about where a name ends. sentenceStyle's rule, read from the token texts,
- * and no period at the end ("John Smith met Jane Smith." is prose). Lists of names further down,
- * "Jo Ng ( Kenya ) 12.74", are often Title Case too, and there capitals are names.
+ * and no period at the end ("John Smith met Jane Smith." is prose), among the first six sentences.
+ * Lists of names further down, "Jo Ng ( Kenya ) 12.74", are often Title Case too, and there
+ * capitals are names.
  */
 export function leadingTitleCaseSentences(tokens: Tokens, sentences: readonly Segment[]): number[] {
   const found: number[] = [];
-  for (let k = 0; k < sentences.length; k++) {
+  for (let k = 0; k < sentences.length && k < MAX_LEADING_SENTENCES; k++) {
     const { tokenStart, tokenEnd } = sentences[k];
     // A headline is a line of a few words, not a run of 100,000 quotation marks.
     if (tokenEnd - tokenStart > MAX_HEADLINE_TOKENS) break;
