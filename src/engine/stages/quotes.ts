@@ -486,6 +486,8 @@ function isSpeech(doc: Readonly<Doc>, quote: Quote, all: readonly Quote[], index
   const before = opening - 1; // -1: none
   const beforeText = before >= 0 ? tokenText(tokens, before) : undefined;
   if (beforeText !== undefined && NAMING_WORDS.has(beforeText.toLowerCase()) && words < 8) return false;
+  // 'Acme Robotics, Inc. ("Acme") today announced': a defined short name in brackets, not speech
+  if (beforeText === '(' && words < 4 && last < tokens.length && tokenText(tokens, last) === ')') return false;
   // 'the senator, known as "Big Jim,"', 'a law referred to as "Obamacare"': a name, not speech
   if (beforeText === 'as' && opening > 1 && words < 8 && (NAMING_BEFORE_AS.has(tokenText(tokens, opening - 2).toLowerCase()) ||
     (tokenText(tokens, opening - 2) === 'to' && opening > 2 && NAMING_BEFORE_AS.has(tokenText(tokens, opening - 3).toLowerCase())))) return false;

@@ -128,6 +128,9 @@ describe('[quotes] speech or not', () => {
     // a name after 'known as', 'referred to as', even with a cue near
     ['The senator, known as "Big Jim," said nothing.', []],
     ['The law, often referred to as "the Gang of Eight bill," was signed.', []],
+    // a defined short name in brackets, even before a cue
+    ['Northwind Robotics, Inc. ("Northwind") today announced a round.', []],
+    ['Meridian Health Partners (“Meridian”), a physician group, said so.', []],
     // a short quotation kept for a phrasal cue in its sentence
     ['As the magazine put it, "the operator."', ['"the operator."']],
   ];
