@@ -96,7 +96,8 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   }
   const personal = findPersonalMentions(tokens, doc.options.personalLists);
   const structural = findStructureMentions(tokens, structure);
-  if (headlines.length > 0) candidates = fitTitleCaseNames(tokens, table, candidates, headlines.map(k => doc.sentences[k]), [personal, structural]);
+  const headlineSegments = headlines.map(k => doc.sentences[k]);
+  if (headlines.length > 0) candidates = fitTitleCaseNames(tokens, table, candidates, headlineSegments, [personal, structural]);
   append(candidates, personal);
   append(candidates, structural);
   append(candidates, findEventShapes(tokens));
@@ -104,7 +105,6 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   const occupied = SCRATCH.occupied.take(tokens.length);
   let mentions = preferLongerSpans(candidates, occupied);
   mentions = repairOrganizations(tokens, mentions, occupied);
-  const headlineSegments = headlines.map(k => doc.sentences[k]);
   extendCompanyNames(text, tokens, mentions, occupied, headlineSegments);
   const definitions = new Set<Candidate>();
   append(mentions, findDefinedAcronyms(tokens, mentions, occupied, definitions));
@@ -271,8 +271,8 @@ function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonl
   }
   if (!titleCase.includes(true)) return candidates as Candidate[];
   // Only names whose first or last word is in a headline can be found there.
-  const inHeadline = new Set<number>();
-  for (const s of headlines) for (let k = s.tokenStart; k < s.tokenEnd; k++) inHeadline.add(table.wordIds[k]);
+  const headlineWords = new Set<number>();
+  for (const s of headlines) for (let k = s.tokenStart; k < s.tokenEnd; k++) headlineWords.add(table.wordIds[k]);
   const known = new Map<string, EntityType>();
   const keyOfSpan = (from: number, to: number) => {
     let key = tokenText(tokens, from);
@@ -280,7 +280,7 @@ function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonl
     return key;
   };
   const learn = (m: Candidate) => {
-    if (!inHeadline.has(table.wordIds[m.tokenStart]) && !inHeadline.has(table.wordIds[m.tokenEnd - 1])) return;
+    if (!headlineWords.has(table.wordIds[m.tokenStart]) && !headlineWords.has(table.wordIds[m.tokenEnd - 1])) return;
     const key = keyOfSpan(m.tokenStart, m.tokenEnd);
     if (!known.has(key)) known.set(key, m.type);
     const last = tokenText(tokens, m.tokenEnd - 1);
@@ -871,10 +871,11 @@ function nameWordBitsOfWord(tokens: Tokens, m: Candidate, words: readonly string
 }
 
 /**
- * A one-word person the tagger found is the organization whose name it starts or ends, when no person of
- * the article has it as a first or last name: "Northwind Robotics … we've watched Northwind
- * execute" (companies go by their first word; "Gerald Ford" keeps "Ford" a person beside "Ford
- * Motor").
+ * A short person the tagger found that is an organization's short form: one word that starts or
+ * ends its name, when no person of the article has it as a first or last name ("Northwind
+ * Robotics … we've watched Northwind execute"; "Gerald Ford" keeps "Ford" a person beside "Ford
+ * Motor"), or two words that are its name without the trade word ("Harbor Lane" of "Harbor Lane
+ * Capital").
  */
 function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[]): void {
   // The forms of the tagger's short people first (most articles have a few), then the
