@@ -167,6 +167,8 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
       }
     }
   }
+  // "Helen Vasquez, M.D.": a degree is no name.
+  if (tokenEnd - tokenStart === 1 && DEGREES.has(tokenText(tokens, tokenStart))) return undefined;
   // "(Reporting by Jo Ng; Editing by Al Roe)": a staff credit's words are no names.
   if (tokenEnd - tokenStart === 1 && CREDIT_WORDS.has(lowerAt(tokens, tokenStart)) && lowerAt(tokens, tokenEnd) === 'by') return undefined;
   // "About Acme" (a boilerplate heading): a leading preposition is not part of a name.
@@ -239,6 +241,9 @@ function partyLabels(source: string, tokens: Tokens): Span[] {
   }
   return spans;
 }
+
+/** Degrees and credentials written after a name, as tokens: "Jo Ng, M.D., said". */
+const DEGREES: ReadonlySet<string> = new Set(['M.D.', 'D.O.', 'R.N.', 'J.D.', 'D.D.S.', 'M.P.H.', 'Esq.', 'MBA', 'CPA', 'FACS', 'FRCP', 'PhD', 'MD']);
 
 /** The first words of a staff credit: "Reporting by", "Editing by". */
 const CREDIT_WORDS: ReadonlySet<string> = new Set(['reporting', 'editing', 'writing', 'compiled', 'photos', 'photo', 'video', 'graphics']);
@@ -473,7 +478,10 @@ function nameWordBits(lower: string, bared: string): number {
   if (COMPANY_HEADS.has(bared) || ORG_HEADS.has(bared) || (ORG_SUFFIXES.has(bared) && bared !== 'and' && bared !== '&')) {
     bits |= ORGANIZATION_WORD;
   }
-  if (ARTICLES.has(lower) || INSTITUTION_HEADS.has(bared) || isKnownPlace(lower)) bits |= NO_SHORT_FORM;
+  // "U.S." is the gazetteer's "us"
+  if (ARTICLES.has(lower) || INSTITUTION_HEADS.has(bared) || isKnownPlace(lower) || (lower.includes('.') && isKnownPlace(lower.replace(/\./g, '')))) {
+    bits |= NO_SHORT_FORM;
+  }
   return bits;
 }
 
@@ -875,7 +883,8 @@ function nameWordBitsOfWord(tokens: Tokens, m: Candidate, words: readonly string
  * ends its name, when no person of the article has it as a first or last name ("Northwind
  * Robotics … we've watched Northwind execute"; "Gerald Ford" keeps "Ford" a person beside "Ford
  * Motor"), or two words that are its name without the trade word ("Harbor Lane" of "Harbor Lane
- * Capital").
+ * Capital"). Likewise one word taken for a place that no gazetteer knows ("Kestrel" of "Kestrel
+ * Pharmaceuticals").
  */
 function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[]): void {
   // The forms of the tagger's short people first (most articles have a few), then the
@@ -889,7 +898,9 @@ function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[])
   let wanted: Map<string, Candidate[]> | undefined;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
-    if (m.type !== 'person' || m.priority !== PRIORITY_TAGGER || m.tokenEnd - m.tokenStart > (twoWords ? 2 : 1)) continue;
+    if (m.priority !== PRIORITY_TAGGER || m.tokenEnd - m.tokenStart > (twoWords ? 2 : 1)) continue;
+    // a person, or one word the tagger took for a place that the gazetteer does not know ("Kestrel")
+    if (m.type !== 'person' && (m.type !== 'place' || m.tokenEnd - m.tokenStart !== 1 || (nameWordBitsAt(tokens, m.tokenStart) & NO_SHORT_FORM) !== 0)) continue;
     const key = m.tokenEnd - m.tokenStart === 1 ? formKeyAt(tokens, m.tokenStart) : formKey(wordsOf(tokens, m).join(' '));
     const list = (wanted ??= new Map()).get(key);
     if (list) list.push(m);
@@ -897,6 +908,7 @@ function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[])
   }
   if (wanted === undefined) return;
   const found = new Set<string>();
+  let ofCompanies: Set<string> | undefined;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.type !== 'organization' || m.tokenEnd - m.tokenStart < 2) continue;
@@ -904,10 +916,15 @@ function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[])
       const key = formKey(wordsOf(tokens, m).slice(0, -1).join(' '));
       if (wanted.has(key)) found.add(key);
     }
-    // its first and last word
+    // its first and last word; for a place, only of a company's name ("Kestrel Pharmaceuticals";
+    // clubs are named after towns the gazetteer does not know: "Gloria Bistrita", "in Bistrita")
+    const company = (nameWordBitsAt(tokens, m.tokenEnd - 1) & ORGANIZATION_WORD) !== 0 && !ORG_HEADS.has(bareAt(tokens, m.tokenEnd - 1));
     for (let i = m.tokenStart; i < m.tokenEnd; i += Math.max(1, m.tokenEnd - 1 - m.tokenStart)) {
       const key = formKeyAt(tokens, i);
-      if (wanted.has(key) && isShortFormWord(tokenText(tokens, i), nameWordBitsAt(tokens, i))) found.add(key);
+      if (wanted.has(key) && isShortFormWord(tokenText(tokens, i), nameWordBitsAt(tokens, i))) {
+        found.add(key);
+        if (company) (ofCompanies ??= new Set()).add(key);
+      }
     }
   }
   if (found.size === 0) return;
@@ -916,6 +933,10 @@ function retypeShortCompanyNames(tokens: Tokens, mentions: readonly Candidate[])
     for (const m of wanted.get(key)!) {
       if (m.tokenEnd - m.tokenStart === 2) {
         m.type = 'organization';
+        continue;
+      }
+      if (m.type === 'place') {
+        if (ofCompanies?.has(key)) m.type = 'organization';
         continue;
       }
       if (personWords === undefined) {
@@ -1852,6 +1873,8 @@ const MAX_APPOSITION = 12;
 function findApposition(text: string, tokens: Tokens, m: Candidate, personAt: Uint8Array): RoleAt | undefined {
   if (tokenText(tokens, m.tokenEnd) !== ',') return undefined;
   let from = m.tokenEnd + 1;
+  // "Helen Vasquez, M.D., Chief Medical Officer": degrees first
+  while (from + 1 < tokens.length && DEGREES.has(tokenText(tokens, from)) && tokenText(tokens, from + 1) === ',') from += 2;
   while (from < tokens.length && ARTICLES.has(lowerAt(tokens, from))) from++;
   // "Jo Ng, who …" is no role; "Jo Ng, WHO Regional Director" is.
   const opensClause = (k: number) => NON_ROLE_APPOSITION_STARTS.has(lowerAt(tokens, k)) && !isAcronymWord(tokenText(tokens, k));

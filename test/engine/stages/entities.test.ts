@@ -175,6 +175,8 @@ describe('[entities] roles', () => {
     ['Jo Ng, the campaign’s press secretary, said so.', 'Jo Ng', 'campaign’s press secretary'],
     ['John Smith, Homeland Security Secretary Jane Doe and others met.', 'John Smith', undefined],
     ['Mr. John Smith met CEO Jane Doe.', 'Jane Doe', 'CEO'],
+    // degrees before the role
+    ['"Yes," said Helen Vasquez, M.D., Chief Medical Officer of Acme.', 'Helen Vasquez', 'Chief Medical Officer of Acme'],
     // a description set off before the name
     ['"Yes," the fund\'s managing partner, John Smith, said.', 'John Smith', 'fund\'s managing partner'],
     ['Police questioned the manager, John Smith, on Monday.', 'John Smith', 'manager'],
@@ -297,6 +299,9 @@ describe('[entities] clustering and types', () => {
       ['organization Reagan Communications ×1', 'organization Hart Capital ×1', 'organization Lane Capital ×1']],
     ['a name cut short on the left takes the longer form the text has', 'Harbor Lane Capital grew.\n\nAbout Harbor Lane Capital\nHarbor Lane Capital invests.',
       [['Harbor Lane Capital', 'ORG', 'once'], ['Lane Capital', 'PER']], ['organization Harbor Lane Capital ×3']],
+    ['… which the tagger may have taken for an unknown place, but not for a known one', 'Kestrel Pharmaceuticals grew. Kestrel hired. U.S. Food and Drug Administration staff met in U.S. offices.',
+      [['Kestrel Pharmaceuticals', 'ORG'], ['Kestrel', 'LOC'], ['U.S. Food and Drug Administration', 'ORG'], ['U.S.', 'LOC']],
+      ['organization Kestrel Pharmaceuticals [Kestrel] ×2', 'organization U.S. Food and Drug Administration ×1', 'place U.S. ×1']],
     ['… nor by a place name', 'Leeds City Council met. Leeds said so.',
       [['Leeds City Council', 'ORG'], ['Leeds', 'ORG']], ['organization Leeds City Council ×1', 'organization Leeds ×1']],
     ['a generic first word names no company', 'The Bank of Ruritania met. Bank said so.',
@@ -320,6 +325,7 @@ describe('[entities] clustering and types', () => {
       [['Ruritania', 'LOC']], ['place Ruritania ×1']],
     ['a title alone after "the" is no one\'s name', 'Jo Ng met the Mayor. Call the Office of the Mayor.',
       [['Jo Ng', 'PER'], ['Mayor', 'PER']], ['person Jo Ng ×1']],
+    ['a degree after a name is no place', 'Helen Vasquez, M.D., spoke.', [['Helen Vasquez', 'PER'], ['M.D.', 'LOC']], ['person Helen Vasquez ×1']],
     ['a party label holds no place', 'Sen. Amy Reyes (D-N.M.) and Rep. Jo Ng, R-Mont., spoke in Gallup.',
       [['Amy Reyes', 'PER'], ['M.', 'LOC'], ['Jo Ng', 'PER'], ['Mont.', 'LOC'], ['Gallup', 'LOC']],
       ['person Amy Reyes (Senator) ×1', 'person Jo Ng (Representative) ×1', 'place Gallup ×1']],
