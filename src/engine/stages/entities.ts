@@ -167,6 +167,8 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
       }
     }
   }
+  // "President and CEO": an executive's title in capitals is no organization.
+  if (tokenEnd - tokenStart === 1 && EXECUTIVE_TITLES.has(tokenText(tokens, tokenStart))) return undefined;
   // "Helen Vasquez, M.D.": a degree is no name.
   if (tokenEnd - tokenStart === 1 && DEGREES.has(tokenText(tokens, tokenStart))) return undefined;
   // "(Reporting by Jo Ng; Editing by Al Roe)": a staff credit's words are no names.
@@ -194,7 +196,14 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   let type: EntityType | undefined;
   // "Northwind Labs", "Keller Robotics Inc.": a company ending outweighs a person-like shape.
   if (name.label === 'PER') type = endsInOrganizationWord(tokens, tokenStart, tokenEnd) ? 'organization' : 'person';
-  else if (name.label === 'LOC') type = isEventName(tokens, tokenStart, tokenEnd, true) ? 'event' : 'place';
+  else if (name.label === 'LOC') {
+    // "Granite Bay Bank", "Harbor Point Capital": three words or more ending in a bank's or a
+    // company's word are no place ("West Bank" is; so is a "National Tennis Centre").
+    const last = bareAt(tokens, tokenEnd - 1);
+    type = isEventName(tokens, tokenStart, tokenEnd, true) ? 'event' :
+      tokenEnd - tokenStart >= 3 && (last === 'bank' || COMPANY_HEADS.has(last) || (ORG_SUFFIXES.has(last) && last !== 'and' && last !== '&')) ?
+        'organization' : 'place';
+  }
   else if (isEventName(tokens, tokenStart, tokenEnd)) type = 'event';
   else if (name.label === 'ORG') type = 'organization';
   if (!type) return undefined;
@@ -241,6 +250,9 @@ function partyLabels(source: string, tokens: Tokens): Span[] {
   }
   return spans;
 }
+
+/** Executives' titles in capitals: "President and CEO". */
+const EXECUTIVE_TITLES: ReadonlySet<string> = new Set(['CEO', 'CFO', 'COO', 'CTO', 'CMO', 'CIO', 'CSO', 'CRO', 'CHRO', 'EVP', 'SVP', 'VP']);
 
 /** Degrees and credentials written after a name, as tokens: "Jo Ng, M.D., said". */
 const DEGREES: ReadonlySet<string> = new Set(['M.D.', 'D.O.', 'R.N.', 'J.D.', 'D.D.S.', 'M.P.H.', 'Esq.', 'MBA', 'CPA', 'FACS', 'FRCP', 'PhD', 'MD']);
