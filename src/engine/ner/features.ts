@@ -658,8 +658,9 @@ function isQuoteOrBullet(text: string): boolean {
   return text === '"' || text === '“' || text === "'" || text === '‘' || text === '-' || text === '(' || text === ':';
 }
 
-/** sentenceStyle of a Title Case Headline. */
+/** sentenceStyle of a Title Case Headline and of one in capitals. */
 export const STYLE_TITLE_CASE = 2;
+export const STYLE_ALL_CAPS = 1;
 
 /**
  * Sentence-level casing: 1 mostly ALL CAPS (a wire headline), 2 Title Case Headline, 3 a line of
@@ -716,7 +717,7 @@ export function leadingTitleCaseSentences(tokens: Tokens, sentences: readonly Se
     }
     const style = styleOf(kinds, caps, 0, caps.length);
     if (style === 0 || (tokenEnd > tokenStart && tokenText(tokens, tokenEnd - 1) === '.')) break;
-    if (style === STYLE_TITLE_CASE) found.push(k);
+    if (style === STYLE_TITLE_CASE || style === STYLE_ALL_CAPS) found.push(k);
   }
   return found;
 }

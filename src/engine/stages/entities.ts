@@ -288,34 +288,59 @@ function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonl
   }
   if (!titleCase.includes(true)) return candidates as Candidate[];
   // Only names whose first or last word is in a headline can be found there.
-  const headlineWords = new Set<number>();
-  for (const s of headlines) for (let k = s.tokenStart; k < s.tokenEnd; k++) headlineWords.add(table.wordIds[k]);
+  const headlineWords = new Set<string>();
+  for (const s of headlines) for (let k = s.tokenStart; k < s.tokenEnd; k++) headlineWords.add(formKeyAt(tokens, k));
   const known = new Map<string, EntityType>();
+  // Case-blind: a headline in capitals names "ACME ROBOTICS".
   const keyOfSpan = (from: number, to: number) => {
-    let key = tokenText(tokens, from);
-    for (let k = from + 1; k < to; k++) key += '\u0001' + tokenText(tokens, k);
+    let key = formKeyAt(tokens, from);
+    for (let k = from + 1; k < to; k++) key += '\u0001' + formKeyAt(tokens, k);
     return key;
   };
   const learn = (m: Candidate) => {
-    if (!headlineWords.has(table.wordIds[m.tokenStart]) && !headlineWords.has(table.wordIds[m.tokenEnd - 1])) return;
+    if (!headlineWords.has(formKeyAt(tokens, m.tokenStart)) && !headlineWords.has(formKeyAt(tokens, m.tokenEnd - 1))) return;
     const key = keyOfSpan(m.tokenStart, m.tokenEnd);
     if (!known.has(key)) known.set(key, m.type);
-    const last = tokenText(tokens, m.tokenEnd - 1);
+    const last = formKeyAt(tokens, m.tokenEnd - 1);
     if (m.type === 'person' && m.tokenEnd - m.tokenStart >= 2 && !known.has(last)) known.set(last, 'person');
     if (m.type === 'organization') {
       // "Acme Robotics" of "Acme Robotics, Inc."
       const words = wordsOf(tokens, m);
       const stripped = stripOrgSuffixes(words);
-      if (stripped.length < words.length && !known.has(stripped.join('\u0001'))) known.set(stripped.join('\u0001'), 'organization');
+      if (stripped.length < words.length) {
+        const strippedKey = keyOfSpan(m.tokenStart, m.tokenStart + stripped.length);
+        if (!known.has(strippedKey)) known.set(strippedKey, 'organization');
+      }
     }
   };
   for (let k = 0; k < candidates.length; k++) if (!titleCase[k]) learn(candidates[k]);
   for (const list of others) for (let k = 0; k < list.length; k++) learn(list[k]);
 
-  const out: Candidate[] = [];
+  // Known names of several words in the headlines, longest first at each word: they replace the
+  // tagger's names inside them ("GRANITE BAY" and "BANCORP" for "GRANITE BAY BANCORP").
+  const merged: Candidate[] = [];
+  for (const s of headlines) {
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      for (let end = Math.min(s.tokenEnd, i + MAX_KNOWN_WORDS); end > i + 1; end--) {
+        const type = known.get(keyOfSpan(i, end));
+        if (type === undefined) continue;
+        merged.push(candidate(tokens, i, end, type, 'tagger', PRIORITY_TAGGER));
+        i = end - 1;
+        break;
+      }
+    }
+  }
+  let nextMerged = 0;
+  const insideMerged = (m: Candidate) => {
+    while (nextMerged < merged.length && merged[nextMerged].tokenEnd <= m.tokenStart) nextMerged++;
+    return nextMerged < merged.length && merged[nextMerged].tokenStart <= m.tokenStart && m.tokenEnd <= merged[nextMerged].tokenEnd;
+  };
+
+  const out: Candidate[] = merged.slice();
   const doubtful: Candidate[] = [];
   for (let k = 0; k < candidates.length; k++) {
     const m = candidates[k];
+    if (titleCase[k] && insideMerged(m)) continue;
     if (!titleCase[k] || known.has(keyOfSpan(m.tokenStart, m.tokenEnd))) {
       out.push(m);
       continue;
@@ -343,6 +368,7 @@ function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonl
       doubtful.push(m);
     }
   }
+  if (merged.length > 0) out.sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);
   if (doubtful.length === 0) return out;
   // Capitalised words of the doubtful names that the text also has in lower case.
   const wanted = new Set<string>();
@@ -358,6 +384,9 @@ function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonl
   }
   return out.filter(m => !dropped.has(m));
 }
+
+/** The most words of a known name looked for in a headline. */
+const MAX_KNOWN_WORDS = 6;
 
 /** Every candidate is built here, so all share one object shape (property order and types). */
 function candidate(tokens: Tokens, tokenStart: number, tokenEnd: number, type: EntityType, source: Mention['source'],

@@ -762,20 +762,27 @@ function recordEvent(phrases: Phrases, tokens: Tokens, from: number, to: number,
   phrases.addMention(node, from, to, sentence);
 }
 
+/** True when a word of the phrase at `node` (its words are the nodes up to the root) occurs more than once in the story. */
+function usedAgain(phrases: Phrases, node: number, stemCount: Int32Array): boolean {
+  for (let at = node; at >= 0; at = phrases.parent[at]) if ((stemCount[phrases.stem[at]] ?? 1) > 1) return true;
+  return false;
+}
+
 /** `titleCaseHeadline`: the document opens with a Title Case Headline (its sentence position 0). */
 function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights, stemCount: Int32Array, titleCaseHeadline: boolean): number {
   const tf = phrases.mentionCount[node];
   if (tf === 0) return 0;
   const n = phrases.words[node];
   if (n === 1 && phrases.generic[node] && !phrases.isEvent[node] && !phrases.personalPhrase.has(node)) return 0;
-  // One word said once, in a Title Case Headline, where a verb has a capital too: "Governor Ng
-  // Signs Water Act" gives no "signs".
-  if (n === 1 && tf === 1 && titleCaseHeadline && phrases.firstSentence[node] === 0 && !phrases.isEvent[node] &&
-    !phrases.personalPhrase.has(node)) return 0;
-  const extraWords = Math.min(n - 1, 1) + weights.longPhrase * Math.max(n - 2, 0);
-  let frequency = tf;
   let head = node;
   while (phrases.parent[head] >= 0) head = phrases.parent[head];
+  // Said once, in a Title Case Headline, where a verb has a capital too: one word ("Governor Ng
+  // Signs Water Act" gives no "signs"), or a phrase none of whose words the story uses again
+  // ("ACME REPORTS RECORD EARNINGS" gives no "reports record").
+  if (tf === 1 && titleCaseHeadline && phrases.firstSentence[node] === 0 && !phrases.isEvent[node] &&
+    !phrases.personalPhrase.has(node) && (n === 1 || !usedAgain(phrases, node, stemCount))) return 0;
+  const extraWords = Math.min(n - 1, 1) + weights.longPhrase * Math.max(n - 2, 0);
+  let frequency = tf;
   if (n > 1 && weights.salience > 0) {
     // "acceptance speeches" once in a story about a speech outranks "unlined white pages" once:
     // a phrase whose head noun the story keeps using is about its topic; one whose head is said
@@ -1135,7 +1142,9 @@ function displayPhrase(doc: Readonly<Doc>, ranges: readonly number[], isName: bo
   const words: string[] = [];
   for (let j = 0; j < length; j++) {
     const word = tokenText(tokens, from + j);
-    let keep = ACRONYM.test(word);
+    // An acronym keeps its capitals; in a headline in capitals only a short one is likely one
+    // ("FDA", not "REPORTS").
+    let keep = ACRONYM.test(word) && (casing[from + j] === 1 || word.length <= 5);
     if (!keep && word[0] !== word[0].toLowerCase()) {
       // capitalized in every mention where capitals mean something, and there is one
       let informative = 0;

@@ -112,6 +112,12 @@ describe('[keywords] candidates and ranking', () => {
     ['one word said once in a Title Case Headline is no topic', 'Governor Signs Water Act\n\nThe water act passed. Water prices fell.', undefined, found => {
       assert.ok(!found.includes('signs'), found.join(' | '));
     }],
+    ['a phrase said once in a headline, none of whose words comes again, is no topic',
+      'ACME REPORTS RECORD QUARTER\n\nAcme said net income rose. The bank hired staff and net income grew.',
+      { names: [['ACME', 'organization'], ['Acme', 'organization']] }, found => {
+        assert.ok(!found.some(p => /reports|record/i.test(p)), found.join(' | '));
+        assert.ok(found.includes('net income'), found.join(' | '));
+      }],
     ['the word after a modal is a verb, not a topic', 'The city will ride out the storm. Buses would prioritize schools. City buses run late.', undefined, found => {
       assert.ok(!found.some(p => /^(?:ride|prioritize)\b/.test(p)), found.join(' | '));
       assert.ok(found.includes('city buses'), found.join(' | '));
