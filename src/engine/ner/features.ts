@@ -696,14 +696,14 @@ const MAX_HEADLINE_TOKENS = 40;
 const MAX_LEADING_SENTENCES = 6;
 
 /**
- * The Title Case Headlines among the sentences that open a document, before its first sentence
- * of prose ("Acme Robotics Raises $48 Million Series B"), as sentence indices in order: there
- * capitals say little about where a name ends. sentenceStyle's rule, read from the token texts,
- * and no period at the end ("John Smith met Jane Smith." is prose), among the first six sentences.
- * Lists of names further down, "Jo Ng ( Kenya ) 12.74", are often Title Case too, and there
- * capitals are names.
+ * The headlines in Title Case, or with `allCaps` in capitals too, among the sentences that open a
+ * document, before its first sentence of prose ("Acme Robotics Raises $48 Million Series B",
+ * "ACME REPORTS RECORD EARNINGS"), as sentence indices in order: there capitals say little about
+ * where a name ends. sentenceStyle's rule, read from the token texts, and no period at the end
+ * ("John Smith met Jane Smith." is prose), among the first six sentences. Lists of names further
+ * down, "Jo Ng ( Kenya ) 12.74", are often Title Case too, and there capitals are names.
  */
-export function leadingTitleCaseSentences(tokens: Tokens, sentences: readonly Segment[]): number[] {
+export function leadingTitleCaseSentences(tokens: Tokens, sentences: readonly Segment[], allCaps = false): number[] {
   const found: number[] = [];
   for (let k = 0; k < sentences.length && k < MAX_LEADING_SENTENCES; k++) {
     const { tokenStart, tokenEnd } = sentences[k];
@@ -717,7 +717,7 @@ export function leadingTitleCaseSentences(tokens: Tokens, sentences: readonly Se
     }
     const style = styleOf(kinds, caps, 0, caps.length);
     if (style === 0 || (tokenEnd > tokenStart && tokenText(tokens, tokenEnd - 1) === '.')) break;
-    if (style === STYLE_TITLE_CASE || style === STYLE_ALL_CAPS) found.push(k);
+    if (style === STYLE_TITLE_CASE || (allCaps && style === STYLE_ALL_CAPS)) found.push(k);
   }
   return found;
 }

@@ -28,8 +28,10 @@ export const entitiesStage: Stage = {
   requires: ['tokens', 'sentences', 'structure', 'quotes'],
   provides: ['mentions', 'entities'],
   run(doc) {
-    const headlines = leadingTitleCaseSentences(doc.tokens, doc.sentences);
-    const { mentions, entities, notes, roles } = findEntities(doc, tagNames(doc, headlines), headlines);
+    // The tagger forgets its labels of Title Case headlines (it learnt headlines in capitals);
+    // the entity logic checks both kinds against the text.
+    const tagged = tagNames(doc, leadingTitleCaseSentences(doc.tokens, doc.sentences));
+    const { mentions, entities, notes, roles } = findEntities(doc, tagged, leadingTitleCaseSentences(doc.tokens, doc.sentences, true));
     return { mentions, entities, roles, ...(notes.length ? { notes } : {}) };
   },
 };
@@ -84,7 +86,7 @@ const PRIORITY_COPY = -1;
  * Everything sorted by start; linear apart from sorting.
  */
 export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
-  headlines = leadingTitleCaseSentences(doc.tokens, doc.sentences)): { mentions: Mention[]; entities: Entity[]; notes: Note[]; roles: Span[] } {
+  headlines = leadingTitleCaseSentences(doc.tokens, doc.sentences, true)): { mentions: Mention[]; entities: Entity[]; notes: Note[]; roles: Span[] } {
   const { text, tokens } = doc;
   const structure = doc.structure;
   const table = doc.tokens;
@@ -275,7 +277,7 @@ function endsInOrganizationWord(tokens: Tokens, tokenStart: number, tokenEnd: nu
  * - otherwise it stays unless one of its capitalised words is used in lower case elsewhere in the
  *   document ("fellows"): then it is a common word, and the name a guess.
  *
- * `headlines`: the Title Case Headlines (leadingTitleCaseSentences). `others`: mentions from
+ * `headlines`: the headlines in Title Case or capitals (leadingTitleCaseSentences). `others`: mentions from
  * elsewhere (personal lists, structure) that count as found in the text.
  */
 function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonly Candidate[], headlines: readonly Segment[],
