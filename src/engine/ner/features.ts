@@ -704,7 +704,13 @@ const MAX_LEADING_SENTENCES = 6;
  * down, "Jo Ng ( Kenya ) 12.74", are often Title Case too, and there capitals are names.
  */
 export function leadingTitleCaseSentences(tokens: Tokens, sentences: readonly Segment[], allCaps = false): number[] {
-  const found: number[] = [];
+  return leadingHeadlines(tokens, sentences)[allCaps ? 'all' : 'titleCase'];
+}
+
+/** leadingTitleCaseSentences both ways at once: the Title Case headlines, and those with the ones in capitals. */
+export function leadingHeadlines(tokens: Tokens, sentences: readonly Segment[]): { titleCase: number[]; all: number[] } {
+  const titleCase: number[] = [];
+  const all: number[] = [];
   for (let k = 0; k < sentences.length && k < MAX_LEADING_SENTENCES; k++) {
     const { tokenStart, tokenEnd } = sentences[k];
     // A headline is a line of a few words, not a run of 100,000 quotation marks.
@@ -717,9 +723,10 @@ export function leadingTitleCaseSentences(tokens: Tokens, sentences: readonly Se
     }
     const style = styleOf(kinds, caps, 0, caps.length);
     if (style === 0 || (tokenEnd > tokenStart && tokenText(tokens, tokenEnd - 1) === '.')) break;
-    if (style === STYLE_TITLE_CASE || (allCaps && style === STYLE_ALL_CAPS)) found.push(k);
+    if (style === STYLE_TITLE_CASE) titleCase.push(k);
+    if (style === STYLE_TITLE_CASE || style === STYLE_ALL_CAPS) all.push(k);
   }
-  return found;
+  return { titleCase, all };
 }
 
 /**

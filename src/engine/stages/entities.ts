@@ -3,7 +3,7 @@ import { int32Scratch, uint8Scratch } from '../text/scratch';
 import type { Doc, Mention, Stage, Structure } from '../pipeline';
 import { NUMBER, WORD, tokenize, tokenText, type Tokens } from '../text/tokenize';
 import { tagNames, type TaggedName } from '../ner/index';
-import { leadingTitleCaseSentences } from '../ner/features';
+import { leadingHeadlines, leadingTitleCaseSentences } from '../ner/features';
 import type { Segment } from '../text/sentences';
 import { firstTokenFrom, segmentAt } from '../text/search';
 import {
@@ -30,8 +30,8 @@ export const entitiesStage: Stage = {
   run(doc) {
     // The tagger forgets its labels of Title Case headlines (it learnt headlines in capitals);
     // the entity logic checks both kinds against the text.
-    const tagged = tagNames(doc, leadingTitleCaseSentences(doc.tokens, doc.sentences));
-    const { mentions, entities, notes, roles } = findEntities(doc, tagged, leadingTitleCaseSentences(doc.tokens, doc.sentences, true));
+    const headlines = leadingHeadlines(doc.tokens, doc.sentences);
+    const { mentions, entities, notes, roles } = findEntities(doc, tagNames(doc, headlines.titleCase), headlines.all);
     return { mentions, entities, roles, ...(notes.length ? { notes } : {}) };
   },
 };
@@ -293,6 +293,7 @@ function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonl
   const headlineWords = new Set<string>();
   for (const s of headlines) for (let k = s.tokenStart; k < s.tokenEnd; k++) headlineWords.add(formKeyAt(tokens, k));
   const known = new Map<string, EntityType>();
+  const firstWords = new Set<string>(); // of the known names of several words
   // Case-blind: a headline in capitals names "ACME ROBOTICS".
   const keyOfSpan = (from: number, to: number) => {
     let key = formKeyAt(tokens, from);
@@ -303,6 +304,7 @@ function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonl
     if (!headlineWords.has(formKeyAt(tokens, m.tokenStart)) && !headlineWords.has(formKeyAt(tokens, m.tokenEnd - 1))) return;
     const key = keyOfSpan(m.tokenStart, m.tokenEnd);
     if (!known.has(key)) known.set(key, m.type);
+    if (m.tokenEnd - m.tokenStart >= 2) firstWords.add(formKeyAt(tokens, m.tokenStart));
     const last = formKeyAt(tokens, m.tokenEnd - 1);
     if (m.type === 'person' && m.tokenEnd - m.tokenStart >= 2 && !known.has(last)) known.set(last, 'person');
     if (m.type === 'organization') {
@@ -323,6 +325,7 @@ function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonl
   const merged: Candidate[] = [];
   for (const s of headlines) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!firstWords.has(formKeyAt(tokens, i))) continue;
       for (let end = Math.min(s.tokenEnd, i + MAX_KNOWN_WORDS); end > i + 1; end--) {
         const type = known.get(keyOfSpan(i, end));
         if (type === undefined) continue;
