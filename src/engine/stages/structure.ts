@@ -505,17 +505,24 @@ const FLS_LINE = /^\s*(?:forward[-\s]looking\s+statements?|safe\s+harbou?r|cauti
  * Acme'. A line starting with '#' or '-' ('###', '-30-') is always tried.
  */
 const BOILERPLATE_PAIRS = new Uint8Array(128 * 128);
-for (const pair of ['en', 'me', 'pr', 'in', 'pu', 'co', 'ne', 'fo', 'so', 'no', 'ed', 'di', 'ab', 'sa', 'ca', 'th', 're', 'wr', 'ad']) {
+for (const pair of ['en', 'me', 'pr', 'in', 'pu', 'co', 'ne', 'fo', 'so', 'no', 'ed', 'di', 'ab', 'sa', 'ca', 'th', 'wr']) {
   BOILERPLATE_PAIRS[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] = 1;
 }
+// A staff credit's first three letters: "Reporting by", "Additional reporting by" (many lines
+// start with "Re" or "Ad"); after a bracket its first letter.
+BOILERPLATE_PAIRS['r'.charCodeAt(0) * 128 + 'e'.charCodeAt(0)] = 'p'.charCodeAt(0);
+BOILERPLATE_PAIRS['a'.charCodeAt(0) * 128 + 'd'.charCodeAt(0)] = 'd'.charCodeAt(0);
+const CREDIT_INITIALS = new Set(['R', 'r', 'W', 'w', 'E', 'e', 'C', 'c', 'A', 'a'].map(c => c.charCodeAt(0)));
 
-/** Whether the line starting at `start` may match a boilerplate pattern, from its first two characters. */
+/** Whether the line starting at `start` may match a boilerplate pattern, from its first characters. */
 function mayBeBoilerplate(text: string, start: number): boolean {
   const a = text.charCodeAt(start);
-  if (a === 35 /* # */ || a === 45 /* - */ || a === 40 /* ( */) return true;
+  if (a === 35 /* # */ || a === 45 /* - */) return true;
+  if (a === 40 /* ( */) return CREDIT_INITIALS.has(text.charCodeAt(start + 1));
   const b = text.charCodeAt(start + 1);
   if (!(a < 128 && b < 128)) return false;
-  return BOILERPLATE_PAIRS[(a | 0x20) * 128 + (b | 0x20)] === 1;
+  const pair = BOILERPLATE_PAIRS[(a | 0x20) * 128 + (b | 0x20)];
+  return pair === 1 || (pair > 1 && (text.charCodeAt(start + 2) | 0x20) === pair);
 }
 
 /**
