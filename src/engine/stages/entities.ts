@@ -94,7 +94,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   let candidates: Candidate[] = [];
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
     const candidate = fromTagger(tokens, tagged[nameIndex]);
-    if (candidate && (roles.length === 0 || !inPartyLabel(tokens, candidate.tokenStart))) candidates.push(candidate);
+    if (candidate && (roles.length === 0 || !inPartyLabel(roles, tokens.starts[candidate.tokenStart]))) candidates.push(candidate);
   }
   const personal = findPersonalMentions(tokens, doc.options.personalLists);
   const structural = findStructureMentions(tokens, structure);
@@ -216,19 +216,12 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
 const PARTY_LABEL = /^[DRI]-[A-Z][A-Za-z]*$/;
 
 /**
- * True when token i lies in a party label after a politician's name: "(D-N.M.)", ", R-Mont.,".
- * The tagger reads "N.M." or "Mont." as a place; it is part of the label.
+ * True when the offset lies in one of the party labels (partyLabels, in order): the tagger reads
+ * "N.M." of "(D-N.M.)" or "Mont." of ", R-Mont.," as a place; it is part of the label.
  */
-function inPartyLabel(tokens: Tokens, i: number): boolean {
-  for (let k = i; k >= 1 && k >= i - 3; k--) {
-    const text = tokenText(tokens, k);
-    if (k < i && (text === '(' || text === ')' || text === ',')) return false;
-    if (PARTY_LABEL.test(text)) {
-      const before = tokenText(tokens, k - 1);
-      return before === '(' || before === ',';
-    }
-  }
-  return false;
+function inPartyLabel(labels: readonly Span[], offset: number): boolean {
+  const k = segmentAt(labels, offset);
+  return labels[k].start <= offset && offset < labels[k].end;
 }
 
 /** The party labels of the text ("(D-N.M.)" → "D-N.M."): they describe a person, like a role. */
@@ -1202,11 +1195,16 @@ function extendCompanyNames(source: string, tokens: Tokens, mentions: readonly C
     const bits = nameWordBitsAt(tokens, before);
     if ((bits & (TITLE_HEAD | HONORIFIC | TITLE_ABBREVIATION | NO_SHORT_FORM | ORGANIZATION_WORD)) !== 0 || isTitleWordAt(tokens, before) ||
       isCalendarWord(word) || DEMONYMS.has(lowerAt(tokens, before)) || isAcronymWord(word)) continue;
-    occupied[before] = 1;
-    m.tokenStart = before;
-    m.start = tokens.starts[before];
-    m.key = undefined;
+    takeInLeft(tokens, m, before, occupied);
   }
+}
+
+/** Moves m's start left to token `from`, taking the tokens in between. */
+function takeInLeft(tokens: Tokens, m: Candidate, from: number, occupied: Uint8Array): void {
+  occupied.fill(1, from, m.tokenStart);
+  m.tokenStart = from;
+  m.start = tokens.starts[from];
+  m.key = undefined;
 }
 
 /**
@@ -1231,11 +1229,8 @@ function extendToKnownForms(source: string, tokens: Tokens, mentions: readonly C
       key = tokenText(tokens, s) + '\u0001' + key;
       const type = forms.get(key);
       if (type === undefined) continue;
-      occupied.fill(1, s, m.tokenStart);
-      m.tokenStart = s;
-      m.start = tokens.starts[s];
+      takeInLeft(tokens, m, s, occupied);
       m.type = type;
-      m.key = undefined;
       break;
     }
   }

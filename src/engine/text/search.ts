@@ -39,8 +39,8 @@ export function tokenAtFrom(tokens: Tokens, offset: number, hint: number): numbe
   return lo;
 }
 
-/** Index of the segment containing `offset`, or of the last one starting before it. */
-export function segmentAt(segments: readonly Segment[], offset: number): number {
+/** Index of the segment (or span, sorted by start) containing `offset`, or of the last one starting before it. */
+export function segmentAt(segments: ReadonlyArray<Pick<Segment, 'start'>>, offset: number): number {
   let lo = 0;
   let hi = segments.length;
   while (lo < hi) {
