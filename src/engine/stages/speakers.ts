@@ -1,4 +1,4 @@
-import type { Entity, Quote, Span } from '../model';
+import type { Entity, EntityType, Quote, Span } from '../model';
 import type { Doc, Stage } from '../pipeline';
 import { NUMBER, WORD, tokenText, type Tokens } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
@@ -65,10 +65,10 @@ class Attributor {
   private readonly quoteStarts: Int32Array;
   private readonly quoteEnds: Int32Array;
 
-  /** True when a person or organization mention starts at this offset. */
-  private readonly mentionStartsAt: (offset: number) => boolean;
+  /** The type of the person or organization mention starting at this offset ('person' first), or undefined. */
+  private readonly mentionStartsAt: (offset: number) => EntityType | undefined;
 
-  constructor(doc: Readonly<Doc>, mentionStartsAt: (offset: number) => boolean) {
+  constructor(doc: Readonly<Doc>, mentionStartsAt: (offset: number) => EntityType | undefined) {
     this.tokens = doc.tokens;
     this.sentences = doc.sentences;
     this.paragraphs = doc.paragraphs;
@@ -90,7 +90,25 @@ class Attributor {
 
   /** True when a person or organization mention starts at token t. */
   private startsName(t: number): boolean {
-    return this.mentionStartsAt(this.tokens.starts[t]);
+    return this.mentionStartsAt(this.tokens.starts[t]) !== undefined;
+  }
+
+  /** True when a person mention starts at token t. */
+  private startsPerson(t: number): boolean {
+    return this.mentionStartsAt(this.tokens.starts[t]) === 'person';
+  }
+
+  /**
+   * The name a description's apposition gives, set off by commas from token `from` to the comma
+   * at `to`: 'Jane Doe' of 'the group's president, Jane Doe,' and of 'its president for June,
+   * Ambassador Jane Doe of Sweden,' (a name, then where she is from). -1 when there is none.
+   */
+  private appositionEnd(from: number, to: number): number {
+    const end = this.nameStartingAt(from, to);
+    if (end < 0 || !this.holdsName(from, end)) return -1;
+    if (end === to) return end;
+    const word = tokenText(this.tokens, end);
+    return (word === 'of' || word === 'from') && this.nameStartingAt(end + 1, to) === to ? end : -1;
   }
 
   /** True when token t lies inside any quotation (binary search over the sorted quotes). */
@@ -207,8 +225,13 @@ class Attributor {
             const name = this.phraseEndingAt(phrase[0] - 2, lo, false);
             if (name && name[0] === lo) return name;
           }
-          // 'the group's president, Jane Doe, said': a description, then the name it stands for.
-          if (phrase && !this.isProperName(phrase, lo) && this.nameStartingAt(c + 1, t) === t && this.holdsName(c + 1, t)) return [c + 1, t];
+          // 'the group's president, Jane Doe, said': a description, then the name it stands for;
+          // also after a name that is no person ('Commissioner for Environment, Oceans and
+          // Fisheries, Jane Doe, added': the portfolio's last word).
+          if (phrase) {
+            const end = this.appositionEnd(c + 1, t);
+            if (end >= 0 && (!this.isProperName(phrase, lo) || (!this.startsPerson(phrase[0]) && this.startsPerson(c + 1)))) return [c + 1, end];
+          }
           return phrase;
         }
       }
@@ -285,10 +308,10 @@ class Attributor {
   private appositiveName(e: number, hi: number): [number, number] | undefined {
     const tokens = this.tokens;
     if (e + 1 >= hi || tokenText(tokens, e) !== ',') return undefined;
-    const end = this.nameStartingAt(e + 1, hi);
-    if (end < 0 || !this.holdsName(e + 1, end)) return undefined;
-    if (end < hi && !/^[,.;:!?]$/.test(tokenText(tokens, end))) return undefined;
-    return [e + 1, end];
+    let close = e + 1;
+    while (close < hi && close - e <= 8 && !/^[,.;:!?]$/.test(tokenText(tokens, close))) close++;
+    const end = this.appositionEnd(e + 1, close);
+    return end < 0 ? undefined : [e + 1, end];
   }
 
   /** True when the phrase is a capitalised name ('Jane Doe', 'Gov. Jane Doe'), not a description. */
@@ -376,7 +399,7 @@ class Attributor {
       if (SPEAKER_PRONOUNS.has(word) && word !== 'it' && word !== 'who' && word !== 'which') return [s, s + 1];
       if (SPEAKER_DETERMINERS.has(word)) {
         const phrase = this.subjectAt(s, to, sentence.tokenStart);
-        if (phrase) return phrase;
+        if (phrase) return this.personNamedAfter(phrase, to);
         // 'The piece used one of the woman's quotes as its headline:' has its subject in first
         // place; a clause opening with a phrase that names no one has no speaker to offer
         if (strict && first) return undefined;
@@ -388,11 +411,29 @@ class Attributor {
       if (isCapitalised(this.tokens, s) && !this.isSentenceStartCommonWord(s) && !(s === start && SENTENCE_START_PREPOSITIONS.has(tokenText(this.tokens, s)))) {
         const end = this.nameStartingAt(s, to);
         // (before a colon, where no cue vouches for a speaker, only names found: not 'There was one message:')
-        if (end >= 0 && (this.holdsName(s, end) || (!strict && s === sentence.tokenStart && tokenText(this.tokens, end) !== ','))) return [s, end];
+        if (end >= 0 && (this.holdsName(s, end) || (!strict && s === sentence.tokenStart && tokenText(this.tokens, end) !== ','))) return this.personNamedAfter([s, end], to);
       }
       first = false;
     }
     return undefined;
+  }
+
+  /**
+   * The person a subject that names no person stands for, when her name follows it between
+   * commas: 'Welsh Government Cabinet Secretary for the Economy, Jane Doe MS, welcomed the plan,
+   * saying…' → 'Jane Doe MS'; 'The group's president, Jane Doe, …' → 'Jane Doe'. Else the subject.
+   */
+  private personNamedAfter(subject: [number, number], hi: number): [number, number] {
+    if (this.startsPerson(subject[0])) return subject;
+    const tokens = this.tokens;
+    let e = subject[1];
+    // the description's tail: 'for the Economy'
+    if (e < hi && SPEAKER_PREPOSITIONS.has(tokenText(tokens, e))) {
+      e++;
+      while (e < hi && e - subject[1] <= 6 && tokens.kinds[e] === WORD) e++;
+    }
+    const name = this.appositiveName(e, hi);
+    return name && this.startsPerson(name[0]) ? name : subject;
   }
 
   /**
@@ -862,10 +903,11 @@ class SpeakerResolver {
     return lo;
   }
 
-  /** True when a person or organization mention outside quotations starts at `offset`. */
-  mentionStartsAt(offset: number): boolean {
-    const i = this.firstFrom(offset);
-    return i < this.count && this.starts[i] === offset;
+  /** The type of a person or organization mention outside quotations starting at `offset` ('person' if any is one). */
+  mentionStartsAt(offset: number): EntityType | undefined {
+    let type: EntityType | undefined;
+    for (let i = this.firstFrom(offset); i < this.count && this.starts[i] === offset && type !== 'person'; i++) type = this.owners[i].type;
+    return type;
   }
 
   /** The entity of the latest mention ending before `anchor` that `accept` takes. */
@@ -928,13 +970,14 @@ class SpeakerResolver {
       // 'the spokeswoman said' skips men
       const gender = GENDERED_WORDS.get(headWord);
       const fits = (e: Entity) => e.type === 'person' && (gender === undefined || this.genderOf(e) !== (gender === 'male' ? 'female' : 'male'));
-      const role = new RegExp(`\\b${headWord}\\b`, 'i');
+      const role = officePattern(headWord);
       const withRole = this.latestBefore(anchor, e => fits(e) && e.role !== undefined && role.test(e.role));
       if (withRole) return withRole.id;
       const guess = (gender ? this.latestPerson(anchor, gender) : this.latestBefore(anchor, fits));
-      // 'the group's president said' after 'Prime Minister Jane Doe': an office names one person,
-      // and she holds another; no speaker is better than the wrong one.
-      if (guess?.role !== undefined && OFFICES.has(headWord) && holdsOffice(guess.role)) return undefined;
+      // 'the group's president said' after 'Prime Minister Jane Doe' or after 'Jane Doe, the
+      // group's regional director': an office names one person, and the article gave her
+      // another role; no speaker is better than the wrong one.
+      if (guess?.role !== undefined && OFFICES.has(headWord)) return undefined;
       return guess?.id;
     }
     if (headWord === 'company' || headWord === 'firm') return this.mainOrganizationBefore(anchor)?.id;
@@ -959,9 +1002,9 @@ class SpeakerResolver {
 }
 
 /**
- * Role nouns that name one office: a person who holds one of them is not 'the president' of
- * another ('Prime Minister Jane Doe' is not 'the president'). Broader roles ('official',
- * 'executive', 'leader') describe people of many offices and are left out.
+ * Role nouns that name one office: a person the article gave another role is not 'the president'
+ * ('Prime Minister Jane Doe', 'Jane Doe, the group's regional director'). Broader roles
+ * ('official', 'executive', 'leader') describe people of many offices and are left out.
  */
 const OFFICES: ReadonlySet<string> = new Set([
   'minister', 'president', 'vice-president', 'premier', 'prime', 'chancellor', 'secretary', 'governor', 'mayor',
@@ -970,11 +1013,25 @@ const OFFICES: ReadonlySet<string> = new Set([
   'spokesman', 'spokeswoman', 'spokesperson',
 ]);
 
-/** True when a role ('Prime Minister', 'chief executive of Acme') names one of the OFFICES. */
-function holdsOffice(role: string): boolean {
-  for (const word of role.toLowerCase().split(/[^a-z-]+/)) if (OFFICES.has(word)) return true;
-  return false;
+/** The words a role holding this office may use: 'ceo' is also 'chief executive'. */
+function officePattern(headWord: string): RegExp {
+  const words = OFFICE_SYNONYMS.get(headWord) ?? headWord;
+  return new RegExp(`\\b(?:${words})\\b`, 'i');
 }
+
+const OFFICE_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['ceo', 'ceo|chief executive'],
+  ['chairman', 'chair|chairman|chairwoman|chairperson'],
+  ['chairwoman', 'chair|chairman|chairwoman|chairperson'],
+  ['chair', 'chair|chairman|chairwoman|chairperson'],
+  ['chairperson', 'chair|chairman|chairwoman|chairperson'],
+  ['spokesman', 'spokesman|spokeswoman|spokesperson'],
+  ['spokeswoman', 'spokesman|spokeswoman|spokesperson'],
+  ['spokesperson', 'spokesman|spokeswoman|spokesperson'],
+  ['congressman', 'congressman|congresswoman|representative|rep'],
+  ['congresswoman', 'congressman|congresswoman|representative|rep'],
+  ['senator', 'senator|sen'],
+]);
 
 /**
  * A copy of a quote from the quotes stage, fields in the same order as `{ ...quote }`. Written

@@ -167,6 +167,21 @@ describe('[speakers] speaker entity', () => {
     // a description naming an office someone else holds is not them: no speaker rather than the wrong one
     ['Prime Minister John Roe spoke. "We cannot call these events exceptional," the group\'s president said.',
       [['person', ['John Roe'], 'Prime Minister']], [undefined]],
+    // ... nor is a person the article gave another role
+    ['Jane Doe, the group\'s regional director, spoke. "We cannot call these events exceptional," the group\'s president said.',
+      [['person', ['Jane Doe'], 'the group\'s regional director']], [undefined]],
+    // an office's other words: 'the congressman' is 'Representative John Roe'
+    ['Rep. John Roe spoke. "We cannot call these events exceptional," the congressman said.',
+      [['person', ['John Roe'], 'Representative']], ['person:john-roe']],
+    // a portfolio's list before the name: not its last word
+    ['"We cannot call these events exceptional," Commissioner for Environment, Oceans and Fisheries, Jane Doe, added.',
+      [['organization', ['Fisheries']], ['person', ['Jane Doe']]], ['person:jane-doe']],
+    // a name, then where she is from
+    ['Its president for June, Ambassador Jane Doe of Sweden, told reporters that members were "deeply alarmed by it".',
+      [['person', ['Jane Doe']]], ['person:jane-doe']],
+    // the subject of a participle's clause, a title that names no one, then the name
+    ['Acme Cabinet Secretary for the Economy, Jane Doe, welcomed the plan, saying it "will make a real difference to us".',
+      [['organization', ['Acme Cabinet']], ['person', ['Jane Doe']]], ['person:jane-doe']],
     // ... while a person of no known role is still the best guess
     ['John Roe spoke. "We cannot call these events exceptional," the group\'s president said.', [['person', ['John Roe']]], ['person:john-roe']],
     // 'the company' is the organization the article names most, not the latest one
