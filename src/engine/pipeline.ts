@@ -30,6 +30,8 @@ export interface Structure {
   headers: Span[];
   /** Blocks that are not the story: "About X", media contacts, "###" and what follows, disclaimers. */
   boilerplate: Span[];
+  /** Web and e-mail addresses ("https://acme.example/news", "press@acme.example"): no names, no keywords. */
+  links: Span[];
   /** Where the source credit's name stands ("Trend" in "…, Trend reports."). */
   credit?: Span;
   /** The dateline's place as written ("BAKU"); `dateline.place` is its title-case form. */
@@ -84,7 +86,7 @@ export function emptyDoc(text: string, options: ResolvedOptions): Doc {
     tokens: { length: 0, starts: new Int32Array(0), ends: new Int32Array(0), kinds: new Uint8Array(0), wordIds: new Int32Array(0), words: [] },
     paragraphs: [],
     sentences: [],
-    structure: { bodyStart: 0, headers: [], boilerplate: [] },
+    structure: { bodyStart: 0, headers: [], boilerplate: [], links: [] },
     quotes: [],
     mentions: [],
     roles: [],

@@ -94,7 +94,10 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   let candidates: Candidate[] = [];
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
     const candidate = fromTagger(tokens, tagged[nameIndex]);
-    if (candidate && (roles.length === 0 || !inPartyLabel(roles, tokens.starts[candidate.tokenStart]))) candidates.push(candidate);
+    if (!candidate || (roles.length > 0 && inSpans(roles, tokens.starts[candidate.tokenStart]))) continue;
+    // "press@acme.example", "https://www.mayoclinic.org": an address holds no name
+    if (structure.links.length > 0 && (inSpans(structure.links, candidate.start) || inSpans(structure.links, candidate.end - 1))) continue;
+    candidates.push(candidate);
   }
   const personal = findPersonalMentions(tokens, doc.options.personalLists);
   const structural = findStructureMentions(tokens, structure);
@@ -216,12 +219,13 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
 const PARTY_LABEL = /^[DRI]-[A-Z][A-Za-z]*$/;
 
 /**
- * True when the offset lies in one of the party labels (partyLabels, in order): the tagger reads
- * "N.M." of "(D-N.M.)" or "Mont." of ", R-Mont.," as a place; it is part of the label.
+ * True when the offset lies in one of the spans (in order, not overlapping): a party label
+ * (partyLabels; the tagger reads "N.M." of "(D-N.M.)" or "Mont." of ", R-Mont.," as a place, and
+ * it is part of the label) or a web address.
  */
-function inPartyLabel(labels: readonly Span[], offset: number): boolean {
-  const k = segmentAt(labels, offset);
-  return labels[k].start <= offset && offset < labels[k].end;
+function inSpans(spans: readonly Span[], offset: number): boolean {
+  const k = segmentAt(spans, offset);
+  return spans[k].start <= offset && offset < spans[k].end;
 }
 
 /** The party labels of the text ("(D-N.M.)" → "D-N.M."): they describe a person, like a role. */

@@ -1172,8 +1172,8 @@ const FOREIGN = 4;
 const ROLE_SPAN = 8;
 
 /**
- * Tokens that cannot be part of a keyword: names, header, dateline and boilerplate text, people's
- * roles, and quotations in another language.
+ * Tokens that cannot be part of a keyword: names, header, dateline and boilerplate text, web
+ * addresses, people's roles, and quotations in another language.
  * The spans are sorted once and swept with the tokens in one pass: a binary search per mention
  * jumps around a million token objects on a 5 MB text.
  */
@@ -1192,6 +1192,7 @@ function blockedTokens(doc: Readonly<Doc>): { blocked: Uint8Array; mentionTokens
   // there allocated an iterator result per element (a few MB on 5 MB of text).
   for (let k = 0; k < structure.headers.length; k++) add(structure.headers[k], STRUCTURE);
   for (let k = 0; k < structure.boilerplate.length; k++) add(structure.boilerplate[k], STRUCTURE);
+  for (let k = 0; k < structure.links.length; k++) add(structure.links[k], STRUCTURE);
   if (structure.dateline) add(structure.dateline.span, STRUCTURE);
   // People's roles describe people, not the story's topics: "chief executive officer of Acme".
   for (let k = 0; k < doc.roles.length; k++) add(doc.roles[k], ROLE_SPAN);

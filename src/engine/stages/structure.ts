@@ -2,11 +2,12 @@ import type { Dateline, Span } from '../model';
 import type { Stage, Structure } from '../pipeline';
 import { NUMBER, PUNCT, WORD, tokenText, type Tokens } from '../text/tokenize';
 import { uint8Scratch } from '../text/scratch';
+import { findLinks } from '../text/links';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
 import { isKnownPlace } from '../lexicon/places';
 import { CREDIT_CONTINUATIONS, CREDIT_VERBS, DATE_HEADER_KEYS, HEADER_KEYS } from '../lexicon/structureWords';
 
-/** Header lines, the dateline, the source credit and boilerplate blocks. */
+/** Header lines, the dateline, the source credit, boilerplate blocks and web addresses. */
 export const structureStage: Stage = {
   name: 'structure',
   requires: ['tokens', 'paragraphs', 'sentences'],
@@ -74,6 +75,7 @@ export function detectStructure(text: string, tokens: Tokens): Structure {
     bodyStart: match ? startOf(text, tokens, match.bodyToken) : startOf(text, tokens, i),
     headers,
     boilerplate: findBoilerplate(text, tokens, lines, match ? match.bodyToken : i),
+    links: findLinks(text),
   };
   if (match) {
     structure.dateline = match.dateline;

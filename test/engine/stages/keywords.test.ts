@@ -24,7 +24,7 @@ interface Setup {
 function prepare(text: string, setup: Setup = {}): Doc {
   const doc = emptyDoc(text, resolveOptions(setup.options));
   Object.assign(doc, segmentStage.run(doc));
-  const structure: Structure = { bodyStart: 0, headers: [], boilerplate: [] };
+  const structure: Structure = { bodyStart: 0, headers: [], boilerplate: [], links: [] };
   for (const header of setup.headers ?? []) structure.headers.push(spanOf(text, header));
   doc.structure = structure;
   doc.entities = (setup.names ?? []).map(([name, type]): Entity => ({
