@@ -58,7 +58,7 @@ export const COMPANY_HEADS: ReadonlySet<string> = new Set([
   'shipping', 'freight', 'couriers', 'railways', 'railroad', 'cruises', 'travel', 'hospitality', 'outfitters', 'apparel',
   'cosmetics', 'furniture', 'appliances', 'automotive', 'aerospace', 'equipment',
   // industry and services ("Hart Energy", "Solvent Health", "Keller Media")
-  'energy', 'health', 'healthcare', 'clinics', 'media', 'publishing', 'entertainment', 'pictures', 'films', 'interactive',
+  'energy', 'health', 'healthcare', 'clinic', 'clinics', 'media', 'publishing', 'entertainment', 'pictures', 'films', 'interactive',
   'digital', 'wireless', 'analytics', 'dynamics', 'devices', 'instruments', 'materials', 'chemicals', 'metals', 'mining',
   'minerals', 'resources', 'petroleum', 'textiles', 'semiconductors', 'microsystems', 'biotech', 'genomics',
   'diagnostics', 'biologics', 'medicines', 'nutrition', 'holdings', 'advisors', 'advisers', 'management', 'financial',

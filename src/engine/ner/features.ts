@@ -691,6 +691,11 @@ function styleOf(kinds: Uint8Array, caps: Uint8Array, start: number, end: number
 }
 
 const MAX_HEADLINE_TOKENS = 40;
+/** Lower-case words of four letters and more in a Title Case headline. */
+const TITLE_CASE_MINOR_WORDS: ReadonlySet<string> = new Set([
+  'with', 'from', 'into', 'onto', 'over', 'upon', 'amid', 'than', 'near', 'about', 'after', 'among', 'under', 'across',
+  'through', 'against', 'during', 'within', 'without', 'toward', 'towards', 'between', 'despite', 'following',
+]);
 // A release opens with a headline, a subheading, a header line or two: a list of Title Case lines
 // further down is no headline.
 const MAX_LEADING_SENTENCES = 6;
@@ -715,11 +720,17 @@ export function leadingHeadlines(tokens: Tokens, sentences: readonly Segment[]):
     const { tokenStart, tokenEnd } = sentences[k];
     // A headline is a line of a few words, not a run of 100,000 quotation marks.
     if (tokenEnd - tokenStart > MAX_HEADLINE_TOKENS) break;
+    // a Markdown heading's marks, a sentence of their own: "#" before "Acme Raises $5 Million"
+    if (tokenText(tokens, tokenStart) === '#' && tokenText(tokens, tokenEnd - 1) === '#') continue;
     const caps = new Uint8Array(tokenEnd - tokenStart), kinds = new Uint8Array(tokenEnd - tokenStart);
     for (let i = tokenStart; i < tokenEnd; i++) {
       const text = tokenText(tokens, i);
       caps[i - tokenStart] = capOf(text);
       kinds[i - tokenStart] = styleKindOf(caps[i - tokenStart], text.length);
+      // Title Case keeps prepositions of four letters and more in lower case too (Chicago style:
+      // "Acme Partners with Mayo Clinic on Study"); the tagger's sentenceStyle, trained on CoNLL,
+      // counts them as it learnt them.
+      if (kinds[i - tokenStart] === STYLE_LOWER && TITLE_CASE_MINOR_WORDS.has(text)) kinds[i - tokenStart] = STYLE_OTHER;
     }
     const style = styleOf(kinds, caps, 0, caps.length);
     if (style === 0 || (tokenEnd > tokenStart && tokenText(tokens, tokenEnd - 1) === '.')) break;

@@ -92,13 +92,20 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   const table = doc.tokens;
   const roles: Span[] = partyLabels(text, tokens);
   let candidates: Candidate[] = [];
+  const postNominals: Span[] = [];
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
     const candidate = fromTagger(tokens, tagged[nameIndex]);
     if (!candidate || (roles.length > 0 && inSpans(roles, tokens.starts[candidate.tokenStart]))) continue;
+    // the letters after a name ("MP", cut off by fromTagger) describe the person, like a role
+    const tail = tagged[nameIndex].tokenEnd;
+    if (candidate.tokenEnd < tail && POST_NOMINALS.has(tokenText(tokens, candidate.tokenEnd))) {
+      postNominals.push({ start: tokens.starts[candidate.tokenEnd], end: tokens.ends[tail - 1] });
+    }
     // "press@acme.example", "https://www.mayoclinic.org": an address holds no name
     if (structure.links.length > 0 && (inSpans(structure.links, candidate.start) || inSpans(structure.links, candidate.end - 1))) continue;
     candidates.push(candidate);
   }
+  append(roles, postNominals);
   const personal = findPersonalMentions(tokens, doc.options.personalLists);
   const structural = findStructureMentions(tokens, structure);
   const headlineSegments = headlines.map(k => doc.sentences[k]);
@@ -118,6 +125,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   retypeShortCompanyNames(tokens, mentions);
   retypePlaces(tokens, mentions);
   unifyTypes(text, tokens, mentions, tableLines(text, tokens), definitions);
+  mentions = dropCommonPlurals(tokens, table, mentions, occupied);
   mentions.sort(bySpan);
 
   // Words the tagger put inside a name count as name words for roles, even when trimmed off it:
@@ -156,12 +164,19 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   let { tokenStart, tokenEnd } = name;
   // A tagger may take in "Acme's": the possessive is not part of the name.
   while (tokenEnd > tokenStart && isPossessive(tokens, tokenEnd - 1)) tokenEnd--;
+  // "Sir Jo Ng MP", "Jo Ng MS": letters after a name (a seat, an honour) end a person's name and
+  // are no part of it; having seen few, the tagger may call the whole an organization.
+  let label = name.label;
+  if (tokenEnd - tokenStart >= 3 && POST_NOMINALS.has(tokenText(tokens, tokenEnd - 1)) && label !== 'LOC') {
+    while (tokenEnd - tokenStart >= 3 && POST_NOMINALS.has(tokenText(tokens, tokenEnd - 1))) tokenEnd--;
+    label = 'PER';
+  }
   // "Mr. Obama" → "Obama": a courtesy title is not part of the name (CoNLL leaves it out too).
-  while (tokenEnd - tokenStart > 1 && name.label === 'PER' && (nameWordBitsAt(tokens, tokenStart) & HONORIFIC) !== 0 &&
+  while (tokenEnd - tokenStart > 1 && label === 'PER' && (nameWordBitsAt(tokens, tokenStart) & HONORIFIC) !== 0 &&
     isCapitalizedWord(tokenText(tokens, tokenStart))) tokenStart++;
   // "Gov. Ralph Northam", "Charlotte Mayor Jo Ng": a title before the name is a role, found later.
   // A spelled-out title needs two words after it: "Dean Headley" is a first name and a surname.
-  if (name.label === 'PER') {
+  if (label === 'PER') {
     for (let k = Math.min(tokenEnd - 2, tokenStart + 4); k >= tokenStart; k--) {
       const word = tokenText(tokens, k);
       const bits = nameWordBitsAt(tokens, k);
@@ -182,7 +197,7 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   if (tokenEnd - tokenStart > 1 && LEADING_PREPOSITIONS.has(tokenText(tokens, tokenStart))) tokenStart++;
   // "Jo Ng, CEO of Acme" with "CEO of Acme" tagged as one organization: in an apposition the title
   // belongs to the person's role and the rest is the name ("Queen of the South", a club, stays).
-  if (name.label === 'ORG' && tokenStart > 0 && tokenText(tokens, tokenStart - 1) === ',') {
+  if (label === 'ORG' && tokenStart > 0 && tokenText(tokens, tokenStart - 1) === ',') {
     let k = tokenStart;
     while (k < tokenEnd && isTitleWordAt(tokens, k)) k++;
     // "Bank of England" stays: the word before "of" must head a title.
@@ -192,25 +207,26 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   }
   if (tokenEnd <= tokenStart || tokenEnd > tokens.length) return undefined;
   // "the Mayor", "the President": a title alone is no one's name.
-  if (name.label === 'PER' && tokenEnd - tokenStart === 1 && tokenStart > 0 && lowerAt(tokens, tokenStart - 1) === 'the' &&
+  if (label === 'PER' && tokenEnd - tokenStart === 1 && tokenStart > 0 && lowerAt(tokens, tokenStart - 1) === 'the' &&
     (nameWordBitsAt(tokens, tokenStart) & (TITLE_HEAD | HONORIFIC)) !== 0) return undefined;
   // "Davos Forum" + "2025": the edition year right after an event-like name belongs to it.
-  if (name.label !== 'PER' && tokenEnd < tokens.length && isYear(tokenText(tokens, tokenEnd)) &&
+  if (label !== 'PER' && tokenEnd < tokens.length && isYear(tokenText(tokens, tokenEnd)) &&
     tokens.starts[tokenEnd] - tokens.ends[tokenEnd - 1] <= 1 && EVENT_HEADS.has(lowerAt(tokens, tokenEnd - 1)) &&
     isEventName(tokens, tokenStart, tokenEnd + 1)) tokenEnd++;
   let type: EntityType | undefined;
   // "Northwind Labs", "Keller Robotics Inc.": a company ending outweighs a person-like shape.
-  if (name.label === 'PER') type = endsInOrganizationWord(tokens, tokenStart, tokenEnd) ? 'organization' : 'person';
-  else if (name.label === 'LOC') {
+  if (label === 'PER') type = endsInOrganizationWord(tokens, tokenStart, tokenEnd) ? 'organization' : 'person';
+  else if (label === 'LOC') {
     // "Granite Bay Bank", "Harbor Point Capital": three words or more ending in a bank's or a
-    // company's word are no place ("West Bank" is; so is a "National Tennis Centre").
+    // company's word are no place ("West Bank" is; so is a "National Tennis Centre"). A clinic
+    // ("Mayo Clinic", "Cleveland Clinic") is an institution; hospitals stay places, as in CoNLL.
     const last = bareAt(tokens, tokenEnd - 1);
     type = isEventName(tokens, tokenStart, tokenEnd, true) ? 'event' :
-      tokenEnd - tokenStart >= 3 && (last === 'bank' || COMPANY_HEADS.has(last) || (ORG_SUFFIXES.has(last) && last !== 'and' && last !== '&')) ?
-        'organization' : 'place';
+      (tokenEnd - tokenStart >= 3 && (last === 'bank' || COMPANY_HEADS.has(last) || (ORG_SUFFIXES.has(last) && last !== 'and' && last !== '&'))) ||
+      (tokenEnd - tokenStart >= 2 && last === 'clinic') ? 'organization' : 'place';
   }
   else if (isEventName(tokens, tokenStart, tokenEnd)) type = 'event';
-  else if (name.label === 'ORG') type = 'organization';
+  else if (label === 'ORG') type = 'organization';
   if (!type) return undefined;
   return candidate(tokens, tokenStart, tokenEnd, type, 'tagger', PRIORITY_TAGGER);
 }
@@ -254,6 +270,12 @@ function partyLabels(source: string, tokens: Tokens): Span[] {
 const EXECUTIVE_TITLES: ReadonlySet<string> = new Set(['CEO', 'CFO', 'COO', 'CTO', 'CMO', 'CIO', 'CSO', 'CRO', 'CHRO', 'EVP', 'SVP', 'VP']);
 
 /** Degrees and credentials written after a name, as tokens: "Jo Ng, M.D., said". */
+/**
+ * Letters after a person's name, as written: seats ("MP", "MS" of the Senedd, "MSP", "MEP", "TD")
+ * and honours ("OBE", "KC"). Not degrees ("M.D.", DEGREES), which follow a comma.
+ */
+const POST_NOMINALS: ReadonlySet<string> = new Set(['MP', 'MS', 'MSP', 'MLA', 'MEP', 'TD', 'QC', 'KC', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'GBE', 'FRS']);
+
 const DEGREES: ReadonlySet<string> = new Set(['M.D.', 'D.O.', 'R.N.', 'J.D.', 'D.D.S.', 'M.P.H.', 'Esq.', 'MBA', 'CPA', 'FACS', 'FRCP', 'PhD', 'MD']);
 
 /** The first words of a staff credit: "Reporting by", "Editing by". */
@@ -1183,7 +1205,7 @@ function propagateForms(source: string, tokens: Tokens, table: WordTable, senten
  * A company's name the tagger cut short on the left: "led by Harbor Lane Capital" tagged "Lane
  * Capital". A capitalised word right before a name of two words at most that ends in a trade
  * word ("Capital", "Robotics") belongs to it, unless it starts the sentence, has a hyphen
- * ("Boston-based"), or is a title, a courtesy title, a month or weekday, a demonym or a place
+ * ("Boston-based"), is "About" ("### About Acme Health"; "In Home Health" is a company), or is a title, a courtesy title, a month or weekday, a demonym or a place
  * ("Texas Lane Capital" stays two names). Not in a Title Case Headline, where every word has a capital.
  */
 function extendCompanyNames(source: string, tokens: Tokens, mentions: readonly Candidate[], occupied: Uint8Array,
@@ -1195,7 +1217,8 @@ function extendCompanyNames(source: string, tokens: Tokens, mentions: readonly C
     if (m.tokenEnd - m.tokenStart > 2 || tokens.starts[m.tokenStart] - tokens.ends[before] !== 1 || !COMPANY_HEADS.has(bareAt(tokens, m.tokenEnd - 1))) continue;
     const word = tokenText(tokens, before);
     // "Boston-based Reagan Communications": a hyphenated word describes the name.
-    if (!isCapitalizedWord(word) || word.includes('-') || isSentenceInitial(source, tokens, before) || inHeadline(headlines, tokens, before)) continue;
+    if (!isCapitalizedWord(word) || word.includes('-') || word === 'About' || isSentenceInitial(source, tokens, before) ||
+      inHeadline(headlines, tokens, before)) continue;
     const bits = nameWordBitsAt(tokens, before);
     if ((bits & (TITLE_HEAD | HONORIFIC | TITLE_ABBREVIATION | NO_SHORT_FORM | ORGANIZATION_WORD)) !== 0 || isTitleWordAt(tokens, before) ||
       isCalendarWord(word) || DEMONYMS.has(lowerAt(tokens, before)) || isAcronymWord(word)) continue;
@@ -1265,6 +1288,35 @@ function lowerCaseWordsOf(tokens: Tokens, table: WordTable, mentions: readonly C
     if (c >= 97 && c <= 122 && wanted.has(word)) found.add(word);
   }
   return found;
+}
+
+/**
+ * People the tagger found in one capitalised plural that the text also uses in lower case:
+ * "twelve Community Fellows" beside "these fellows" names a programme's members, not someone
+ * called Fellows. The surname of a fuller name ("Jo Fellows", later "Fellows") stays.
+ */
+function dropCommonPlurals(tokens: Tokens, table: WordTable, mentions: Candidate[], occupied: Uint8Array): Candidate[] {
+  const plurals = new Set<Candidate>();
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type !== 'person' || m.source !== 'tagger' || m.tokenEnd - m.tokenStart !== 1) continue;
+    const word = tokenText(tokens, m.tokenStart);
+    if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith("'s")) plurals.add(m);
+  }
+  if (plurals.size === 0) return mentions;
+  const lower = lowerCaseWordsOf(tokens, table, [...plurals]);
+  if (lower.size === 0) return mentions;
+  const surnames = new Set<string>();
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type === 'person' && m.tokenEnd - m.tokenStart >= 2) surnames.add(lowerAt(tokens, m.tokenEnd - 1));
+  }
+  return mentions.filter(m => {
+    const word = plurals.has(m) ? lowerAt(tokens, m.tokenStart) : undefined;
+    if (word === undefined || !lower.has(word) || surnames.has(word)) return true;
+    occupied[m.tokenStart] = 0;
+    return false;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

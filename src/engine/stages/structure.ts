@@ -367,11 +367,15 @@ function matchDateline(text: string, tokens: Tokens, i: number, lines: Uint8Arra
     k++;
   }
   // The date between two dashes: "CHICAGO, IL – October 5, 2026 – Acme today…".
+  // In Markdown emphasis: "**BOSTON, MA — January 20, 2026** — Acme today…".
   if (!date && DASHES.has(separator) && k < lineEnd) {
     const between = parseDate(tokens, k);
-    if (between && between.end < lineEnd && DASHES.has(tokenText(tokens, between.end))) {
+    let after = between ? between.end : lineEnd;
+    while (after < lineEnd && after - (between?.end ?? 0) < marks && isEmphasisMark(tokenText(tokens, after))) after++;
+    if (between && after < lineEnd && DASHES.has(tokenText(tokens, after))) {
       date = between;
-      k = between.end;
+      last = between.end;
+      k = after;
       while (k < lineEnd && DASHES.has(tokenText(tokens, k))) k++;
     }
   }
@@ -415,6 +419,11 @@ function matchDateline(text: string, tokens: Tokens, i: number, lines: Uint8Arra
     dateline.source = creditName(text.slice(credit.start, credit.end));
   }
   return { dateline, placeSpan, credit, bodyToken: k };
+}
+
+/** A Markdown heading's "#" or an emphasis mark at the start of a line. */
+function isMarkdownMark(token: string): boolean {
+  return token === '#' || isEmphasisMark(token);
 }
 
 /** "*" and "_", which wrap Markdown emphasis. */
@@ -504,7 +513,8 @@ const FLS_LINE = /^\s*(?:forward[-\s]looking\s+statements?|safe\s+harbou?r|cauti
 /**
  * The first two letters (lower-cased) any of the patterns above can start with, as 1 in a table
  * indexed by their ASCII codes: 'ab' for 'About Acme', 'me' for 'Media contact', 'so' for 'SOURCE
- * Acme'. A line starting with '#' or '-' ('###', '-30-') is always tried.
+ * Acme'. A line starting with '#', '-' or '*' ('###', '-30-', '### About Acme', '**Media
+ * contact:**') is always tried.
  */
 const BOILERPLATE_PAIRS = new Uint8Array(128 * 128);
 for (const pair of ['en', 'me', 'pr', 'in', 'pu', 'co', 'ne', 'fo', 'so', 'no', 'ed', 'di', 'ab', 'sa', 'ca', 'th', 'wr']) {
@@ -519,7 +529,7 @@ const CREDIT_INITIALS = new Set(['R', 'r', 'W', 'w', 'E', 'e', 'C', 'c', 'A', 'a
 /** Whether the line starting at `start` may match a boilerplate pattern, from its first characters. */
 function mayBeBoilerplate(text: string, start: number): boolean {
   const a = text.charCodeAt(start);
-  if (a === 35 /* # */ || a === 45 /* - */) return true;
+  if (a === 35 /* # */ || a === 45 /* - */ || a === 42 /* * */) return true;
   if (a === 40 /* ( */) return CREDIT_INITIALS.has(text.charCodeAt(start + 1));
   const b = text.charCodeAt(start + 1);
   if (!(a < 128 && b < 128)) return false;
@@ -541,13 +551,17 @@ function findBoilerplate(text: string, tokens: Tokens, lines: Uint8Array, bodyTo
     if (lines[i] !== MAY_BE_BOILERPLATE) continue;
     const start = tokens.starts[i];
     const lineEnd = nextLineToken(tokens, i, lines);
-    const lineText = text.slice(start, Math.min(tokens.ends[lineEnd - 1], start + 200));
+    let lineText = text.slice(start, Math.min(tokens.ends[lineEnd - 1], start + 200));
     if (END_MARK.test(lineText)) {
       spans.push({ start, end: tokens.ends[tokens.length - 1] });
       break;
     }
+    // Markdown: '### About Acme', '**Media contact:**' are the same lines as headings or in bold.
+    let first = i;
+    while (first < lineEnd - 1 && isMarkdownMark(tokenText(tokens, first))) first++;
+    if (first > i) lineText = text.slice(tokens.starts[first], Math.min(tokens.ends[lineEnd - 1], start + 200)).replace(/[*_]+$/, '');
     // A heading is short and ends without a full stop: 'About Acme Corp', not 'About 40 people came.'
-    if (((ABOUT_LINE.test(lineText) && isCapitalized(tokens, i + 1)) || FLS_LINE.test(lineText) || EDITORS_LINE.test(lineText)) &&
+    if (((ABOUT_LINE.test(lineText) && isCapitalized(tokens, first + 1)) || FLS_LINE.test(lineText) || EDITORS_LINE.test(lineText)) &&
       lineEnd - i <= 12 && !/[.!?]["”’]?$/.test(lineText)) {
       spans.push({ start, end: tokens.ends[tokens.length - 1] });
       break;

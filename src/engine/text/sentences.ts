@@ -86,6 +86,16 @@ export function splitSentences(text: string, tokenList: Tokens | readonly Token[
     let first = paragraph.tokenStart;
     for (let i = paragraph.tokenStart; i < paragraph.tokenEnd; i++) {
       if (i + 1 >= paragraph.tokenEnd) break;
+      if (i === first && text.charCodeAt(starts[i]) === 35 /* # */) {
+        // A Markdown heading's marks stand apart, so its first word starts a sentence: "## Study details".
+        const marks = headingMarks(text, tokens, i, paragraph.tokenEnd);
+        if (marks > i) {
+          sentences.push(segment(tokens, first, marks));
+          first = marks;
+          i = marks - 1;
+          continue;
+        }
+      }
       const next = i + 1;
       let boundary = false;
       // Only punctuation can end a sentence this way; testing its kind first spares a set lookup
@@ -113,6 +123,18 @@ export function splitSentences(text: string, tokenList: Tokens | readonly Token[
     if (first < paragraph.tokenEnd) sentences.push(segment(tokens, first, paragraph.tokenEnd));
   }
   return sentences;
+}
+
+/**
+ * The token after a Markdown heading's marks starting at token i ("#", "##" … at a line start,
+ * then a space and a word on the same line), or i when there are none; "#MeToo" is no heading.
+ */
+function headingMarks(text: string, tokens: Tokens, i: number, end: number): number {
+  if (i > 0 && !hasLineBreak(text, tokens.ends[i - 1], tokens.starts[i])) return i;
+  let k = i;
+  while (k < end && k - i < 6 && tokenText(tokens, k) === '#' && (k === i || tokens.starts[k] === tokens.ends[k - 1])) k++;
+  if (k >= end || tokens.starts[k] === tokens.ends[k - 1] || tokens.kinds[k] !== WORD || hasLineBreak(text, tokens.ends[k - 1], tokens.starts[k])) return i;
+  return k;
 }
 
 const ABBREVIATION_KNOWN = 1, ABBREVIATION_END = 2, CASE_KNOWN = 4, STARTS_LOWER = 8;

@@ -213,6 +213,15 @@ describe('[entities] clustering and types', () => {
       ['person Jane Smith [Smith] ×3', 'person John Smith ×1']],
     ['a first name that is also a title stays', 'Dean Headley and Don Rich bowled.', [['Dean Headley', 'PER'], ['Don Rich', 'PER']],
       ['person Dean Headley ×1', 'person Don Rich ×1']],
+    ['letters after a name end a person\'s name', 'Sir Jo Ng MP met Amy Reyes MS in Cardiff.', [['Sir Jo Ng MP', 'ORG'], ['Amy Reyes MS', 'PER'], ['Cardiff', 'LOC']],
+      ['person Jo Ng ×1', 'person Amy Reyes ×1', 'place Cardiff ×1']],
+    ['a clinic is an institution, not a place or a person', 'She joined Mayo Clinic. Dr. Jo Ng, Cleveland Clinic, agreed.',
+      [['Mayo Clinic', 'LOC'], ['Jo Ng', 'PER'], ['Cleveland Clinic', 'PER']],
+      ['organization Mayo Clinic ×1', 'person Jo Ng ×1', 'organization Cleveland Clinic ×1']],
+    ['a capitalised plural the text uses in lower case is no person', 'Twelve Community Fellows were named. These fellows work hard.',
+      [['Fellows', 'PER']], []],
+    ['… but a surname is', 'Jo Fellows spoke. Fellows said the fellows agreed.', [['Jo Fellows', 'PER'], ['Fellows', 'PER']],
+      ['person Jo Fellows [Fellows] ×2']],
     ['a title inside a tagged name becomes the role', 'Charlotte Mayor Jo Ng spoke. Gov. Ann Lee agreed.',
       [['Charlotte Mayor Jo Ng', 'PER'], ['Gov. Ann Lee', 'PER']],
       ['person Jo Ng (Charlotte Mayor) ×1', 'person Ann Lee (Governor) ×1']],
@@ -370,6 +379,28 @@ describe('[entities] clustering and types', () => {
     const text = 'Đurić met Đuric. Later Đurić left.';
     const result = run(text, [['Đurić', 'PER'], ['Đuric', 'LOC']]);
     assert.deepStrictEqual(result.entities.map(e => e.id), ['person:duric', 'place:duric']);
+  });
+});
+
+describe('[entities] a press release in Markdown (whole engine)', () => {
+  const text = '# Brightline Health Partners with Mayo Clinic on AI Triage Study\n\n' +
+    '**BOSTON, MA — January 20, 2026** — Brightline Health, a digital health company, today announced a research ' +
+    'partnership with [Mayo Clinic](https://www.mayoclinic.org) to study whether its triage software works.\n\n' +
+    '## Study details\n\n- **Lead investigator:** Dr. Samuel Adeyemi, Mayo Clinic\n\n' +
+    '> "We need to know with real evidence," said Dr. Adeyemi.\n\n' +
+    '### About Brightline Health\n\nBrightline Health builds software for hospitals. It is based in Boston.\n';
+  const analysis = analyze(text);
+  const names = (type: string) => analysis.entities.filter(e => e.type === type).map(e => e.name);
+
+  it('reads the heading\'s names against the text: "Partners" is the verb, "Study" a word', () => {
+    assert.deepStrictEqual(names('organization'), ['Brightline Health', 'Mayo Clinic']);
+    assert.deepStrictEqual(names('person'), ['Samuel Adeyemi']);
+  });
+
+  it('takes the date from the emphasised dateline and "About" off the company', () => {
+    assert.strictEqual(analysis.dateline?.date, '2026-01-20');
+    const company = analysis.entities.find(e => e.name === 'Brightline Health');
+    assert.ok(company?.mentions.every(m => text.slice(m.start, m.end).startsWith('Brightline')));
   });
 });
 

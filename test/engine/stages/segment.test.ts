@@ -115,6 +115,8 @@ describe('[segment] sentences and paragraphs', () => {
     ['He works at Acme Inc. The firm grew.', ['He works at Acme Inc.', 'The firm grew.']],
     ['He works at Acme Inc. Board members met.', ['He works at Acme Inc. Board members met.']],
     ['Shares of Acme Inc. rose in the U.S. They fell.', ['Shares of Acme Inc. rose in the U.S.', 'They fell.']],
+    // a Markdown heading's marks stand apart, so its first word starts a sentence; a hashtag stays
+    ['# Acme Names New Chief\n\n## Study details\n#MeToo grew.', ['#', 'Acme Names New Chief', '##', 'Study details', '#MeToo grew.']],
   ];
   for (const [input, expected] of cases) {
     it(JSON.stringify(input), () => {

@@ -32,6 +32,7 @@ describe('[structure] dateline', () => {
     ['CHICAGO, IL – October 5, 2026 – Acme today announced', 'CHICAGO, IL – October 5, 2026 –', 'Chicago', '2026-10-05', undefined, 'Acme today'],
     // Markdown emphasis around it: the marks are left out of the span
     ['# Fellows named\n\n**LONDON, 12 June 2026** – The foundation said.', 'LONDON, 12 June 2026', 'London', '2026-06-12', undefined, 'The foundation'],
+    ['# Fellows named\n\n**BOSTON, MA — January 20, 2026** — The foundation said.', 'BOSTON, MA — January 20, 2026', 'Boston', '2026-01-20', undefined, 'The foundation'],
     ['_London, June 12, 2026_ -- The foundation said.', 'London, June 12, 2026', 'London', '2026-06-12', undefined, 'The foundation'],
     ['**LONDON** – Prices rose.', 'LONDON', 'London', undefined, undefined, 'Prices'],
     // not datelines
@@ -106,6 +107,10 @@ describe('[structure] headers and boilerplate', () => {
       ['By Jo Ng'], ['(Reporting by Jo Ng; Editing by Al Roe)']],
     ['OSLO, May 1 - Story.\n\nReporting by Jo Ng in Oslo\n\nStory again.', [], ['Reporting by Jo Ng in Oslo']],
     ['OSLO, May 1 - Story.\n\nReporting by journalists has changed.', [], []],
+    // Markdown: a heading, a line in bold
+    ['OSLO, May 1 - Story.\n\n### About Acme\n\nAcme makes things.', [], ['### About Acme\n\nAcme makes things.']],
+    ['OSLO, May 1 - Story.\n\n**Media contact:** Jo Ng\n\nStory again.', [], ['**Media contact:** Jo Ng']],
+    ['OSLO, May 1 - Story.\n\n* About 40 people came.', [], []],
   ];
   for (const [input, headers, boilerplate] of cases) {
     it(JSON.stringify(input.slice(0, 50)), () => {
