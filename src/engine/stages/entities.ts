@@ -103,7 +103,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
     }
     // "press@acme.example", "https://www.mayoclinic.org": an address holds no name
     if (structure.links.length > 0 && (inSpans(structure.links, candidate.start) || inSpans(structure.links, candidate.end - 1))) continue;
-    candidates.push(candidate);
+    pushSplitAtAndThe(tokens, candidate, candidates);
   }
   append(roles, postNominals);
   const personal = findPersonalMentions(tokens, doc.options.personalLists);
@@ -140,6 +140,23 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   const entities = clusterMentions(text, tokens, mentions, named, notes, roles);
   // Candidates are Mentions with bookkeeping fields; the layer is internal, so they go out as they are.
   return { mentions, entities, notes, roles };
+}
+
+/**
+ * Pushes the candidate, or the two institutions in it: "the European Parliament and the Council"
+ * is two names when the first ends in an institution's head word ("Parliament"); "Ministry of
+ * Agriculture and the Environment" stays one.
+ */
+function pushSplitAtAndThe(tokens: Tokens, m: Candidate, to: Candidate[]): void {
+  if (m.type === 'organization' && m.tokenEnd - m.tokenStart >= 5) {
+    for (let k = m.tokenStart + 2; k + 2 < m.tokenEnd; k++) {
+      if (tokenText(tokens, k) !== 'and' || tokenText(tokens, k + 1) !== 'the' || !ORG_HEADS.has(bareAt(tokens, k - 1))) continue;
+      to.push(candidate(tokens, m.tokenStart, k, m.type, m.source, m.priority));
+      to.push(candidate(tokens, k + 2, m.tokenEnd, m.type, m.source, m.priority));
+      return;
+    }
+  }
+  to.push(m);
 }
 
 /** push(...items) without the argument limit that a 5 MB text would hit. */
@@ -725,9 +742,12 @@ function repairOrganizations(tokens: Tokens, mentions: Candidate[], occupied: Ui
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
     if (m.type !== 'organization' || m.source !== 'tagger' || (dropped.size > 0 && dropped.has(m))) continue;
-    if (m.tokenStart >= 2 && tokenText(tokens, m.tokenStart - 1) === 'of' && PORTFOLIO_TITLES.has(bareAt(tokens, m.tokenStart - 2))) {
-      dropped.add(m);
-      for (let k = m.tokenStart; k < m.tokenEnd; k++) occupied[k] = 0;
+    const link = m.tokenStart >= 2 ? tokenText(tokens, m.tokenStart - 1) : '';
+    if ((link === 'of' || link === 'for') && PORTFOLIO_TITLES.has(bareAt(tokens, m.tokenStart - 2))) {
+      for (const item of portfolioList(tokens, mentions, mIndex)) {
+        dropped.add(item);
+        for (let k = item.tokenStart; k < item.tokenEnd; k++) occupied[k] = 0;
+      }
       continue;
     }
     if (!ORG_HEADS.has(bareAt(tokens, m.tokenEnd - 1)) || m.tokenEnd >= tokens.length ||
@@ -757,6 +777,25 @@ function repairOrganizations(tokens: Tokens, mentions: Candidate[], occupied: Ui
     m.end = tokens.ends[end - 1];
   }
   return dropped.size === 0 ? mentions : mentions.filter(m => !dropped.has(m));
+}
+
+/**
+ * The tagger's organizations that make up a portfolio starting at mentions[first]: "Commissioner
+ * for *Environment*, *Oceans* and *Fisheries*". Names joined by commas belong to it only when an
+ * "and" closes the list ("Minister for Trade, Acme Corp said" leaves Acme Corp).
+ */
+function portfolioList(tokens: Tokens, mentions: readonly Candidate[], first: number): Candidate[] {
+  const items = [mentions[first]];
+  let closed = false;
+  for (let n = first + 1; n < mentions.length && !closed; n++) {
+    const previous = items[items.length - 1], next = mentions[n];
+    const joint = tokenText(tokens, previous.tokenEnd);
+    if (next.tokenStart !== previous.tokenEnd + 1 || next.type !== 'organization' || next.source !== 'tagger' ||
+      !(joint === ',' || joint === 'and' || joint === '&')) break;
+    items.push(next);
+    closed = joint !== ',';
+  }
+  return closed ? items : items.slice(0, 1);
 }
 
 /** "WHO", "U.S.", "BoE": 2–10 ASCII letters or digits (periods aside), starting with and mostly capitals. */
@@ -2003,21 +2042,36 @@ const MAX_TITLE_BEFORE = 8;
 function findTitleBefore(text: string, tokens: Tokens, m: Candidate, covered: Uint8Array, personAt: Uint8Array): RoleAt | undefined {
   let end = m.tokenStart;
   while (end > 0 && isCapitalizedWord(tokenText(tokens, end - 1)) && HONORIFICS.has(bareAt(tokens, end - 1))) end--;
+  const role = titleEndingAt(text, tokens, end, covered, personAt);
+  if (role || end !== m.tokenStart || end < 2 || tokenText(tokens, end - 1) !== ',' || tokenText(tokens, m.tokenEnd) !== ',') return role;
+  // Set off by commas, a title that opens the sentence: "Commissioner for Environment, Oceans and
+  // Fisheries, Jo Ng, added".
+  const title = titleEndingAt(text, tokens, end - 1, covered, personAt);
+  return title && isSentenceInitial(text, tokens, title.from) ? title : undefined;
+}
+
+/** findTitleBefore's title ending before token `end` (the name's first token, after any honorific). */
+function titleEndingAt(text: string, tokens: Tokens, end: number, covered: Uint8Array, personAt: Uint8Array): RoleAt | undefined {
   // Most names follow "said", "the" or a comma: nothing to scan.
   if (end === 0 || tokens.kinds[end - 1] !== WORD) return undefined;
   const last = tokenText(tokens, end - 1);
   if (!isCapitalizedWord(last) && !isTitleWordAt(tokens, end - 1)) return undefined;
   let from = end;
   let hasHead = false;
+  let listClosed = false; // an "and" closes a list of portfolios after the commas before it
   for (let k = end - 1; k >= 0 && end - k <= MAX_TITLE_BEFORE; k--) {
     if (hasLineBreakBetween(text, tokens.ends[k], tokens.starts[k + 1]) || personAt[k]) break;
     const word = tokenText(tokens, k);
     const lower = lowerAt(tokens, k);
-    if (tokens.kinds[k] !== WORD) break;
-    if (isTitleWordAt(tokens, k) || TITLE_ABBREVIATIONS.has(bareAt(tokens, k))) {
+    if (word === ',' && listClosed && isCapitalizedWord(tokenText(tokens, k + 1))) {
+      // "Commissioner for Environment, Oceans and Fisheries"
+    } else if (tokens.kinds[k] !== WORD) {
+      break;
+    } else if (isTitleWordAt(tokens, k) || TITLE_ABBREVIATIONS.has(bareAt(tokens, k))) {
       if (isTitleHeadAt(tokens, k)) hasHead = true;
     } else if (CONNECTORS.has(lower) || word === '’s' || word === "'s") {
       // kept only between accepted words; trimmed below when leading
+      if (lower === 'and') listClosed = true;
     } else if (!isCapitalizedWord(word)) {
       break;
     }
@@ -2029,7 +2083,7 @@ function findTitleBefore(text: string, tokens: Tokens, m: Candidate, covered: Ui
   let portfolio = false;
   for (let k = from; k < end; k++) if (tokenText(tokens, k) === 'of' || tokenText(tokens, k) === 'for') portfolio = true;
   if (!isTitleWordAt(tokens, end - 1) && !TITLE_ABBREVIATIONS.has(bareAt(tokens, end - 1)) && !portfolio) return undefined;
-  while (from < end && (CONNECTORS.has(lowerAt(tokens, from)) || isPossessive(tokens, from) ||
+  while (from < end && (CONNECTORS.has(lowerAt(tokens, from)) || isPossessive(tokens, from) || tokenText(tokens, from) === ',' ||
     (isSentenceInitial(text, tokens, from) && !isTitleWordAt(tokens, from) && !TITLE_ABBREVIATIONS.has(bareAt(tokens, from)) &&
       !covered[from] && !DEMONYMS.has(lowerAt(tokens, from)) && !isAcronymWord(tokenText(tokens, from)) &&
       !isPossessive(tokens, from + 1)))) from++;

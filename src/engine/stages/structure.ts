@@ -394,9 +394,11 @@ function matchDateline(text: string, tokens: Tokens, i: number, lines: Uint8Arra
       // "BRUSSELS 1996-08-22" ends its line; "OSLO, May 2 Officials said" runs on without a mark.
       if (!agency && !date) return undefined;
     }
-  } else if (!(separator && separator !== '.' && (agency || date))) {
+  } else if (!(separator && separator !== '.' && (agency || date)) &&
+    !(date && !separator && atLineEnd && isKnownPlace(text.slice(tokens.starts[i], tokens.ends[placeEnd - 1])))) {
     // Title case reads as prose unless a credit or date is followed by a dash: "Washington
-    // (Reuters) -", but not "Acme Corp. (ACME) said".
+    // (Reuters) -", but not "Acme Corp. (ACME) said"; or unless a known place and a date are the
+    // whole line: "Brussels, 14 May 2026".
     return undefined;
   }
   if (!atLineEnd) {

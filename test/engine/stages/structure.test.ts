@@ -35,7 +35,10 @@ describe('[structure] dateline', () => {
     ['# Fellows named\n\n**BOSTON, MA — January 20, 2026** — The foundation said.', 'BOSTON, MA — January 20, 2026', 'Boston', '2026-01-20', undefined, 'The foundation'],
     ['_London, June 12, 2026_ -- The foundation said.', 'London, June 12, 2026', 'London', '2026-06-12', undefined, 'The foundation'],
     ['**LONDON** – Prices rose.', 'LONDON', 'London', undefined, undefined, 'Prices'],
+    // a known place and a date as the whole line
+    ['Commission proposes rules\n\nBrussels, 14 May 2026\n\nThe Commission proposed.', 'Brussels, 14 May 2026', 'Brussels', '2026-05-14', undefined, 'The Commission'],
     // not datelines
+    ['Acme Labs, 14 May 2026\n\nThe firm said.', undefined],
     ['**Important** – Prices rose.', undefined],
     ['NATO, Russia and China agreed on Monday.', undefined],
     ['Acme Corp. (ACME) said on Monday that sales rose.', undefined],
