@@ -288,11 +288,27 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Segment[])
       skipUntil = next.start + nextMark.width;
       continue;
     }
+    // The same with the next paragraph's opening mark left out ('…said:\n\n"Fast broadband is…\n\nThis
+    // contract means…."'): the quotation opened its paragraph, and the next one holds one mark, of
+    // the same kind, closing a sentence.
+    if (stack.length === 1 && next && !nextMark && stack[0].start === para.start && stack[0].family !== 'single' &&
+      closesAlone(text, marks, next, stack[0])) continue;
     while (stack.length) discard(unclosed);
   }
   quotes.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { quotes, notes };
 }
+
+/** True when the paragraph's only quotation mark closes `open` after a sentence's last character. */
+function closesAlone(text: string, marks: MarkFinder, paragraph: Segment, open: Open): boolean {
+  const first = marks.find(paragraph.start, paragraph.end);
+  if (first >= paragraph.end || !CLOSING_PUNCTUATION.includes(text[first - 1])) return false;
+  const mark = classify(text, first, open, false);
+  return mark !== undefined && mark.family === open.family && mark.role !== 'open' && marks.find(first + 1, paragraph.end) >= paragraph.end;
+}
+
+/** What stands before a mark that closes a quotation's last sentence: '…Cardiff."', '…Cardiff," she said'. */
+const CLOSING_PUNCTUATION = '.!?,…';
 
 /** True for a word that reports speech ("said"), lower case or capitalised at a sentence start ("Said"). */
 export function isReportingWord(tokens: Tokens, i: number, sentenceStart: boolean): boolean {

@@ -30,6 +30,12 @@ describe('[quotes] spans', () => {
     // one quotation over several paragraphs: an opening mark on each, one closing mark
     ['"First part of the statement.\n\n"Second part.\n\n“Third part of it,” she said.',
       ['"First part of the statement.\n\n"Second part.\n\n“Third part of it,”']],
+    // ... also with the second paragraph's opening mark left out, when that one closes it
+    ['The minister said:\n\n"Fast broadband is no luxury.\n\nThis contract means more."\n\nShe left.',
+      ['"Fast broadband is no luxury.\n\nThis contract means more."']],
+    // ... but not a quotation that opened mid-paragraph, nor into a paragraph of other marks
+    ['He called it "a plan.\n\nThis contract means more."', []],
+    ['"Fast broadband is no luxury.\n\nShe said "yes" to it."', ['"yes"']],
     // ... but an excerpt pasted in straight marks, in a text that types its quotations in curly
     // ones, does not run on into the curly quotation after it
     ['“Here it comes,” she said.\n\n"Kevin was asleep.\n\n“Here he is, babe,” she said.',
