@@ -142,6 +142,21 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   return { mentions, entities, notes, roles };
 }
 
+/** "Q4", "H1", "FY2025": a quarter, a half or a fiscal year. Anchored, no repetition to backtrack. */
+const REPORTING_PERIOD = /^(?:Q[1-4]|H[12]|FY\d\d(?:\d\d)?)$/;
+
+/** "X2", "A310", "S23", "F-35": letters and digits in one word, as product models are named. */
+function isModelCode(word: string): boolean {
+  let letters = 0, digits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else if (c !== 45) return false;
+  }
+  return letters > 0 && digits > 0 && word.length <= 8;
+}
+
 /**
  * Pushes the candidate, or the two institutions in it: "the European Parliament and the Council"
  * is two names when the first ends in an institution's head word ("Parliament"); "Ministry of
@@ -204,6 +219,10 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
       }
     }
   }
+  // "Acme Q4 profit": a reporting period after a name is not part of it. "Halo X2", "Airbus A310":
+  // a name ending in a model code is a product (CoNLL's MISC), no one's name.
+  if (tokenEnd - tokenStart >= 2 && REPORTING_PERIOD.test(tokenText(tokens, tokenEnd - 1))) tokenEnd--;
+  else if (tokenEnd - tokenStart >= 2 && isModelCode(tokenText(tokens, tokenEnd - 1))) return undefined;
   // "President and CEO": an executive's title in capitals is no organization.
   if (tokenEnd - tokenStart === 1 && EXECUTIVE_TITLES.has(tokenText(tokens, tokenStart))) return undefined;
   // "Helen Vasquez, M.D.": a degree is no name.
