@@ -10,3 +10,22 @@ export function isKnownPlace(name: string): boolean {
   }
   return knownPlaces.has(name.toLowerCase().replace(/\s+/g, ' '));
 }
+
+/** "Norwegian", "Chilean", "Americans": the gazetteer's nationality words (lower case). */
+export const DEMONYMS: ReadonlySet<string> = new Set((GAZETTEER.demonym ?? '').split('|'));
+
+/**
+ * Nouns for a person of a nation that the nationality list (adjectives and plurals) lacks: "the
+ * Pole said", "the Briton". Lower case.
+ */
+const PERSON_DEMONYMS: ReadonlySet<string> = new Set([
+  'pole', 'briton', 'brit', 'scot', 'serb', 'finn', 'turk', 'swede', 'dane', 'spaniard', 'frenchman', 'frenchwoman',
+  'englishman', 'englishwoman', 'irishman', 'irishwoman', 'welshman', 'welshwoman', 'scotsman', 'scotswoman',
+  'dutchman', 'dutchwoman', 'kiwi', 'aussie', 'argentine', 'filipino', 'filipina', 'thai', 'czech', 'slovak',
+]);
+
+/** True for a word naming one person by nation: "Pole", "American", "Spaniard". */
+export function isPersonDemonym(word: string): boolean {
+  const lower = word.toLowerCase();
+  return PERSON_DEMONYMS.has(lower) || (DEMONYMS.has(lower) && !lower.endsWith('s') && !lower.endsWith('ish'));
+}

@@ -11,8 +11,7 @@ import {
 } from '../lexicon/eventWords';
 import { ACRONYM_SKIP_WORDS, COMPANY_HEADS, INSTITUTION_HEADS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
 import { LEADING_PREPOSITIONS, NAME_SUFFIXES } from '../lexicon/nameWords';
-import { GAZETTEER } from '../lexicon/gazetteer';
-import { isKnownPlace } from '../lexicon/places';
+import { DEMONYMS, isKnownPlace } from '../lexicon/places';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
 import {
   HONORIFICS, NON_ROLE_APPOSITION_STARTS, PORTFOLIO_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS,
@@ -1970,8 +1969,6 @@ function isBareTitleHead(w: string): boolean {
   return TITLE_HEADS.has(w) || TITLE_ABBREVIATIONS.has(w);
 }
 
-// "Norwegian", "Chilean": may open a title at a sentence start ("Norwegian Foreign Minister …").
-const DEMONYMS: ReadonlySet<string> = new Set((GAZETTEER.demonym ?? '').split('|'));
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', '&']);
 

@@ -7,6 +7,7 @@ import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
 import { GENDERED_WORDS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS, SPEECH_NOUNS } from '../lexicon/speakerNouns';
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lexicon/givenNameGender';
 import { STOPWORDS } from '../lexicon/stopwords';
+import { isPersonDemonym } from '../lexicon/places';
 import { forgetWordFacts, isReportingWord, phrasalCueLength, prepositionalCueLength } from './quotes';
 import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
 import { float64Scratch, int32Scratch } from '../text/scratch';
@@ -57,6 +58,7 @@ function isPossessive(tokens: Tokens, i: number): boolean {
 
 /** Attributes quotes: the scan over one article. */
 class Attributor {
+  private readonly text: string;
   private readonly tokens: Tokens;
   private readonly sentences: readonly Segment[];
   private readonly paragraphs: readonly Segment[];
@@ -69,6 +71,7 @@ class Attributor {
   private readonly mentionStartsAt: (offset: number) => EntityType | undefined;
 
   constructor(doc: Readonly<Doc>, mentionStartsAt: (offset: number) => EntityType | undefined) {
+    this.text = doc.text;
     this.tokens = doc.tokens;
     this.sentences = doc.sentences;
     this.paragraphs = doc.paragraphs;
@@ -421,12 +424,18 @@ class Attributor {
   /**
    * The person a subject that names no person stands for, when her name follows it between
    * commas: 'Welsh Government Cabinet Secretary for the Economy, Jane Doe MS, welcomed the plan,
-   * saying…' → 'Jane Doe MS'; 'The group's president, Jane Doe, …' → 'Jane Doe'. Else the subject.
+   * saying…' → 'Jane Doe MS'; 'The group's president, Jane Doe, …' → 'Jane Doe'; or after a
+   * possessive: 'India's Prime Minister Jane Doe' → 'Prime Minister Jane Doe'. Else the subject.
    */
   private personNamedAfter(subject: [number, number], hi: number): [number, number] {
     if (this.startsPerson(subject[0])) return subject;
     const tokens = this.tokens;
     let e = subject[1];
+    // 'India's Prime Minister Jane Doe congratulated her, calling…': the person after the possessive
+    if (e + 1 < hi && isPossessive(tokens, e)) {
+      const end = this.nameStartingAt(e + 1, hi);
+      for (let t = e + 1; t < end; t++) if (this.startsPerson(t)) return [e + 1, end];
+    }
     // the description's tail: 'for the Economy'
     if (e < hi && SPEAKER_PREPOSITIONS.has(tokenText(tokens, e))) {
       e++;
@@ -498,6 +507,21 @@ class Attributor {
     return { cue: [after, after + 1], speaker: [after + 1, name] };
   }
 
+  /**
+   * A testimonial's credit on the line under the quotation, which stands on its own line: '"We cut
+   * the time by half."\n— Jo Ng, VP of Marketing, Acme' (a blank line between them too). Not a
+   * reporter's sign-off under a paragraph that ends in a quotation.
+   */
+  private dashLineAttribution(open: number, after: number, nextStart: number): Attribution | undefined {
+    const { tokens } = this;
+    if (after <= 0 || after >= nextStart || !ATTRIBUTION_DASHES.has(tokenText(tokens, after))) return undefined;
+    if (open > 0 && lineBreaks(this.text, tokens.ends[open - 1], tokens.starts[open]) === 0) return undefined;
+    const breaks = lineBreaks(this.text, tokens.ends[after - 1], tokens.starts[after]);
+    if (breaks < 1 || breaks > 2) return undefined;
+    const line = this.sentences[segmentAt(this.sentences, tokens.starts[after])];
+    return line && line.tokenStart === after ? this.dashAttribution(after, Math.min(line.tokenEnd, nextStart)) : undefined;
+  }
+
   /** The first cue in tokens [from, to) reading forward, skipping quoted tokens. */
   private cueForward(from: number, to: number, lo: number, hi: number): Attribution | undefined {
     for (let t = from; t < to; t++) {
@@ -551,7 +575,7 @@ class Attributor {
       const afterHi = Math.min(lastSentence?.tokenEnd ?? tokens.length, nextStart);
       const beforeLo = Math.max(firstSentence?.tokenStart ?? 0, prevEnd, open - BEFORE_WINDOW);
 
-      let found = this.dashAttribution(after, afterHi);
+      let found = this.dashAttribution(after, afterHi) ?? this.dashLineAttribution(open, after, nextStart);
       const near = found ? undefined : this.cueForward(after, Math.min(afterHi, after + NEAR_AFTER), after, afterHi);
       // 'McCaskill scolded him: "…," she said': a colon hands the quotation to the clause before
       // it, unless a name follows the quotation: 'The statement referenced the impact it said
@@ -687,6 +711,13 @@ const GIVEN_NAME_GENDER: ReadonlyMap<string, Gender> = (() => {
 })();
 
 /** Latin letters as the title words are written: ASCII and Latin-1 to Latin Extended-B. */
+/** The line breaks in text[from, to). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) breaks++;
+  return breaks;
+}
+
 function isTitleLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 }
@@ -961,6 +992,11 @@ class SpeakerResolver {
     if (pronoun === 'person') return this.latestBefore(anchor, e => e.type === 'person')?.id;
     if (pronoun === 'thing' || pronoun === 'group') {
       return this.latestBefore(anchor, e => e.type === 'organization')?.id;
+    }
+    // 'the Pole said', 'the 22-year-old said': a person named by nation or age, the latest one
+    const words = lower.split(/\s+/);
+    if (words.length === 2 && words[0] === 'the' && (isPersonDemonym(words[1]) || /^\d{1,3}-year-old$/.test(words[1]))) {
+      return this.latestBefore(anchor, e => e.type === 'person')?.id;
     }
     // the head phrase, without its prepositional tail: 'the minister' of 'the minister for health'
     const head = phrase.split(/\s+(?:for|of|at|from|with)\s+/)[0];

@@ -182,6 +182,16 @@ describe('[speakers] speaker entity', () => {
     // the subject of a participle's clause, a title that names no one, then the name
     ['Acme Cabinet Secretary for the Economy, Jane Doe, welcomed the plan, saying it "will make a real difference to us".',
       [['organization', ['Acme Cabinet']], ['person', ['Jane Doe']]], ['person:jane-doe']],
+    // a testimonial's credit on the line under it
+    ['Customers agree:\n\n"We cut the time we spend by half."\n— Jo Ng, VP of Marketing, Acme',
+      [['person', ['Jo Ng']]], ['person:jo-ng']],
+    // ... not a reporter's sign-off under a paragraph that ends in a quotation
+    ['The chairman said in a statement that "prices will rise."\n-- Jo Ng, London Newsroom', [['person', ['Jo Ng']]], [undefined]],
+    // the person after a possessive, as the subject of a participle's clause
+    ['Ruritania\'s Prime Minister Jo Ng congratulated her, calling her "a champion of the nation".',
+      [['organization', ['Ruritania']], ['person', ['Jo Ng']]], ['person:jo-ng']],
+    // a person named by nation: the latest one
+    ['Iga Swiatek lost the final. "She played well today," the Pole said.', [['person', ['Iga Swiatek']]], ['person:iga-swiatek']],
     // ... while a person of no known role is still the best guess
     ['John Roe spoke. "We cannot call these events exceptional," the group\'s president said.', [['person', ['John Roe']]], ['person:john-roe']],
     // 'the company' is the organization the article names most, not the latest one
