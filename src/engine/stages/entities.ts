@@ -92,6 +92,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   const roles: Span[] = partyLabels(text, tokens);
   let candidates: Candidate[] = [];
   const postNominals: Span[] = [];
+  tagged = joinParticles(text, tokens, tagged);
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
     const candidate = fromTagger(tokens, tagged[nameIndex]);
     if (!candidate || (roles.length > 0 && inSpans(roles, tokens.starts[candidate.tokenStart]))) continue;
@@ -171,6 +172,40 @@ function pushSplitAtAndThe(tokens: Tokens, m: Candidate, to: Candidate[]): void 
     }
   }
   to.push(m);
+}
+
+/** Lower-case particles inside a person's name: "Mohammed bin Salman", "Juan de la Cruz". */
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'del', 'della', 'da', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter']);
+
+/**
+ * The tagger's names with a person's name carried on over particles and the capitalised word
+ * after them: "Mohammed" + "bin" + "Salman" (tagged apart, or the last word not at all) is one
+ * name. A new array only when one changes.
+ */
+function joinParticles(text: string, tokens: Tokens, tagged: readonly TaggedName[]): readonly TaggedName[] {
+  const spaceBefore = (k: number) => tokens.starts[k] - tokens.ends[k - 1] === 1 && text.charCodeAt(tokens.ends[k - 1]) === 32;
+  let out: TaggedName[] | undefined;
+  for (let n = 0; n < tagged.length; n++) {
+    const name = tagged[n];
+    let end = name.tokenEnd;
+    if (name.label === 'PER') {
+      for (;;) {
+        let k = end;
+        while (k < tokens.length && k - end < 2 && NAME_PARTICLES.has(tokenText(tokens, k)) && spaceBefore(k)) k++;
+        if (k === end || k >= tokens.length || !spaceBefore(k) || tokens.kinds[k] !== WORD || !isCapitalizedWord(tokenText(tokens, k))) break;
+        end = k + 1;
+      }
+    }
+    if (end === name.tokenEnd) {
+      out?.push(name);
+      continue;
+    }
+    out ??= tagged.slice(0, n);
+    out.push({ ...name, tokenEnd: end, end: tokens.ends[end - 1] });
+    // a name the tagger found in the words taken in ("Salman") is part of this one now
+    while (n + 1 < tagged.length && tagged[n + 1].tokenStart < end) n++;
+  }
+  return out ?? tagged;
 }
 
 /** push(...items) without the argument limit that a 5 MB text would hit. */
