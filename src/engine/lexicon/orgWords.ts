@@ -56,7 +56,7 @@ export const COMPANY_HEADS: ReadonlySet<string> = new Set([
   'grocers', 'supermarkets', 'markets', 'stores', 'pharmacies', 'bakeries', 'restaurants', 'hotels', 'resorts', 'farms',
   'mills', 'breweries', 'brewing', 'beverages', 'wines', 'vineyards', 'dairies', 'builders', 'construction', 'utilities',
   'shipping', 'freight', 'couriers', 'railways', 'railroad', 'cruises', 'travel', 'hospitality', 'outfitters', 'apparel',
-  'cosmetics', 'furniture', 'appliances', 'automotive', 'aerospace', 'equipment',
+  'cosmetics', 'furniture', 'appliances', 'automotive', 'aerospace', 'equipment', 'outdoor', 'outdoors',
   // industry and services ("Hart Energy", "Solvent Health", "Keller Media")
   'energy', 'health', 'healthcare', 'clinic', 'clinics', 'media', 'publishing', 'entertainment', 'pictures', 'films', 'interactive',
   'digital', 'wireless', 'analytics', 'dynamics', 'devices', 'instruments', 'materials', 'chemicals', 'metals', 'mining',

@@ -20,7 +20,7 @@ export const TITLE_HEADS: ReadonlySet<string> = new Set([
   'sheriff', 'marshal', 'constable', 'inspector', 'superintendent', 'detective', 'commander', 'general', 'admiral',
   'colonel', 'lieutenant', 'major', 'captain', 'sergeant', 'brigadier', 'commodore', 'chief',
   // business and organisations
-  'ceo', 'cfo', 'coo', 'cto', 'cio', 'cmo', 'executive', 'chairman', 'chairwoman', 'chairperson', 'chair', 'director',
+  'ceo', 'cfo', 'coo', 'cto', 'cio', 'cmo', 'vp', 'svp', 'evp', 'executive', 'chairman', 'chairwoman', 'chairperson', 'chair', 'director',
   'director-general', 'manager', 'head', 'founder', 'co-founder', 'cofounder', 'owner', 'partner', 'officer',
   'principal', 'analyst', 'economist', 'strategist', 'consultant', 'coordinator', 'leader', 'vice-chairman',
   'board member', 'shareholder', 'investor', 'banker', 'broker', 'trader', 'entrepreneur', 'tycoon', 'publisher',

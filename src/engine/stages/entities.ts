@@ -142,6 +142,13 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   return { mentions, entities, notes, roles };
 }
 
+/** A company's departments, which a title names after "of": "VP of Marketing". Lower case. */
+const DEPARTMENTS: ReadonlySet<string> = new Set([
+  'marketing', 'sales', 'digital', 'operations', 'engineering', 'finance', 'communications', 'product', 'products',
+  'technology', 'research', 'strategy', 'people', 'hr', 'legal', 'design', 'partnerships', 'growth', 'compliance',
+  'procurement', 'security', 'innovation', 'sustainability', 'talent', 'brand', 'analytics', 'data', 'it',
+]);
+
 /** "Q4", "H1", "FY2025": a quarter, a half or a fiscal year. Anchored, no repetition to backtrack. */
 const REPORTING_PERIOD = /^(?:Q[1-4]|H[12]|FY\d\d(?:\d\d)?)$/;
 
@@ -273,6 +280,8 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
     // "Bank of England" stays: the word before "of" must head a title.
     if (k > tokenStart && k + 1 < tokenEnd && (tokenText(tokens, k) === 'of' || tokenText(tokens, k) === 'at') && isTitleHeadAt(tokens, k - 1)) {
       tokenStart = k + 1;
+      // "Jo Ng, VP of Marketing, Acme": a department, part of the role
+      if (tokenEnd - tokenStart === 1 && DEPARTMENTS.has(lowerAt(tokens, tokenStart))) return undefined;
     }
   }
   if (tokenEnd <= tokenStart || tokenEnd > tokens.length) return undefined;
