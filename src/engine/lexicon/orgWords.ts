@@ -60,7 +60,7 @@ export const COMPANY_HEADS: ReadonlySet<string> = new Set([
   // industry and services ("Hart Energy", "Solvent Health", "Keller Media")
   'energy', 'health', 'healthcare', 'clinic', 'clinics', 'media', 'publishing', 'entertainment', 'pictures', 'films', 'interactive',
   'digital', 'wireless', 'analytics', 'dynamics', 'devices', 'instruments', 'materials', 'chemicals', 'metals', 'mining',
-  'minerals', 'resources', 'petroleum', 'textiles', 'semiconductors', 'microsystems', 'biotech', 'genomics',
+  'minerals', 'resources', 'renewables', 'petroleum', 'textiles', 'semiconductors', 'microsystems', 'biotech', 'genomics',
   'diagnostics', 'biologics', 'medicines', 'nutrition', 'holdings', 'advisors', 'advisers', 'management', 'financial',
   'bancorp', 'bancshares', 'assurance', 'developments', 'services',
 ]);

@@ -11,7 +11,7 @@ export const TITLE_HEADS: ReadonlySet<string> = new Set([
   'minister', 'ministers', 'premier', 'president', 'vice-president', 'chancellor', 'secretary', 'secretary-general',
   'undersecretary', 'under-secretary', 'ambassador', 'envoy', 'consul', 'diplomat', 'attaché', 'governor', 'mayor',
   'senator', 'congressman', 'congresswoman', 'representative', 'lawmaker', 'legislator', 'deputy', 'mp', 'mep',
-  'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'commissioner', 'spokesman', 'spokeswoman',
+  'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'supervisor', 'commissioner', 'spokesman', 'spokeswoman',
   'spokesperson', 'press secretary', 'speaker', 'king', 'queen', 'prince', 'princess', 'monarch', 'emperor', 'sultan',
   'emir', 'sheikh', 'taoiseach', 'chief of staff', 'aide', 'adviser', 'advisor', 'counsellor', 'counselor', 'official',
   'administrator', 'ombudsman', 'auditor', 'comptroller', 'controller', 'treasurer', 'registrar', 'prefect', 'mufti',

@@ -11,6 +11,7 @@ import {
 } from '../lexicon/eventWords';
 import { ACRONYM_SKIP_WORDS, COMPANY_HEADS, INSTITUTION_HEADS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
 import { LEADING_PREPOSITIONS, NAME_SUFFIXES } from '../lexicon/nameWords';
+import { REPORTING_VERBS } from '../lexicon/reportingVerbs';
 import { DEMONYMS, isKnownPlace } from '../lexicon/places';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
 import {
@@ -125,6 +126,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   retypeShortCompanyNames(tokens, mentions);
   retypePlaces(tokens, mentions);
   unifyTypes(text, tokens, mentions, tableLines(text, tokens), definitions);
+  retypeSpeakingSurnames(tokens, mentions);
   mentions = dropCommonPlurals(tokens, table, mentions, occupied);
   mentions.sort(bySpan);
 
@@ -1392,6 +1394,30 @@ function lowerCaseWordsOf(tokens: Tokens, table: WordTable, mentions: readonly C
 }
 
 /**
+ * A one-word organization that is the surname of a person of the text and speaks: in "Angela
+ * Ruiz, President, Ruiz & Partners … said Ruiz" the tagger, having seen the firm, calls the last
+ * "Ruiz" the firm; a firm speaks as "the firm" or by its full name, a founder by her surname.
+ */
+function retypeSpeakingSurnames(tokens: Tokens, mentions: readonly Candidate[]): void {
+  let surnames: Set<string> | undefined;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type !== 'organization' || m.source !== 'tagger' || m.tokenEnd - m.tokenStart !== 1) continue;
+    const speaks = (m.tokenStart > 0 && REPORTING_VERBS.has(lowerAt(tokens, m.tokenStart - 1))) ||
+      (m.tokenEnd < tokens.length && REPORTING_VERBS.has(lowerAt(tokens, m.tokenEnd)));
+    if (!speaks) continue;
+    if (!surnames) {
+      surnames = new Set();
+      for (let j = 0; j < mentions.length; j++) {
+        const p = mentions[j];
+        if (p.type === 'person' && p.tokenEnd - p.tokenStart >= 2) surnames.add(formKeyAt(tokens, p.tokenEnd - 1));
+      }
+    }
+    if (surnames.has(formKeyAt(tokens, m.tokenStart))) m.type = 'person';
+  }
+}
+
+/**
  * People the tagger found in one capitalised plural that the text also uses in lower case:
  * "twelve Community Fellows" beside "these fellows" names a programme's members, not someone
  * called Fellows. The surname of a fuller name ("Jo Fellows", later "Fellows") stays.
@@ -2077,7 +2103,9 @@ function findApposition(text: string, tokens: Tokens, m: Candidate, personAt: Ui
   if (from >= tokens.length || opensClause(from) || tokens.kinds[from] !== WORD) return undefined;
   let to = from;
   let hasHead = false;
-  while (to < tokens.length && to - from < MAX_APPOSITION && !APPOSITION_END.has(tokenText(tokens, to))) {
+  // a role ends at its line too: "Jo Ng, Acme Hospital\n- **Treasurer:** …" is a list of lines
+  const lineEndsBefore = (k: number) => hasLineBreakBetween(text, tokens.ends[k - 1], tokens.starts[k]);
+  while (to < tokens.length && to - from < MAX_APPOSITION && !APPOSITION_END.has(tokenText(tokens, to)) && !(to > from && lineEndsBefore(to))) {
     const word = lowerAt(tokens, to);
     // "Jo Ng, Ann Lee and …", "Jo Ng, Homeland Security Secretary Al Ng": a list of people.
     if ((opensClause(to) && word !== 'and') || personAt[to]) return undefined;
@@ -2085,7 +2113,7 @@ function findApposition(text: string, tokens: Tokens, m: Candidate, personAt: Ui
     to++;
   }
   if (!hasHead || to === from || to - from >= MAX_APPOSITION) return undefined;
-  if (to < tokens.length && !APPOSITION_END.has(tokenText(tokens, to))) return undefined;
+  if (to < tokens.length && !APPOSITION_END.has(tokenText(tokens, to)) && !lineEndsBefore(to)) return undefined;
   return roleAt(text, tokens, from, to);
 }
 

@@ -60,6 +60,8 @@ function isPossessive(tokens: Tokens, i: number): boolean {
 class Attributor {
   private readonly text: string;
   private readonly tokens: Tokens;
+  /** The first token of the article's body, after its header lines and dateline. */
+  private readonly bodyToken: number;
   private readonly sentences: readonly Segment[];
   private readonly paragraphs: readonly Segment[];
   private readonly quotes: readonly Quote[];
@@ -73,6 +75,7 @@ class Attributor {
   constructor(doc: Readonly<Doc>, mentionStartsAt: (offset: number) => EntityType | undefined) {
     this.text = doc.text;
     this.tokens = doc.tokens;
+    this.bodyToken = tokenAt(doc.tokens, doc.structure.bodyStart);
     this.sentences = doc.sentences;
     this.paragraphs = doc.paragraphs;
     this.quotes = doc.quotes;
@@ -371,7 +374,9 @@ class Attributor {
   private firstSubject(to: number, from?: number, strict = false): [number, number] | undefined {
     const sentence = this.sentences[segmentAt(this.sentences, this.tokens.starts[to])];
     if (!sentence) return undefined;
-    const start = Math.max(from ?? sentence.tokenStart, sentence.tokenStart);
+    let start = Math.max(from ?? sentence.tokenStart, sentence.tokenStart);
+    // 'WASHINGTON (Reuters) - The Federal Reserve held…, saying': the dateline is no subject
+    if (start < this.bodyToken && this.bodyToken < to) start = this.bodyToken;
     let skipping = false;
     let first = true;
     for (let s = start; s < to; s++) {
@@ -1106,7 +1111,7 @@ export function attributeQuotes(doc: Readonly<Doc>): Quote[] {
 /** Each quote's cue, speaker mention and speaker entity. */
 export const speakersStage: Stage = {
   name: 'speakers',
-  requires: ['tokens', 'sentences', 'quotes', 'entities'],
+  requires: ['tokens', 'sentences', 'structure', 'quotes', 'entities'],
   provides: ['speakers'],
   run(doc) {
     const quotes = attributeQuotes(doc);

@@ -503,7 +503,7 @@ function findSourceCredit(text: string, tokens: Tokens, from: number): { name: s
 
 // Anchored at a line start, alternations of literals only: cannot backtrack.
 const END_MARK = /^\s*(?:#\s*#\s*#|-\s*30\s*-|-?\s*ends?\s*-?|-+\s*#+\s*-+)\s*$/i;
-const CONTACT_LINE = /^\s*(?:(?:media|press|investor|investors|public|company|news)\s+(?:relations|contacts?|inquiries|enquiries)|contacts?\s*:|for (?:further|more) information,? (?:please )?contact)/i;
+const CONTACT_LINE = /^\s*(?:(?:media|press|investor|investors|public|company|news)\s+(?:relations|contacts?|inquiries|enquiries)|contacts?\s*:|for (?:further|more) (?:information|details)\b)/i;
 // PR Newswire's closing credit, in capitals: "SOURCE Acme Robotics".
 const SOURCE_LINE = /^\s*SOURCE [A-Z]/;
 const EDITORS_LINE = /^\s*(?:notes? (?:to|for) editors?|editor'?s note|disclaimer)\b/i;

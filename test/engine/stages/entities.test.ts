@@ -164,6 +164,8 @@ describe('[entities] roles', () => {
     ['"No," said deputy minister Jo Ng.', 'Jo Ng', 'deputy minister'],
     ['Sen. John Smith said so.', 'John Smith', 'Senator'],
     ['U.S. Secretary of State Jo Ng flew in.', 'Jo Ng', 'U.S. Secretary of State'],
+    // a role ends at its line
+    ['The board:\n- Jo Ng, Acme General Hospital\n- Al Roe, Treasurer', 'Jo Ng', 'Acme General Hospital'],
     // a title that opens the sentence and the name set off by commas; a portfolio's list
     ['Commissioner for Environment, Oceans and Fisheries, Jo Ng, added more.', 'Jo Ng', 'Commissioner for Environment, Oceans and Fisheries'],
     ['Minister for Digital Infrastructure, Jo Ng, said so.', 'Jo Ng', 'Minister for Digital Infrastructure'],
@@ -243,6 +245,9 @@ describe('[entities] clustering and types', () => {
     ['a department after a title is part of the role', 'It works, said Jo Ng, VP of Marketing, Brightwater Outdoor.',
       [['Jo Ng', 'PER'], ['VP of Marketing', 'ORG'], ['Brightwater Outdoor', 'PER']],
       ['person Jo Ng (VP of Marketing) ×1', 'organization Brightwater Outdoor ×1']],
+    ['a surname that speaks is the person, not her firm', 'Angela Ruiz, President, Ruiz & Partners, spoke. "We won," said Ruiz.',
+      [['Angela Ruiz', 'PER'], ['Ruiz & Partners', 'ORG'], ['Ruiz', 'ORG']],
+      ['person Angela Ruiz [Ruiz] (President) ×2', 'organization Ruiz & Partners ×1']],
     ['… but a surname is', 'Jo Fellows spoke. Fellows said the fellows agreed.', [['Jo Fellows', 'PER'], ['Fellows', 'PER']],
       ['person Jo Fellows [Fellows] ×2']],
     ['a title inside a tagged name becomes the role', 'Charlotte Mayor Jo Ng spoke. Gov. Ann Lee agreed.',

@@ -190,6 +190,9 @@ describe('[speakers] speaker entity', () => {
     // the person after a possessive, as the subject of a participle's clause
     ['Ruritania\'s Prime Minister Jo Ng congratulated her, calling her "a champion of the nation".',
       [['organization', ['Ruritania']], ['person', ['Jo Ng']]], ['person:jo-ng']],
+    // the dateline in the sentence is no subject
+    ['WASHINGTON (Reuters) - The Federal Reserve held rates, saying inflation remained "somewhat elevated."',
+      [['organization', ['Reuters']], ['organization', ['Federal Reserve']]], ['organization:federal-reserve']],
     // a person named by nation: the latest one
     ['Iga Swiatek lost the final. "She played well today," the Pole said.', [['person', ['Iga Swiatek']]], ['person:iga-swiatek']],
     // ... while a person of no known role is still the best guess

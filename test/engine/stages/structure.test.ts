@@ -114,6 +114,7 @@ describe('[structure] headers and boilerplate', () => {
     ['OSLO, May 1 - Story.\n\n### About Acme\n\nAcme makes things.', [], ['### About Acme\n\nAcme makes things.']],
     ['OSLO, May 1 - Story.\n\n**Media contact:** Jo Ng\n\nStory again.', [], ['**Media contact:** Jo Ng']],
     ['OSLO, May 1 - Story.\n\n* About 40 people came.', [], []],
+    ['OSLO, May 1 - Story.\n\n*For more information, visit acme.example.*', [], ['*For more information, visit acme.example.*']],
   ];
   for (const [input, headers, boilerplate] of cases) {
     it(JSON.stringify(input.slice(0, 50)), () => {
