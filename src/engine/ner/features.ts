@@ -1,5 +1,6 @@
 import { tokenText, type Token, type Tokens } from '../text/tokenize';
 import type { Segment } from '../text/sentences';
+import type { Span } from '../model';
 import { matchGazetteerIds, listsOf, forgetGazetteerPaths, GAZETTEER_LISTS } from './gazetteers';
 import { int32Scratch, uint8Scratch } from '../text/scratch';
 import { LOWER_CASE_WORDS, CAPITALISED_WORDS } from '../lexicon/gazetteer';
@@ -713,11 +714,13 @@ export function leadingTitleCaseSentences(tokens: Tokens, sentences: readonly Se
 }
 
 /** leadingTitleCaseSentences both ways at once: the Title Case headlines, and those with the ones in capitals. */
-export function leadingHeadlines(tokens: Tokens, sentences: readonly Segment[]): { titleCase: number[]; all: number[] } {
+export function leadingHeadlines(tokens: Tokens, sentences: readonly Segment[], headers: readonly Span[] = []): { titleCase: number[]; all: number[] } {
   const titleCase: number[] = [];
   const all: number[] = [];
   for (let k = 0; k < sentences.length && k < MAX_LEADING_SENTENCES; k++) {
     const { tokenStart, tokenEnd } = sentences[k];
+    // a header line above the headline ("Contact: Jo Ng, jo@acme.example") is no prose
+    if (headers.some(h => h.start <= sentences[k].start && sentences[k].end <= h.end)) continue;
     // A headline is a line of a few words, not a run of 100,000 quotation marks.
     if (tokenEnd - tokenStart > MAX_HEADLINE_TOKENS) break;
     // a Markdown heading's marks, a sentence of their own: "#" before "Acme Raises $5 Million"

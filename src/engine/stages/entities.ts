@@ -30,7 +30,7 @@ export const entitiesStage: Stage = {
   run(doc) {
     // The tagger forgets its labels of Title Case headlines (it learnt headlines in capitals);
     // the entity logic checks both kinds against the text.
-    const headlines = leadingHeadlines(doc.tokens, doc.sentences);
+    const headlines = leadingHeadlines(doc.tokens, doc.sentences, doc.structure.headers);
     const { mentions, entities, notes, roles } = findEntities(doc, tagNames(doc, headlines.titleCase), headlines.all);
     return { mentions, entities, roles, ...(notes.length ? { notes } : {}) };
   },
@@ -366,6 +366,14 @@ function endsInOrganizationWord(tokens: Tokens, tokenStart: number, tokenEnd: nu
   return tokenEnd - tokenStart >= 2 && (nameWordBitsAt(tokens, tokenEnd - 1) & ORGANIZATION_WORD) !== 0;
 }
 
+/** Verbs of a press release's headline, lower case: "Acme *Names* New Chief", "Acme *Launches* Halo". */
+const HEADLINE_VERBS: ReadonlySet<string> = new Set([
+  'names', 'announces', 'appoints', 'launches', 'unveils', 'reports', 'raises', 'acquires', 'completes', 'expands',
+  'introduces', 'opens', 'receives', 'wins', 'celebrates', 'welcomes', 'hires', 'selects', 'signs', 'secures',
+  'debuts', 'honors', 'honours', 'awards', 'joins', 'adds', 'releases', 'files', 'declares', 'posts', 'elects',
+  'promotes', 'invests', 'closes', 'reaches', 'achieves', 'surpasses', 'partners', 'teams', 'taps',
+]);
+
 /**
  * The tagger's names in Title Case Headlines, checked against the rest of the document. There
  * every word is capitalised, so a name's edges are a guess ("Acme Robotics Raises $48 Million":
@@ -464,13 +472,24 @@ function fitTitleCaseNames(tokens: Tokens, table: WordTable, candidates: readonl
         break;
       }
     }
+    // "Cedarvale School District Names Jo Ng …", "Lumora Launches Halo": a release's verb ends
+    // the name before it
+    let verb = m.tokenStart + 1;
+    while (verb < m.tokenEnd && !HEADLINE_VERBS.has(lowerAt(tokens, verb))) verb++;
     if (m.type === 'person' && people === pieces.length && people > 0) {
       out.push(m);
     } else if (pieces.length > 0) {
+      // what stands before the known names and a verb: "Kestrel Robotics" of "Kestrel Robotics Names Jane Doe"
+      if (verb < pieces[0].tokenStart && verb + 1 === pieces[0].tokenStart) {
+        const before = candidate(tokens, m.tokenStart, verb, m.type === 'person' ? 'organization' : m.type, 'tagger', PRIORITY_TAGGER);
+        out.push(before);
+        doubtful.push(before);
+      }
       append(out, pieces);
     } else {
-      out.push(m);
-      doubtful.push(m);
+      const fitted = verb < m.tokenEnd ? candidate(tokens, m.tokenStart, verb, m.type, 'tagger', PRIORITY_TAGGER) : m;
+      out.push(fitted);
+      doubtful.push(fitted);
     }
   }
   if (merged.length > 0) out.sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);

@@ -432,6 +432,16 @@ describe('[entities] a press release in Markdown (whole engine)', () => {
   });
 });
 
+describe('[entities] a release\'s headline under header lines (whole engine)', () => {
+  it('cuts the company at the headline\'s verb', () => {
+    const text = 'FOR IMMEDIATE RELEASE\n\nContact: Jo Ng, jo@acme.example\n\nKestrel Robotics Names Jane Doe Chief Executive\n\n' +
+      'BOSTON, May 2, 2026 – The company today named Jane Doe as its chief executive. Doe joins from Harbor Labs.';
+    const analysis = analyze(text);
+    assert.deepStrictEqual(analysis.entities.filter(e => e.type === 'organization').map(e => e.name), ['Kestrel Robotics', 'Harbor Labs']);
+    assert.deepStrictEqual(analysis.entities.filter(e => e.type === 'person').map(e => e.name), ['Jo Ng', 'Jane Doe']);
+  });
+});
+
 describe('[entities] a press release under a Title Case headline (whole engine)', () => {
   const text = 'Northwind Robotics Raises $48 Million Series B to Expand Warehouse Automation Platform\n\n' +
     'AUSTIN, Texas, March 4, 2026 /PRNewswire/ -- Northwind Robotics, Inc., a provider of picking systems, today ' +
