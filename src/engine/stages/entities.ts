@@ -144,6 +144,15 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   return { mentions, entities, notes, roles };
 }
 
+/**
+ * Last words of institutions the tagger may take for places ("Smithsonian Institution"); CoNLL
+ * files its universities, institutes and foundations as organizations (its hospitals, museums and
+ * centres as places, which stay).
+ */
+const LOC_INSTITUTIONS: ReadonlySet<string> = new Set([
+  'institution', 'institute', 'university', 'college', 'foundation', 'association', 'agency', 'society', 'academy',
+]);
+
 /** A company's departments, which a title names after "of": "VP of Marketing". Lower case. */
 const DEPARTMENTS: ReadonlySet<string> = new Set([
   'marketing', 'sales', 'digital', 'operations', 'engineering', 'finance', 'communications', 'product', 'products',
@@ -304,7 +313,7 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
     const last = bareAt(tokens, tokenEnd - 1);
     type = isEventName(tokens, tokenStart, tokenEnd, true) ? 'event' :
       (tokenEnd - tokenStart >= 3 && (last === 'bank' || COMPANY_HEADS.has(last) || (ORG_SUFFIXES.has(last) && last !== 'and' && last !== '&'))) ||
-      (tokenEnd - tokenStart >= 2 && last === 'clinic') ? 'organization' : 'place';
+      (tokenEnd - tokenStart >= 2 && (last === 'clinic' || LOC_INSTITUTIONS.has(last))) ? 'organization' : 'place';
   }
   else if (isEventName(tokens, tokenStart, tokenEnd)) type = 'event';
   else if (label === 'ORG') type = 'organization';
