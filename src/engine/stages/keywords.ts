@@ -829,7 +829,7 @@ function selectKeywords(
     for (let node = 0; node < phrases.size; node++) {
       if (scores[node] > 0 && scores[node] >= cutoff && !phrases.personalPhrase.has(node)) ranked.push(node);
     }
-    ranked.sort((a, b) => scores[b] - scores[a] || phrases.mentionStart[phrases.firstMention[a]] - phrases.mentionStart[phrases.firstMention[b]] ||
+    sortShort(ranked, (a, b) => scores[b] - scores[a] || phrases.mentionStart[phrases.firstMention[a]] - phrases.mentionStart[phrases.firstMention[b]] ||
       phrases.words[a] - phrases.words[b] || a - b);
     covered.fill(0);
     phraseCovered.fill(0);
@@ -859,14 +859,15 @@ function selectKeywords(
       heads.set(head, seen + 1);
       return { node, score: scores[node] * Math.pow(weights.headRepeat, seen) };
     });
-    topics.sort((a, b) => b.score - a.score || a.node - b.node);
+    sortShort(topics, (a, b) => b.score - a.score || a.node - b.node);
     // Central entities compete with the topics for the `max` places, up to their share: both lists
     // are best first, so the places go to the better head of either, a topic winning a tie. Only
     // the topics that keep a place are spelled out (toKeyword); entities took the places of ~18%
     // of the best topics on the 300 news articles of the bench.
     // A topic spelled like a name kept before it ("fellows" after "Fellows") is not shown twice.
     const kept: ScoredKeyword[] = [];
-    const shown = new Set<string>();
+    // a short list: an array search beats making and hashing into a Set
+    const shown: string[] = [];
     for (let t = 0, e = 0; kept.length < max && (t < topics.length || e < entities.length);) {
       let next: ScoredKeyword;
       if (e === entities.length || (t < topics.length && topics[t].score >= entities[e].score)) {
@@ -874,16 +875,39 @@ function selectKeywords(
         next = { score, keyword: toKeyword(doc, phrases, node, score, casing) };
       } else next = entities[e++];
       const key = next.keyword.phrase.toLowerCase();
-      if (shown.has(key)) continue;
-      shown.add(key);
+      if (shown.includes(key)) continue;
+      shown.push(key);
       kept.push(next);
     }
     for (const node of personal) kept.push({ score: scores[node], keyword: toKeyword(doc, phrases, node, scores[node], casing) });
-    return kept.sort((a, b) => b.score - a.score).map(k => k.keyword);
+    return sortShort(kept, (a, b) => b.score - a.score).map(k => k.keyword);
   }
 }
 
 interface ScoredKeyword { score: number; keyword: Keyword }
+
+/**
+ * Sorts `array` in place as Array.prototype.sort does (stably), by binary insertion up to 64
+ * items: the builtin's calls into the comparator cost several times more on the short lists of
+ * selectKeywords (a few tens of candidates per article). Longer arrays go to the builtin.
+ */
+function sortShort<T>(array: T[], compare: (a: T, b: T) => number): T[] {
+  if (array.length > 64) return array.sort(compare);
+  for (let i = 1; i < array.length; i++) {
+    const item = array[i];
+    if (!(compare(array[i - 1], item) > 0)) continue;
+    let lo = 0;
+    let hi = i - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(array[mid], item) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let j = i; j > lo; j--) array[j] = array[j - 1];
+    array[lo] = item;
+  }
+  return array;
+}
 
 /**
  * People, organizations and places central to the story, as keywords scored like a one-word
@@ -1106,7 +1130,8 @@ function toKeyword(doc: Readonly<Doc>, phrases: Phrases, node: number, score: nu
   const ranges = phrases.ranges(node);
   const mentions: Span[] = [];
   for (let k = 0; k < ranges.length; k += 2) mentions.push({ start: tokens.starts[ranges[k]], end: tokens.ends[ranges[k + 1] - 1] });
-  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Mostly added in text order already: checked before sorting.
+  if (!inOrder(mentions)) mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   const isName = isNameLike(phrases, node) || (phrases.isEvent[node] === 1 && phrases.lowerCase[node] === 0);
   return {
     kind: 'keyword',
@@ -1116,6 +1141,16 @@ function toKeyword(doc: Readonly<Doc>, phrases: Phrases, node: number, score: nu
   };
 }
 
+/** Spans sorted by start, then end. */
+function inOrder(spans: readonly Span[]): boolean {
+  for (let k = 1; k < spans.length; k++) {
+    const a = spans[k - 1];
+    const b = spans[k];
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
+}
+
 /**
  * The most frequent surface form. A word keeps its capital when it is an acronym ("EB-5
  * program") or capitalized wherever its capital means something ("Trump hotel", not the
@@ -1123,29 +1158,34 @@ function toKeyword(doc: Readonly<Doc>, phrases: Phrases, node: number, score: nu
  */
 function displayPhrase(doc: Readonly<Doc>, ranges: readonly number[], isName: boolean, casing: Uint8Array): string {
   const { tokens, text } = doc;
-  const forms = new Map<string, number>();
   let best = '';
   let bestAt = 0;
   let count = 0;
-  for (let k = 0; k < ranges.length; k += 2) {
-    const form = text.slice(tokens.starts[ranges[k]], tokens.ends[ranges[k + 1] - 1]);
-    const n = (forms.get(form) ?? 0) + 1;
-    forms.set(form, n);
-    if (n > count || (n === count && form < best)) {
-      best = form;
-      bestAt = k;
-      count = n;
+  if (ranges.length === 2) {
+    // A phrase said once (most) needs no count of its forms.
+    best = text.slice(tokens.starts[ranges[0]], tokens.ends[ranges[1] - 1]);
+  } else {
+    const forms = new Map<string, number>();
+    for (let k = 0; k < ranges.length; k += 2) {
+      const form = text.slice(tokens.starts[ranges[k]], tokens.ends[ranges[k + 1] - 1]);
+      const n = (forms.get(form) ?? 0) + 1;
+      forms.set(form, n);
+      if (n > count || (n === count && form < best)) {
+        best = form;
+        bestAt = k;
+        count = n;
+      }
     }
   }
   if (isName) return best.replace(/\s+/g, ' ');
   const from = ranges[bestAt];
   const length = ranges[bestAt + 1] - from;
-  const words: string[] = [];
+  let phrase = '';
   for (let j = 0; j < length; j++) {
     const word = tokenText(tokens, from + j);
     // An acronym keeps its capitals; in a headline in capitals only a short one is likely one
     // ("FDA", not "REPORTS").
-    let keep = ACRONYM.test(word) && (casing[from + j] === 1 || word.length <= 5);
+    let keep = isAcronym(word) && (casing[from + j] === 1 || word.length <= 5);
     if (!keep && word[0] !== word[0].toLowerCase()) {
       // capitalized in every mention where capitals mean something, and there is one
       let informative = 0;
@@ -1160,9 +1200,20 @@ function displayPhrase(doc: Readonly<Doc>, ranges: readonly number[], isName: bo
       keep = keep && informative > 0;
     }
     const spaced = j > 0 && tokens.starts[from + j] > tokens.ends[from + j - 1];
-    words.push((spaced ? ' ' : '') + (keep ? word : word.toLowerCase()));
+    if (spaced) phrase += ' ';
+    phrase += keep ? word : word.toLowerCase();
   }
-  return words.join('');
+  return phrase;
+}
+
+/** ACRONYM.test(word), the regular expression run only on a word with two capitals A-Z (few do). */
+function isAcronym(word: string): boolean {
+  let capitals = 0;
+  for (let i = 0; i < word.length && capitals < 2; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) capitals++;
+  }
+  return capitals === 2 && ACRONYM.test(word);
 }
 
 // Why a token is blocked: a bit set.
