@@ -541,13 +541,20 @@ const SCRATCH = {
 // clearing the stems the last call counted (countedStems), not the whole array: it has an entry
 // per stem ever interned (~30,000 after 300 articles), and clearing it all was a memset of
 // ~120 KB per call, a page of junk's STEMS.size being past the scratch's limit a fresh array each.
+// Cleared at the end of the call that counted them, while their entries are still in the cache:
+// at the start of the next call, after the other stages had run, each was a cache miss.
 let stemCountAll = new Int32Array(1024);
 const countedStems: number[] = [];
 
+function clearStemCounts(): void {
+  for (let k = 0; k < countedStems.length; k++) stemCountAll[countedStems[k]] = 0;
+  countedStems.length = 0;
+}
+
 /** stemCountAll, zeroed, as a view of STEMS.size entries (a stem interned later reads undefined). */
 function stemCounts(): Int32Array {
-  for (const stem of countedStems) stemCountAll[stem] = 0;
-  countedStems.length = 0;
+  // Nothing left to clear unless the last call threw.
+  clearStemCounts();
   if (STEMS.size > stemCountAll.length) stemCountAll = new Int32Array(Math.max(STEMS.size, 2 * stemCountAll.length));
   return stemCountAll.subarray(0, STEMS.size);
 }
@@ -643,7 +650,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     let capitalizedCount = 0;
     let commas = 0;
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) if (commaAt[i]) commas++;
-    const hasList = commas > 0 && markListItems(tokens, sentence.tokenStart, sentence.tokenEnd, tokenFacts, blocked, inList);
+    const hasList = commas > 0 && markListItems(doc.text, tokens, sentence.tokenStart, sentence.tokenEnd, tokenFacts, blocked, inList);
     // "public transport networks" gives every window that ends in a noun: "public transport
     // networks", "transport networks", "networks", "public transport", "transport". A window never
     // spans an adjective after a noun ("economic growth new jobs" is two phrases).
@@ -728,6 +735,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   const entities = weights.entity > 0 ? scoreEntities(doc, blocked, mentionTokens, sentencePosition, titleCaseHeadline, weights, places) : [];
   const keywords = selectKeywords(doc, phrases, scores, doc.options.maxKeywords, weights, casing, entities);
   phrases.release();
+  clearStemCounts();
   return keywords;
 }
 
@@ -737,27 +745,25 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
  * A writer who lists things is naming the topics. Returns whether the sentence has such a list.
  */
 function markListItems(
-  tokens: Tokens, from: number, to: number, tokenFacts: Uint8Array, blocked: Uint8Array, inList: Uint8Array,
+  text: string, tokens: Tokens, from: number, to: number, tokenFacts: Uint8Array, blocked: Uint8Array, inList: Uint8Array,
 ): boolean {
+  // No closure for closing a chain (one was made per sentence with a comma), and separators read
+  // from the text rather than from their scattered strings.
   let found = false;
   let chainStart = -1;
   let items = 0;
   let itemEnd = -1;
   let separators = 0;
-  const close = (end: number) => {
-    if (items >= 3) {
-      found = true;
-      for (let k = chainStart; k < end; k++) inList[k] = 1;
-    }
-    items = 0;
-    chainStart = -1;
-  };
   for (let i = from; i < to; i++) {
     const isContent = !blocked[i] && classOf(tokenFacts[i]) !== WordClass.Other;
     if (isContent) {
       if (itemEnd !== i - 1) {
         // a new item: it continues the chain only after one or two separators
-        if (items > 0 && (separators === 0 || separators > 2)) close(itemEnd + 1);
+        if (items > 0 && (separators === 0 || separators > 2)) {
+          found = closeChain(inList, chainStart, itemEnd + 1, items) || found;
+          items = 0;
+          chainStart = -1;
+        }
         if (items === 0) chainStart = i;
         items++;
       }
@@ -765,18 +771,30 @@ function markListItems(
       separators = 0;
       continue;
     }
-    if (items > 0 && isListSeparator(tokenText(tokens, i))) separators++;
-    else if (items > 0) close(itemEnd + 1);
+    if (items > 0 && isListSeparator(text, tokens.starts[i], tokens.ends[i])) separators++;
+    else if (items > 0) {
+      found = closeChain(inList, chainStart, itemEnd + 1, items) || found;
+      items = 0;
+      chainStart = -1;
+    }
   }
-  if (items > 0) close(itemEnd + 1);
+  if (items > 0) found = closeChain(inList, chainStart, itemEnd + 1, items) || found;
   return found;
 }
 
-/** ",", "and", "or" in any case, without building a lower-case copy of every token. */
-function isListSeparator(text: string): boolean {
-  if (text.length === 1) return text === ',';
-  if (text.length === 2) return (text.charCodeAt(0) | 32) === 111 && (text.charCodeAt(1) | 32) === 114;
-  return text.length === 3 && (text.charCodeAt(0) | 32) === 97 && (text.charCodeAt(1) | 32) === 110 && (text.charCodeAt(2) | 32) === 100;
+/** Marks the chain of tokens [start, end) as a list when it has three items or more; returns whether it did. */
+function closeChain(inList: Uint8Array, start: number, end: number, items: number): boolean {
+  if (items < 3) return false;
+  for (let k = start; k < end; k++) inList[k] = 1;
+  return true;
+}
+
+/** text[start, end) is ",", "and" or "or" in any case, without building a lower-case copy of every token. */
+function isListSeparator(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 1) return text.charCodeAt(start) === 44;
+  if (length === 2) return (text.charCodeAt(start) | 32) === 111 && (text.charCodeAt(start + 1) | 32) === 114;
+  return length === 3 && (text.charCodeAt(start) | 32) === 97 && (text.charCodeAt(start + 1) | 32) === 110 && (text.charCodeAt(start + 2) | 32) === 100;
 }
 
 function recordEvent(phrases: Phrases, tokens: Tokens, from: number, to: number, sentence: number): void {
@@ -1358,14 +1376,18 @@ function blockForeignQuotes(doc: Readonly<Doc>, blocked: Uint8Array): void {
     const { start, end } = quotes[q].content;
     const first = tokenAt(tokens, start);
     let words = 0;
-    let known = 0;
     let last = first;
     for (; last < tokens.length && tokens.starts[last] < end; last++) {
-      if (tokens.kinds[last] !== WORD || !startsLowerCase(doc.text, tokens, last)) continue;
-      words++;
-      if (inBackground(tokens, last)) known++;
+      if (tokens.kinds[last] === WORD && startsLowerCase(doc.text, tokens, last)) words++;
     }
-    if (words >= 3 && 2 * known < words) for (let i = first; i < last; i++) blocked[i] |= FOREIGN;
+    if (words < 3) continue;
+    // Looked up only until half the words are known, which settles it: most quotations are
+    // English, and a word's look-up is likely a cache miss.
+    let known = 0;
+    for (let i = first; i < last && 2 * known < words; i++) {
+      if (tokens.kinds[i] === WORD && startsLowerCase(doc.text, tokens, i) && inBackground(tokens, i)) known++;
+    }
+    if (2 * known < words) for (let i = first; i < last; i++) blocked[i] |= FOREIGN;
   }
 }
 
