@@ -175,8 +175,10 @@ interface WordInfo {
   /** Interned Porter stem of the lower-case word; hyphenated parts stemmed apart ("duty-free" → "duti free"). */
   stem: number;
   cls: WordClass;
-  /** Inverse document frequency against the background; a word the table lacks counts as rare. */
+  /** Inverse document frequency against the background (idfOf(df)); a word the table lacks counts as rare. */
   idf: number;
+  /** Document frequency in the background table (0: absent). */
+  df: number;
   capitalized: boolean;
   /** Never a keyword alone ("details", "week"): GENERIC_NOUNS. */
   generic: boolean;
@@ -202,6 +204,19 @@ const MAX_MEMO = 200_000;
 // is not ten times as telling as "diplomacy" (18 documents).
 const MIN_DOCUMENT_FREQUENCY = 5;
 
+function idfOf(df: number): number {
+  return Math.log((BACKGROUND_DOCUMENTS + 1) / (Math.max(df, MIN_DOCUMENT_FREQUENCY) + 1));
+}
+
+/** idfOf(df) for every document frequency of the background table. */
+const IDF_BY_DF = ((): Float64Array => {
+  let maxDf = 0;
+  for (const entry of BACKGROUND.values()) maxDf = Math.max(maxDf, entry >> 2);
+  const table = new Float64Array(maxDf + 1);
+  for (let df = 0; df <= maxDf; df++) table[df] = idfOf(df);
+  return table;
+})();
+
 function wordInfo(text: string): WordInfo {
   let info = WORDS.get(text);
   if (info) return info;
@@ -216,7 +231,8 @@ function wordInfo(text: string): WordInfo {
   info = {
     stem,
     cls,
-    idf: Math.log((BACKGROUND_DOCUMENTS + 1) / (Math.max(df, MIN_DOCUMENT_FREQUENCY) + 1)),
+    idf: idfOf(df),
+    df,
     capitalized: first !== first.toLowerCase(),
     generic: GENERIC_NOUNS.has(lower),
     subject: SUBJECT_PRONOUNS.has(lower) || MODALS.has(lower),
@@ -258,19 +274,18 @@ function classOf(facts: number): WordClass {
 // STEMS, whose ids it holds, and when the vocabulary starts a new epoch; as long as the
 // vocabulary, which is bounded.
 //
-// One 16-byte record per key, [idf (float64) | stem (int32) | facts (int32)], two views of one
-// buffer, so that a word's facts are one cache line, not three (see copyKnownWords; the layout
-// alone measured no faster). facts 0: not looked up.
-let keyIdf = new Float64Array(0);
-let keyInts = new Int32Array(0);
+// One 8-byte record per key, [stem | facts + 256 × df] (the idf is IDF_BY_DF[df]): an article's
+// words are scattered over the keys and mostly out of the cache by the time this stage runs, so
+// the fewer lines the records take the more of them are still there (see copyKnownWords).
+// facts 0: not looked up.
+let keyRecords = new Int32Array(0);
 let keyEpoch = -1;
 
-/** Records for `keys` keys (see keyIdf), the old ones copied. */
+/** Records for `keys` keys (see keyRecords), the old ones copied. */
 function growKeyRecords(keys: number): void {
-  const idf = new Float64Array(2 * keys);
-  idf.set(keyIdf);
-  keyIdf = idf;
-  keyInts = new Int32Array(idf.buffer);
+  const records = new Int32Array(2 * keys);
+  records.set(keyRecords);
+  keyRecords = records;
 }
 
 /** The document's words by id: packed facts (0: not looked up), interned stem and idf. */
@@ -291,21 +306,21 @@ function lookUpWord(tokens: Tokens, id: number, columns: WordColumns): void {
     return;
   }
   if (keyEpoch !== epoch) {
-    keyIdf = new Float64Array(0);
+    keyRecords = new Int32Array(0);
     growKeyRecords(1024);
     keyEpoch = epoch;
   }
   const key = keys[id];
-  if (2 * key >= keyIdf.length) growKeyRecords(Math.max(keyIdf.length, key + 1));
-  if (keyInts[4 * key + 3] === 0) {
+  if (2 * key >= keyRecords.length) growKeyRecords(Math.max(keyRecords.length, key + 1));
+  if (keyRecords[2 * key + 1] === 0) {
     const info = wordInfo(tokens.words[id]);
-    keyIdf[2 * key] = info.idf;
-    keyInts[4 * key + 2] = info.stem;
-    keyInts[4 * key + 3] = packed(info);
+    keyRecords[2 * key] = info.stem;
+    keyRecords[2 * key + 1] = packed(info) + 256 * info.df;
   }
-  columns.facts[id] = keyInts[4 * key + 3];
-  columns.stem[id] = keyInts[4 * key + 2];
-  columns.idf[id] = keyIdf[2 * key];
+  const record = keyRecords[2 * key + 1];
+  columns.facts[id] = record & 255;
+  columns.stem[id] = keyRecords[2 * key];
+  columns.idf[id] = IDF_BY_DF[record >> 8];
 }
 
 /**
@@ -320,13 +335,14 @@ function lookUpWord(tokens: Tokens, id: number, columns: WordColumns): void {
 function copyKnownWords(tokens: Tokens, columns: WordColumns): void {
   const { keys, epoch } = tokens;
   if (keys === undefined || epoch !== keyEpoch) return;
-  const records = keyIdf.length >> 1;
+  const records = keyRecords.length >> 1;
   for (let id = 0; id < tokens.words.length; id++) {
     const key = keys[id];
     if (key >= records) continue;
-    columns.facts[id] = keyInts[4 * key + 3];
-    columns.stem[id] = keyInts[4 * key + 2];
-    columns.idf[id] = keyIdf[2 * key];
+    const record = keyRecords[2 * key + 1];
+    columns.facts[id] = record & 255;
+    columns.stem[id] = keyRecords[2 * key];
+    columns.idf[id] = IDF_BY_DF[record >> 8];
   }
 }
 
@@ -604,7 +620,7 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
     const id = wordIds[i];
     // The token's length and first character from the offsets and the document's text, read in
     // order, rather than from words[id]: reading the words' scattered strings cost as much as
-    // their facts did (see keyIdf).
+    // their facts did (see keyRecords).
     const length = tokens.ends[i] - tokens.starts[i];
     let facts = NOT_A_CANDIDATE;
     if (tokens.kinds[i] === WORD) {
