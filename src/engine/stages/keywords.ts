@@ -891,8 +891,7 @@ function selectKeywords(
     for (let node = 0; node < phrases.size; node++) {
       if (scores[node] > 0 && scores[node] >= cutoff && !phrases.personalPhrase.has(node)) ranked.push(node);
     }
-    sortShort(ranked, (a, b) => scores[b] - scores[a] || phrases.mentionStart[phrases.firstMention[a]] - phrases.mentionStart[phrases.firstMention[b]] ||
-      phrases.words[a] - phrases.words[b] || a - b);
+    sortRanked(ranked, phrases, scores);
     covered.fill(0);
     phraseCovered.fill(0);
     heldEnd.fill(0x7fffffff);
@@ -913,14 +912,17 @@ function selectKeywords(
     if (taken.length < 2 * max && ranked.length < candidates && want < phrases.size) continue;
     // Variety: each further phrase on the same head noun counts less ("safety", "road
     // safety", "food safety" → the third gives way to another topic).
-    const heads = new Map<number, number>();
-    const topics = taken.map(node => {
+    // (a few tens of topics: the earlier ones with the same head are counted, no Map made)
+    const heads: number[] = [];
+    const topics: Array<{ node: number; score: number }> = [];
+    for (const node of taken) {
       let head = node;
       while (phrases.parent[head] >= 0) head = phrases.parent[head];
-      const seen = heads.get(head) ?? 0;
-      heads.set(head, seen + 1);
-      return { node, score: scores[node] * Math.pow(weights.headRepeat, seen) };
-    });
+      let seen = 0;
+      for (let t = 0; t < heads.length; t++) if (heads[t] === head) seen++;
+      heads.push(head);
+      topics.push({ node, score: scores[node] * Math.pow(weights.headRepeat, seen) });
+    }
     sortShort(topics, (a, b) => b.score - a.score || a.node - b.node);
     // Central entities compete with the topics for the `max` places, up to their share: both lists
     // are best first, so the places go to the better head of either, a topic winning a tie. Only
@@ -947,6 +949,38 @@ function selectKeywords(
 }
 
 interface ScoredKeyword { score: number; keyword: Keyword }
+
+/** Candidate `a` ranks before `b`: the better score, then the earlier first mention, the fewer words, the earlier node. */
+function compareRanked(phrases: Phrases, scores: Float64Array, a: number, b: number): number {
+  return scores[b] - scores[a] || phrases.mentionStart[phrases.firstMention[a]] - phrases.mentionStart[phrases.firstMention[b]] ||
+    phrases.words[a] - phrases.words[b] || a - b;
+}
+
+/**
+ * Sorts candidates by compareRanked: sortShort with its comparison written in, which the
+ * compiler can inline where sortShort's shared comparator call cannot be (with the topics' heads
+ * counted without a Map: selectKeywords and its sorts ~19% -> ~17.7% of the stage's CPU profile on
+ * the 300 bench articles, ~0.4 ms per pass).
+ */
+function sortRanked(nodes: number[], phrases: Phrases, scores: Float64Array): void {
+  if (nodes.length > 64) {
+    nodes.sort((a, b) => compareRanked(phrases, scores, a, b));
+    return;
+  }
+  for (let i = 1; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!(compareRanked(phrases, scores, nodes[i - 1], node) > 0)) continue;
+    let lo = 0;
+    let hi = i - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareRanked(phrases, scores, nodes[mid], node) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let j = i; j > lo; j--) nodes[j] = nodes[j - 1];
+    nodes[lo] = node;
+  }
+}
 
 /**
  * Sorts `array` in place as Array.prototype.sort does (stably), by binary insertion up to 64
