@@ -1,4 +1,4 @@
-import { GAZETTEER } from './gazetteer';
+import { GAZETTEER, LOWER_CASE_WORDS } from './gazetteer';
 
 let knownPlaces: Set<string> | undefined;
 
@@ -28,4 +28,24 @@ const PERSON_DEMONYMS: ReadonlySet<string> = new Set([
 export function isPersonDemonym(word: string): boolean {
   const lower = word.toLowerCase();
   return PERSON_DEMONYMS.has(lower) || (DEMONYMS.has(lower) && !lower.endsWith('s') && !lower.endsWith('ish'));
+}
+
+let knownCompanies: Set<string> | undefined;
+
+/**
+ * "Netflix", "Google", "Boeing": one-word organizations of the gazetteer (compromise's lexicon)
+ * that are no lower-case word, place or person's name anywhere in the gazetteers. Lower case;
+ * built on first use.
+ */
+export function isKnownCompany(lowerCaseWord: string): boolean {
+  if (!knownCompanies) {
+    knownCompanies = new Set<string>();
+    const others = ['|', LOWER_CASE_WORDS, '|'];
+    for (const list of ['city', 'country', 'region', 'firstName', 'lastName', 'person']) others.push(GAZETTEER[list] ?? '', '|');
+    const elsewhere = others.join('');
+    for (const name of (GAZETTEER.organization ?? '').split('|')) {
+      if (name.length > 2 && !name.includes(' ') && !elsewhere.includes(`|${name}|`)) knownCompanies.add(name);
+    }
+  }
+  return knownCompanies.has(lowerCaseWord);
 }

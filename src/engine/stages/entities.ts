@@ -12,7 +12,7 @@ import {
 import { ACRONYM_SKIP_WORDS, COMPANY_HEADS, INSTITUTION_HEADS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
 import { LEADING_PREPOSITIONS, NAME_SUFFIXES } from '../lexicon/nameWords';
 import { REPORTING_VERBS } from '../lexicon/reportingVerbs';
-import { DEMONYMS, isKnownPlace } from '../lexicon/places';
+import { DEMONYMS, isKnownCompany, isKnownPlace } from '../lexicon/places';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
 import {
   HONORIFICS, NON_ROLE_APPOSITION_STARTS, PORTFOLIO_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS,
@@ -304,8 +304,10 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
     tokens.starts[tokenEnd] - tokens.ends[tokenEnd - 1] <= 1 && EVENT_HEADS.has(lowerAt(tokens, tokenEnd - 1)) &&
     isEventName(tokens, tokenStart, tokenEnd + 1)) tokenEnd++;
   let type: EntityType | undefined;
+  // "thanked Netflix", "Meta and Google": a well-known company, whatever shape the tagger saw.
+  if (tokenEnd - tokenStart === 1 && (label === 'PER' || label === 'LOC') && isKnownCompany(lowerAt(tokens, tokenStart))) type = 'organization';
   // "Northwind Labs", "Keller Robotics Inc.": a company ending outweighs a person-like shape.
-  if (label === 'PER') type = endsInOrganizationWord(tokens, tokenStart, tokenEnd) ? 'organization' : 'person';
+  else if (label === 'PER') type = endsInOrganizationWord(tokens, tokenStart, tokenEnd) ? 'organization' : 'person';
   else if (label === 'LOC') {
     // "Granite Bay Bank", "Harbor Point Capital": three words or more ending in a bank's or a
     // company's word are no place ("West Bank" is; so is a "National Tennis Centre"). A clinic

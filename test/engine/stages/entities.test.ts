@@ -239,6 +239,8 @@ describe('[entities] clustering and types', () => {
       [['Lumora', 'ORG'], ['Halo X2', 'LOC'], ['San Jose', 'LOC']], ['organization Lumora ×1', 'place San Jose ×1']],
     ['an institution the tagger took for a place is an organization', 'Tests at the Smithsonian Institution in Washington.',
       [['Smithsonian Institution', 'LOC'], ['Washington', 'LOC']], ['organization Smithsonian Institution ×1', 'place Washington ×1']],
+    ['a well-known company is an organization, whatever the tagger saw', 'She thanked Netflix, Google and Jo Ng.',
+      [['Netflix', 'PER'], ['Google', 'LOC'], ['Jo Ng', 'PER']], ['organization Netflix ×1', 'organization Google ×1', 'person Jo Ng ×1']],
     ['a reporting period is no part of a name', 'Newcrest Q4 profit rose.', [['Newcrest Q4', 'ORG']], ['organization Newcrest ×1']],
     ['a name carried on over particles', 'Saudi Crown Prince Mohammed bin Salman met Juan de la Cruz.',
       [['Prince Mohammed', 'PER'], ['Salman', 'MISC'], ['Juan', 'PER']],
