@@ -2,7 +2,8 @@ import { stemmer } from 'stemmer';
 import type { Entity, Keyword, Span } from '../model';
 import type { Doc, Stage } from '../pipeline';
 import { PUNCT, WORD, tokenize, tokenText, type Tokens } from '../text/tokenize';
-import { tokenAt } from '../text/search';
+import { segmentAt, tokenAt } from '../text/search';
+import type { Segment } from '../text/sentences';
 import { float64Scratch, int32Scratch, uint32Scratch, uint8Scratch } from '../text/scratch';
 import { GENERIC_MODIFIERS, STOPWORDS } from '../lexicon/stopwords';
 import { BACKGROUND_DOCUMENTS, BACKGROUND_TABLE } from '../lexicon/backgroundFrequencies';
@@ -650,6 +651,8 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
   const sentencePosition = SCRATCH.sentencePosition.take(sentences.length);
   // The sentence index of a Title Case headline ("Stealth Over Health: Clinton Was Headed to ER"), or -1
   let titleCaseHeadline = -1;
+  // The sentence index of a headline in any case ("Harriers edge Rovers 2-1 with late winner"), or -1
+  let headline = -1;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s];
     sentencePosition[s] = position + 1;
@@ -741,12 +744,13 @@ export function scoreKeywords(doc: Readonly<Doc>, weights: KeywordWeights = DEFA
       for (let i = firstWord + 1; i < sentence.tokenEnd; i++) casing[i] = 1;
     }
     if (position === 0 && plainWords >= 2 && plainCapitalized >= 0.8 * plainWords) titleCaseHeadline = s;
+    if (position === 0 && headline < 0 && hasCandidate && isHeadlineLine(doc, sentence)) headline = s;
   }
 
   addPersonalKeywords(doc, phrases);
 
   const scores = SCRATCH.scores.take(phrases.size);
-  for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights, stemCount, titleCaseHeadline >= 0);
+  for (let node = 0; node < phrases.size; node++) scores[node] = scoreCandidate(phrases, node, weights, stemCount, titleCaseHeadline >= 0 || headline >= 0);
   const places = Math.floor(doc.options.maxKeywords * weights.entityShare);
   const entities = weights.entity > 0 ? scoreEntities(doc, blocked, mentionTokens, sentencePosition, titleCaseHeadline, weights, places) : [];
   const keywords = selectKeywords(doc, phrases, scores, doc.options.maxKeywords, weights, casing, entities);
@@ -831,18 +835,33 @@ function usedAgain(phrases: Phrases, node: number, stemCount: Int32Array): boole
   return false;
 }
 
-/** `titleCaseHeadline`: the document opens with a Title Case Headline (its sentence position 0). */
-function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights, stemCount: Int32Array, titleCaseHeadline: boolean): number {
+/**
+ * A headline: a paragraph of one line that ends without a full stop, with more paragraphs after
+ * it ("Harriers edge Rovers 2-1 with late Mensah winner"); a lead sentence ends in one.
+ */
+function isHeadlineLine(doc: Readonly<Doc>, sentence: Segment): boolean {
+  const { tokens, text, paragraphs } = doc;
+  if (paragraphs.length < 2 || sentence.tokenEnd <= sentence.tokenStart) return false;
+  const paragraph = paragraphs[segmentAt(paragraphs, sentence.start)];
+  if (paragraph.tokenStart !== sentence.tokenStart || paragraph.tokenEnd !== sentence.tokenEnd || paragraph === paragraphs[paragraphs.length - 1]) return false;
+  if ('.!?…:'.includes(text[tokens.ends[sentence.tokenEnd - 1] - 1])) return false;
+  for (let i = sentence.start; i < sentence.end; i++) if (text.charCodeAt(i) === 10) return false;
+  return true;
+}
+
+/** `headline`: the document opens with a headline (its sentence position 0), in Title Case or not. */
+function scoreCandidate(phrases: Phrases, node: number, weights: KeywordWeights, stemCount: Int32Array, headline: boolean): number {
   const tf = phrases.mentionCount[node];
   if (tf === 0) return 0;
   const n = phrases.words[node];
   if (n === 1 && phrases.generic[node] && !phrases.isEvent[node] && !phrases.personalPhrase.has(node)) return 0;
   let head = node;
   while (phrases.parent[head] >= 0) head = phrases.parent[head];
-  // Said once, in a Title Case Headline, where a verb has a capital too: one word ("Governor Ng
-  // Signs Water Act" gives no "signs"), or a phrase none of whose words the story uses again
-  // ("ACME REPORTS RECORD EARNINGS" gives no "reports record").
-  if (tf === 1 && titleCaseHeadline && phrases.firstSentence[node] === 0 && !phrases.isEvent[node] &&
+  // Said once, in a headline, where verbs stand without their subjects and, in Title Case, with a
+  // capital too: one word ("Governor Ng Signs Water Act" gives no "signs", "Harriers edge Rovers"
+  // no "edge"), or a phrase none of whose words the story uses again ("ACME REPORTS RECORD
+  // EARNINGS" gives no "reports record").
+  if (tf === 1 && headline && phrases.firstSentence[node] === 0 && !phrases.isEvent[node] &&
     !phrases.personalPhrase.has(node) && (n === 1 || !usedAgain(phrases, node, stemCount))) return 0;
   const extraWords = Math.min(n - 1, 1) + weights.longPhrase * Math.max(n - 2, 0);
   let frequency = tf;

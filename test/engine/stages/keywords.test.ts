@@ -112,6 +112,15 @@ describe('[keywords] candidates and ranking', () => {
     ['one word said once in a Title Case Headline is no topic', 'Governor Signs Water Act\n\nThe water act passed. Water prices fell.', undefined, found => {
       assert.ok(!found.includes('signs'), found.join(' | '));
     }],
+    ['... nor in a headline in sentence case', 'Rivals clash over school funding\n\nThe union and the city argued about school funding. School funding rose.',
+      undefined, found => {
+        assert.ok(!found.some(p => /rivals|clash/.test(p)), found.join(' | '));
+        assert.ok(found.includes('school funding'), found.join(' | '));
+      }],
+    ['... a lead sentence is no headline', 'Rivals clash over school funding.\n\nThe union and the city argued about school funding. School funding rose.',
+      undefined, found => {
+        assert.ok(found.some(p => /clash/.test(p)), found.join(' | '));
+      }],
     ['a phrase said once in a headline, none of whose words comes again, is no topic',
       'ACME REPORTS RECORD QUARTER\n\nAcme said net income rose. The bank hired staff and net income grew.',
       { names: [['ACME', 'organization'], ['Acme', 'organization']] }, found => {
