@@ -98,8 +98,9 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
     const candidate = fromTagger(tokens, tagged[nameIndex]);
     if (!candidate || (roles.length > 0 && inSpans(roles, tokens.starts[candidate.tokenStart]))) continue;
     // the letters after a name ("MP", cut off by fromTagger) describe the person, like a role
-    const tail = tagged[nameIndex].tokenEnd;
-    if (candidate.tokenEnd < tail && POST_NOMINALS.has(tokenText(tokens, candidate.tokenEnd))) {
+    // (or that it left out: "Jenny Gilruth MSP")
+    const tail = candidate.type === 'person' ? Math.max(tagged[nameIndex].tokenEnd, candidate.tokenEnd + 1) : tagged[nameIndex].tokenEnd;
+    if (candidate.tokenEnd < tail && tail <= tokens.length && POST_NOMINALS.has(tokenText(tokens, candidate.tokenEnd))) {
       postNominals.push({ start: tokens.starts[candidate.tokenEnd], end: tokens.ends[tail - 1] });
     }
     // "press@acme.example", "https://www.mayoclinic.org": an address holds no name
@@ -1045,8 +1046,8 @@ const PLACE_KINDS: ReadonlySet<string> = new Set([
 
 /**
  * A name the tagger typed as a club or a person that the words around it say is a place: "the
- * province of Parma", "the city of Leeds", "the Po river". Lower-case kinds only ("the City of
- * London Corporation" is a name).
+ * province of Parma", "the city of Leeds", "the Po river", "near Marseille". Lower-case kinds only
+ * ("the City of London Corporation" is a name).
  */
 function retypePlaces(tokens: Tokens, mentions: readonly Candidate[]): void {
   for (let k = 0; k < mentions.length; k++) {
@@ -1056,9 +1057,16 @@ function retypePlaces(tokens: Tokens, mentions: readonly Candidate[]): void {
     const kindBefore = b >= 2 && tokenText(tokens, b - 1) === 'of' && isLowerCaseWordAt(tokens, b - 2) && PLACE_KINDS.has(tokenText(tokens, b - 2));
     const kindAfter = m.tokenEnd < tokens.length && isLowerCaseWordAt(tokens, m.tokenEnd) && PLACE_KINDS.has(tokenText(tokens, m.tokenEnd)) &&
       b >= 1 && lowerAt(tokens, b - 1) === 'the';
-    if (kindBefore || kindAfter) m.type = 'place';
+    // "homes near Marseille": a known city or country after a preposition of place, no club
+    const near = m.tokenEnd - b === 1 && b >= 1 && NEAR_PREPOSITIONS.has(tokenText(tokens, b - 1)) && isKnownPlace(lowerAt(tokens, b)) &&
+      !(m.tokenEnd < tokens.length && isPossessive(tokens, m.tokenEnd)); // "around Porto's new keeper"
+
+    if (kindBefore || kindAfter || near) m.type = 'place';
   }
 }
+
+/** Prepositions after which a known place's name is the place: "near Marseille", "outside Lyon". */
+const NEAR_PREPOSITIONS: ReadonlySet<string> = new Set(['near', 'outside', 'throughout', 'towards', 'toward']);
 
 /**
  * A first or last word an organization may go by: "Northwind" of "Northwind Robotics", "Tigers"

@@ -241,6 +241,8 @@ describe('[entities] clustering and types', () => {
       [['Smithsonian Institution', 'LOC'], ['Washington', 'LOC']], ['organization Smithsonian Institution ×1', 'place Washington ×1']],
     ['a well-known company is an organization, whatever the tagger saw', 'She thanked Netflix, Google and Jo Ng.',
       [['Netflix', 'PER'], ['Google', 'LOC'], ['Jo Ng', 'PER']], ['organization Netflix ×1', 'organization Google ×1', 'person Jo Ng ×1']],
+    ['a known city after "near" is the place, not a club', 'Fans of Marseille cheered. Fires burned near Marseille.',
+      [['Marseille', 'ORG'], ['Marseille', 'ORG']], ['organization Marseille ×1', 'place Marseille ×1']],
     ['a reporting period is no part of a name', 'Newcrest Q4 profit rose.', [['Newcrest Q4', 'ORG']], ['organization Newcrest ×1']],
     ['a name carried on over particles', 'Saudi Crown Prince Mohammed bin Salman met Juan de la Cruz.',
       [['Prince Mohammed', 'PER'], ['Salman', 'MISC'], ['Juan', 'PER']],
@@ -399,6 +401,12 @@ describe('[entities] clustering and types', () => {
     const text = 'Sen. Amy Reyes (D-N.M.) and Rep. Jo Ng, R-Mont., spoke.';
     const result = run(text, [['Amy Reyes', 'PER'], ['Jo Ng', 'PER']]);
     assert.deepStrictEqual(result.roles.map(r => text.slice(r.start, r.end)).filter(r => r.includes('-')), ['D-N.M.', 'R-Mont.']);
+  });
+
+  it('hands on letters after a name with the roles, the tagger\'s name holding them or not', () => {
+    const text = 'Sir Jo Ng MP met Jenny Gilruth MSP.';
+    const result = run(text, [['Sir Jo Ng MP', 'ORG'], ['Jenny Gilruth', 'PER']]);
+    assert.deepStrictEqual(result.roles.map(r => text.slice(r.start, r.end)).filter(r => /^M/.test(r)), ['MP', 'MSP']);
   });
 
   it('says which person an ambiguous surname was taken as', () => {
