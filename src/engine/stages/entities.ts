@@ -278,6 +278,8 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   else if (tokenEnd - tokenStart >= 2 && isModelCode(tokenText(tokens, tokenEnd - 1))) return undefined;
   // "President and CEO": an executive's title in capitals is no organization.
   if (tokenEnd - tokenStart === 1 && EXECUTIVE_TITLES.has(tokenText(tokens, tokenStart))) return undefined;
+  // "AI", "IoT": a technology's initials are no organization.
+  if (tokenEnd - tokenStart === 1 && TECHNOLOGY_INITIALS.has(tokenText(tokens, tokenStart))) return undefined;
   // "Helen Vasquez, M.D.": a degree is no name.
   if (tokenEnd - tokenStart === 1 && DEGREES.has(tokenText(tokens, tokenStart))) return undefined;
   // "(Reporting by Jo Ng; Editing by Al Roe)": a staff credit's words are no names.
@@ -362,13 +364,19 @@ function partyLabels(source: string, tokens: Tokens): Span[] {
 /** Executives' titles in capitals: "President and CEO". */
 const EXECUTIVE_TITLES: ReadonlySet<string> = new Set(['CEO', 'CFO', 'COO', 'CTO', 'CMO', 'CIO', 'CSO', 'CRO', 'CHRO', 'EVP', 'SVP', 'VP']);
 
-/** Degrees and credentials written after a name, as tokens: "Jo Ng, M.D., said". */
+/** Initials of technologies and terms that releases write in capitals, as written. */
+const TECHNOLOGY_INITIALS: ReadonlySet<string> = new Set([
+  'AI', 'GenAI', 'AGI', 'ML', 'IT', 'IoT', 'API', 'APIs', 'GPU', 'GPUs', 'CPU', 'CPUs', 'VR', 'AR', 'XR', 'EV', 'EVs', 'SaaS',
+  'LLM', 'LLMs', '5G', 'ESG', 'KPI', 'KPIs', 'ROI', 'B2B', 'B2C', 'SME', 'SMEs', 'R&D',
+]);
+
 /**
  * Letters after a person's name, as written: seats ("MP", "MS" of the Senedd, "MSP", "MEP", "TD")
  * and honours ("OBE", "KC"). Not degrees ("M.D.", DEGREES), which follow a comma.
  */
 const POST_NOMINALS: ReadonlySet<string> = new Set(['MP', 'MS', 'MSP', 'MLA', 'MEP', 'TD', 'QC', 'KC', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'GBE', 'FRS']);
 
+/** Degrees and credentials written after a name, as tokens: "Jo Ng, M.D., said". */
 const DEGREES: ReadonlySet<string> = new Set(['M.D.', 'D.O.', 'R.N.', 'J.D.', 'D.D.S.', 'M.P.H.', 'Esq.', 'MBA', 'CPA', 'FACS', 'FRCP', 'PhD', 'MD']);
 
 /** The first words of a staff credit: "Reporting by", "Editing by". */
@@ -893,13 +901,13 @@ function portfolioList(tokens: Tokens, mentions: readonly Candidate[], first: nu
   return closed ? items : items.slice(0, 1);
 }
 
-/** "WHO", "U.S.", "BoE": 2–10 ASCII letters or digits (periods aside), starting with and mostly capitals. */
 /** "Wednesday", "Jan.": "Department on Wednesday" is not a longer name. */
 function isCalendarWord(word: string): boolean {
   const w = bare(word);
   return MONTHS.has(w) || WEEKDAYS.has(w);
 }
 
+/** "WHO", "U.S.", "BoE": 2–10 ASCII letters or digits (periods aside), starting with and mostly capitals. */
 function isAcronymWord(s: string): boolean {
   const first = s.charCodeAt(0);
   if (!(first >= 65 && first <= 90)) return false;

@@ -1396,12 +1396,6 @@ function blockedTokens(doc: Readonly<Doc>): { blocked: Uint8Array; mentionTokens
 }
 
 /**
- * Quotations mostly in words English news never uses are no source of topics: '« Nous sommes
- * prêts », a-t-elle dit' would give "nous sommes" and "prêts". A quotation of at least three
- * lower-case words, fewer than half of them in the background table (which holds every common
- * English word, function words included), is blocked; '"We are ready," she said' is not.
- */
-/**
  * "prêts", "à": token `i` starts with a lower-case letter (a string is made only for non-ASCII
  * letters). Read from the document's text, in order, not from the token's word: its scattered
  * string was a cache miss per quoted word.
@@ -1439,6 +1433,12 @@ function inBackground(tokens: Tokens, i: number): boolean {
   return known === 2;
 }
 
+/**
+ * Quotations mostly in words English news never uses are no source of topics: '« Nous sommes
+ * prêts », a-t-elle dit' would give "nous sommes" and "prêts". A quotation of at least three
+ * lower-case words, fewer than half of them in the background table (which holds every common
+ * English word, function words included), is blocked; '"We are ready," she said' is not.
+ */
 function blockForeignQuotes(doc: Readonly<Doc>, blocked: Uint8Array): void {
   const { tokens, quotes } = doc;
   for (let q = 0; q < quotes.length; q++) {

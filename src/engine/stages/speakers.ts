@@ -678,14 +678,14 @@ class Attributor {
 /** Prepositions whose object is never the speaker: 'in the room said'. */
 const LOCATIVE_PREPOSITIONS = new Set(['in', 'on', 'into', 'through', 'across', 'near', 'outside', 'inside', 'around', 'during', 'after', 'before', 'to', 'over', 'under', 'behind', 'along', 'toward', 'towards', 'about', 'against']);
 
+/** Words opening an adverbial clause before the subject: 'When my mother asked, I said, "…"'. */
+const SUBORDINATORS = new Set(['when', 'while', 'whenever', 'if', 'because', 'although', 'though', 'since', 'once', 'after', 'before', 'until', 'unless', 'whereas']);
+
 /**
  * Tokens that end a clause before a colon, so the subject is looked for after them: 'WASHINGTON —
  * Jane Doe had a warning:', 'so upset that I had to answer:'. Commas are not among them: they
  * set off appositions ('Roe, 52, a father of three, had one request:').
  */
-/** Words opening an adverbial clause before the subject: 'When my mother asked, I said, "…"'. */
-const SUBORDINATORS = new Set(['when', 'while', 'whenever', 'if', 'because', 'although', 'though', 'since', 'once', 'after', 'before', 'until', 'unless', 'whereas']);
-
 const CLAUSE_BOUNDARIES = new Set([';', '(', ')', '—', '–', '--', 'that', 'because', 'so', 'when', 'while', 'since', 'until', 'if', 'although', 'though', 'where']);
 
 /** Determiners that make the gerund after them a noun: 'a warning', 'his saying'. ('her' is left out: 'heard her saying'.) */
@@ -715,7 +715,6 @@ const GIVEN_NAME_GENDER: ReadonlyMap<string, Gender> = (() => {
   return map;
 })();
 
-/** Latin letters as the title words are written: ASCII and Latin-1 to Latin Extended-B. */
 /** The line breaks in text[from, to). */
 function lineBreaks(text: string, from: number, to: number): number {
   let breaks = 0;
@@ -723,6 +722,7 @@ function lineBreaks(text: string, from: number, to: number): number {
   return breaks;
 }
 
+/** Latin letters as the title words are written: ASCII and Latin-1 to Latin Extended-B. */
 function isTitleLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 }
@@ -1006,6 +1006,8 @@ class SpeakerResolver {
     // the head phrase, without its prepositional tail: 'the minister' of 'the minister for health'
     const head = phrase.split(/\s+(?:for|of|at|from|with)\s+/)[0];
     const headWord = head.toLowerCase().split(/\s+/).pop() ?? '';
+    // 'a company spokesman said': the company, as 'the company said'
+    if (SPOKES_NOUNS.has(headWord) && /\b(?:company|firm)\b/.test(head.toLowerCase())) return this.mainOrganizationBefore(anchor)?.id;
     if (PERSON_ROLE_NOUNS.has(headWord) && !headWord.endsWith('s')) {
       // 'the minister said' → the person whose role names a minister, else the latest person;
       // 'the spokeswoman said' skips men
@@ -1059,6 +1061,8 @@ function officePattern(headWord: string): RegExp {
   const words = OFFICE_SYNONYMS.get(headWord) ?? headWord;
   return new RegExp(`\\b(?:${words})\\b`, 'i');
 }
+
+const SPOKES_NOUNS: ReadonlySet<string> = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'official']);
 
 const OFFICE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['ceo', 'ceo|chief executive'],

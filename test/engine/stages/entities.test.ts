@@ -243,6 +243,8 @@ describe('[entities] clustering and types', () => {
       [['Netflix', 'PER'], ['Google', 'LOC'], ['Jo Ng', 'PER']], ['organization Netflix ×1', 'organization Google ×1', 'person Jo Ng ×1']],
     ['a known city after "near" is the place, not a club', 'Fans of Marseille cheered. Fires burned near Marseille.',
       [['Marseille', 'ORG'], ['Marseille', 'ORG']], ['organization Marseille ×1', 'place Marseille ×1']],
+    ['a technology\'s initials are no organization', 'AI will not replace nurses, Acme said.', [['AI', 'ORG'], ['Acme', 'ORG']],
+      ['organization Acme ×1']],
     ['a reporting period is no part of a name', 'Newcrest Q4 profit rose.', [['Newcrest Q4', 'ORG']], ['organization Newcrest ×1']],
     ['a name carried on over particles', 'Saudi Crown Prince Mohammed bin Salman met Juan de la Cruz.',
       [['Prince Mohammed', 'PER'], ['Salman', 'MISC'], ['Juan', 'PER']],

@@ -190,6 +190,9 @@ describe('[speakers] speaker entity', () => {
     // the person after a possessive, as the subject of a participle's clause
     ['Ruritania\'s Prime Minister Jo Ng congratulated her, calling her "a champion of the nation".',
       [['organization', ['Ruritania']], ['person', ['Jo Ng']]], ['person:jo-ng']],
+    // 'a company spokesman' speaks for the company, not for the latest person
+    ['Jo Ng of the union spoke. Acme Steel said it was disappointed. "We made a fair offer," a company spokesman said.',
+      [['person', ['Jo Ng']], ['organization', ['Acme Steel']]], ['organization:acme-steel']],
     // the dateline in the sentence is no subject
     ['WASHINGTON (Reuters) - The Federal Reserve held rates, saying inflation remained "somewhat elevated."',
       [['organization', ['Reuters']], ['organization', ['Federal Reserve']]], ['organization:federal-reserve']],
