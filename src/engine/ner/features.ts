@@ -567,10 +567,15 @@ export function buildDocContext(tokens: readonly Token[] | Tokens, sentences: re
     // miss where the small arrays are not. Words are numbered in order of first occurrence, so
     // slots are numbered as the per-token loop below numbers them.
     const wordBits = take.wordBits(idOf.length), wordSlots = take.wordSlots(idOf.length);
+    // Two loops: the rows' loads are independent of each other and overlap; the slot numbering
+    // after them waits on each lower-case form's stamp (wordSlots holds the lower-case ids between).
     for (let k = 0; k < idOf.length; k++) {
       const at = idOf[k] * WORD_STRIDE;
       wordBits[k] = rows[at + WORD_BITS];
-      const lowerId = rows[at + WORD_LOWER];
+      wordSlots[k] = rows[at + WORD_LOWER];
+    }
+    for (let k = 0; k < idOf.length; k++) {
+      const lowerId = wordSlots[k];
       if (stampOf[lowerId] !== stamp) {
         stampOf[lowerId] = stamp;
         slotOf[lowerId] = slotCount++;
