@@ -284,8 +284,10 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   if (tokenEnd - tokenStart === 1 && DEGREES.has(tokenText(tokens, tokenStart))) return undefined;
   // "(Reporting by Jo Ng; Editing by Al Roe)": a staff credit's words are no names.
   if (tokenEnd - tokenStart === 1 && CREDIT_WORDS.has(lowerAt(tokens, tokenStart)) && lowerAt(tokens, tokenEnd) === 'by') return undefined;
-  // "About Acme" (a boilerplate heading): a leading preposition is not part of a name.
+  // "About Acme" (a boilerplate heading): a leading preposition is not part of a name; nor is
+  // an instruction's verb before a name of two words or more: "Call Acme Investor Relations".
   if (tokenEnd - tokenStart > 1 && LEADING_PREPOSITIONS.has(tokenText(tokens, tokenStart))) tokenStart++;
+  else if (tokenEnd - tokenStart > 2 && IMPERATIVES.has(tokenText(tokens, tokenStart))) tokenStart++;
   // "Jo Ng, CEO of Acme" with "CEO of Acme" tagged as one organization: in an apposition the title
   // belongs to the person's role and the rest is the name ("Queen of the South", a club, stays).
   if (label === 'ORG' && tokenStart > 0 && tokenText(tokens, tokenStart - 1) === ',') {
@@ -364,11 +366,15 @@ function partyLabels(source: string, tokens: Tokens): Span[] {
 /** Executives' titles in capitals: "President and CEO". */
 const EXECUTIVE_TITLES: ReadonlySet<string> = new Set(['CEO', 'CFO', 'COO', 'CTO', 'CMO', 'CIO', 'CSO', 'CRO', 'CHRO', 'EVP', 'SVP', 'VP']);
 
-/** Initials of technologies and terms that releases write in capitals, as written. */
+/** Initials of technologies, things and terms that releases write in capitals, as written. */
 const TECHNOLOGY_INITIALS: ReadonlySet<string> = new Set([
   'AI', 'GenAI', 'AGI', 'ML', 'IT', 'IoT', 'API', 'APIs', 'GPU', 'GPUs', 'CPU', 'CPUs', 'VR', 'AR', 'XR', 'EV', 'EVs', 'SaaS',
-  'LLM', 'LLMs', '5G', 'ESG', 'KPI', 'KPIs', 'ROI', 'B2B', 'B2C', 'SME', 'SMEs', 'R&D',
+  'LLM', 'LLMs', '5G', 'ESG', 'KPI', 'KPIs', 'ROI', 'B2B', 'B2C', 'SME', 'SMEs', 'R&D', 'ID', 'IDs', 'PIN', 'PDF', 'URL',
+  'USB', 'GPS', 'DNA', 'RNA', 'TV', 'PC', 'PCs', 'LED', 'LEDs', 'SUV', 'SUVs', 'FAQ', 'QR', 'PET', 'LPs', 'GPs',
 ]);
+
+/** Verbs that open a release's instructions: "Call Acme Investor Relations", "Visit Acme Labs". */
+const IMPERATIVES: ReadonlySet<string> = new Set(['Call', 'Contact', 'Visit', 'Email', 'E-mail', 'Join', 'Follow', 'Register', 'Watch']);
 
 /**
  * Letters after a person's name, as written: seats ("MP", "MS" of the Senedd, "MSP", "MEP", "TD")
@@ -1353,7 +1359,7 @@ function propagateForms(source: string, tokens: Tokens, table: WordTable, senten
 /**
  * A company's name the tagger cut short on the left: "led by Harbor Lane Capital" tagged "Lane
  * Capital". A capitalised word right before a name of two words at most that ends in a trade
- * word ("Capital", "Robotics") belongs to it, unless it starts the sentence, has a hyphen
+ * word ("Capital", "Robotics") belongs to it, on the same line, unless it starts the sentence, has a hyphen
  * ("Boston-based"), is "About" ("### About Acme Health"; "In Home Health" is a company), or is a title, a courtesy title, a month or weekday, a demonym or a place
  * ("Texas Lane Capital" stays two names). Not in a Title Case Headline, where every word has a capital.
  */
@@ -1363,7 +1369,8 @@ function extendCompanyNames(source: string, tokens: Tokens, mentions: readonly C
     const m = mentions[k];
     const before = m.tokenStart - 1;
     if (m.type !== 'organization' || m.source !== 'tagger' || before < 0 || occupied[before] || tokens.kinds[before] !== WORD) continue;
-    if (m.tokenEnd - m.tokenStart > 2 || tokens.starts[m.tokenStart] - tokens.ends[before] !== 1 || !COMPANY_HEADS.has(bareAt(tokens, m.tokenEnd - 1))) continue;
+    if (m.tokenEnd - m.tokenStart > 2 || tokens.starts[m.tokenStart] - tokens.ends[before] !== 1 || source.charCodeAt(tokens.ends[before]) !== 32 ||
+      !COMPANY_HEADS.has(bareAt(tokens, m.tokenEnd - 1))) continue;
     const word = tokenText(tokens, before);
     // "Boston-based Reagan Communications": a hyphenated word describes the name.
     if (!isCapitalizedWord(word) || word.includes('-') || word === 'About' || isSentenceInitial(source, tokens, before) ||
@@ -1401,7 +1408,9 @@ function extendToKnownForms(source: string, tokens: Tokens, mentions: readonly C
     if ((letter < 65 || letter > 90) && (letter < 128 || !isCapitalizedWord(tokenText(tokens, before)))) continue;
     let key = tokenText(tokens, m.tokenStart);
     for (let i = m.tokenStart + 1; i < m.tokenEnd; i++) key += '\u0001' + tokenText(tokens, i);
-    for (let s = before; s >= 0 && s >= m.tokenStart - 2 && !occupied[s] && tokens.kinds[s] === WORD && isCapitalizedWord(tokenText(tokens, s)); s--) {
+    // (word by word, each followed by one space: never across a line)
+    for (let s = before; s >= 0 && s >= m.tokenStart - 2 && !occupied[s] && tokens.kinds[s] === WORD && isCapitalizedWord(tokenText(tokens, s)) &&
+      tokens.starts[s + 1] - tokens.ends[s] === 1 && source.charCodeAt(tokens.ends[s]) === 32; s--) {
       key = tokenText(tokens, s) + '\u0001' + key;
       const type = forms.get(key);
       if (type === undefined) continue;
