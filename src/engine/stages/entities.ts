@@ -126,6 +126,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   retypeCompanies(tokens, mentions);
   retypeShortCompanyNames(tokens, mentions);
   retypePlaces(tokens, mentions);
+  typeByDefinition(tokens, mentions, definitions);
   unifyTypes(text, tokens, mentions, tableLines(text, tokens), definitions);
   retypeSpeakingSurnames(tokens, mentions);
   mentions = dropCommonPlurals(tokens, table, mentions, occupied);
@@ -1078,6 +1079,65 @@ function retypePlaces(tokens: Tokens, mentions: readonly Candidate[]): void {
     if (kindBefore || kindAfter || near) m.type = 'place';
   }
 }
+
+/**
+ * A name that a sentence defines: "Careflow is a Berlin-based startup", "Hoshino Motor Corporation
+ * is a Japanese automaker", "Coldplay are a British rock band", "Kerman is a city in Fresno
+ * County": the noun that heads the definition gives the type, for every mention of that form
+ * (added to `definitions`, as unifyTypes reads it). The noun is the last word before the
+ * definition's first preposition, clause or punctuation, within a few words.
+ */
+function typeByDefinition(tokens: Tokens, mentions: readonly Candidate[], definitions: Set<Candidate>): void {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.priority !== PRIORITY_TAGGER || m.type === 'event') continue;
+    let i = m.tokenEnd;
+    if (i + 2 >= tokens.length || !COPULAS.has(tokenText(tokens, i)) || !ARTICLES.has(lowerAt(tokens, i + 1))) continue;
+    i += 2;
+    let head = -1;
+    for (const end = Math.min(tokens.length, i + MAX_DEFINITION_WORDS); i < end && tokens.kinds[i] === WORD; i++) {
+      const word = tokenText(tokens, i);
+      if (DEFINITION_STOPS.has(word)) break;
+      head = i;
+    }
+    if (head < 0 || !isLowerCaseWordAt(tokens, head)) continue;
+    const type = DEFINING_NOUNS.get(tokenText(tokens, head));
+    if (type === undefined) continue;
+    m.type = type;
+    definitions.add(m);
+  }
+}
+
+const COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were']);
+const MAX_DEFINITION_WORDS = 6;
+/** Words that end a definition's noun phrase: "a provider *of* …", "a band *from* …", "a company *that* …". */
+const DEFINITION_STOPS: ReadonlySet<string> = new Set([
+  'of', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'to', 'that', 'which', 'who', 'whose', 'and', 'or', 'based', 'founded',
+  'headquartered', 'located', 'formed', 'where', 'when', 'than', 'since', 'but',
+]);
+/** Head nouns of a definition, and the type they give the name defined. */
+const DEFINING_NOUNS: ReadonlyMap<string, EntityType> = new Map([
+  ...[
+    'company', 'firm', 'corporation', 'business', 'startup', 'start-up', 'group', 'band', 'club', 'team', 'organization',
+    'organisation', 'charity', 'nonprofit', 'non-profit', 'provider', 'maker', 'manufacturer', 'developer', 'retailer',
+    'chain', 'operator', 'supplier', 'distributor', 'brand', 'label', 'publisher', 'newspaper', 'magazine', 'broadcaster',
+    'airline', 'carrier', 'bank', 'lender', 'insurer', 'fund', 'foundation', 'association', 'society', 'institute',
+    'institution', 'university', 'college', 'school', 'academy', 'agency', 'ministry', 'party', 'union', 'federation',
+    'league', 'alliance', 'coalition', 'consortium', 'conglomerate', 'subsidiary', 'automaker', 'carmaker', 'drugmaker',
+    'chipmaker', 'orchestra', 'choir', 'duo', 'trio', 'quartet', 'collective', 'cooperative', 'co-op',
+  ].map((noun): [string, EntityType] => [noun, 'organization']),
+  ...[
+    'city', 'town', 'village', 'suburb', 'county', 'district', 'province', 'region', 'country', 'nation', 'island',
+    'river', 'lake', 'mountain', 'valley', 'municipality', 'neighborhood', 'neighbourhood', 'capital', 'port', 'commune',
+    'parish', 'borough', 'hamlet',
+  ].map((noun): [string, EntityType] => [noun, 'place']),
+  ...[
+    'singer', 'actor', 'actress', 'politician', 'footballer', 'writer', 'author', 'musician', 'rapper', 'painter', 'poet',
+    'journalist', 'businessman', 'businesswoman', 'entrepreneur', 'scientist', 'economist', 'lawyer', 'composer',
+    'guitarist', 'drummer', 'athlete', 'cricketer', 'golfer', 'sprinter', 'novelist', 'philosopher', 'historian',
+    'physicist', 'chemist', 'mathematician', 'diplomat', 'general',
+  ].map((noun): [string, EntityType] => [noun, 'person']),
+]);
 
 /** Prepositions after which a known place's name is the place: "near Marseille", "outside Lyon". */
 const NEAR_PREPOSITIONS: ReadonlySet<string> = new Set(['near', 'outside', 'throughout', 'towards', 'toward']);
