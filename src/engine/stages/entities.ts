@@ -1115,13 +1115,16 @@ const DEFINITION_STOPS: ReadonlySet<string> = new Set([
   'of', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'to', 'that', 'which', 'who', 'whose', 'and', 'or', 'based', 'founded',
   'headquartered', 'located', 'formed', 'where', 'when', 'than', 'since', 'but',
 ]);
-/** Head nouns of a definition, and the type they give the name defined. */
+/**
+ * Head nouns of a definition, and the type they give the name defined; not nouns a person may be
+ * too ("a real estate developer", "a publisher", "a general").
+ */
 const DEFINING_NOUNS: ReadonlyMap<string, EntityType> = new Map([
   ...[
     'company', 'firm', 'corporation', 'business', 'startup', 'start-up', 'group', 'band', 'club', 'team', 'organization',
-    'organisation', 'charity', 'nonprofit', 'non-profit', 'provider', 'maker', 'manufacturer', 'developer', 'retailer',
-    'chain', 'operator', 'supplier', 'distributor', 'brand', 'label', 'publisher', 'newspaper', 'magazine', 'broadcaster',
-    'airline', 'carrier', 'bank', 'lender', 'insurer', 'fund', 'foundation', 'association', 'society', 'institute',
+    'organisation', 'charity', 'nonprofit', 'non-profit', 'provider', 'maker', 'manufacturer', 'retailer',
+    'chain', 'supplier', 'distributor', 'brand', 'label', 'newspaper', 'magazine', 'broadcaster',
+    'airline', 'bank', 'lender', 'insurer', 'fund', 'foundation', 'association', 'society', 'institute',
     'institution', 'university', 'college', 'school', 'academy', 'agency', 'ministry', 'party', 'union', 'federation',
     'league', 'alliance', 'coalition', 'consortium', 'conglomerate', 'subsidiary', 'automaker', 'carmaker', 'drugmaker',
     'chipmaker', 'orchestra', 'choir', 'duo', 'trio', 'quartet', 'collective', 'cooperative', 'co-op',
@@ -1135,7 +1138,7 @@ const DEFINING_NOUNS: ReadonlyMap<string, EntityType> = new Map([
     'singer', 'actor', 'actress', 'politician', 'footballer', 'writer', 'author', 'musician', 'rapper', 'painter', 'poet',
     'journalist', 'businessman', 'businesswoman', 'entrepreneur', 'scientist', 'economist', 'lawyer', 'composer',
     'guitarist', 'drummer', 'athlete', 'cricketer', 'golfer', 'sprinter', 'novelist', 'philosopher', 'historian',
-    'physicist', 'chemist', 'mathematician', 'diplomat', 'general',
+    'physicist', 'chemist', 'mathematician', 'diplomat',
   ].map((noun): [string, EntityType] => [noun, 'person']),
 ]);
 
