@@ -255,6 +255,7 @@ describe('[entities] clustering and types', () => {
     ['… a place\'s too', 'Kerman is a city in Fresno County.', [['Kerman', 'PER'], ['Fresno County', 'LOC']],
       ['place Kerman ×1', 'place Fresno County ×1']],
     ['… but only its head noun, before "of"', 'Jo Ng is a member of the band.', [['Jo Ng', 'PER']], ['person Jo Ng ×1']],
+    ['… and not a noun a person may be too', 'Jo Ng is a real estate developer.', [['Jo Ng', 'PER']], ['person Jo Ng ×1']],
     ['a reporting period is no part of a name', 'Newcrest Q4 profit rose.', [['Newcrest Q4', 'ORG']], ['organization Newcrest ×1']],
     ['a name carried on over particles', 'Saudi Crown Prince Mohammed bin Salman met Juan de la Cruz.',
       [['Prince Mohammed', 'PER'], ['Salman', 'MISC'], ['Juan', 'PER']],
