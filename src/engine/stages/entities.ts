@@ -279,6 +279,10 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   else if (tokenEnd - tokenStart >= 2 && isModelCode(tokenText(tokens, tokenEnd - 1))) return undefined;
   // "President and CEO": an executive's title in capitals is no organization.
   if (tokenEnd - tokenStart === 1 && EXECUTIVE_TITLES.has(tokenText(tokens, tokenStart))) return undefined;
+  // "Velmora (tavoprant)": a brand (one word) with its generic name in brackets is a product
+  // (CoNLL's MISC); "Jo Ng (captain)" is a team list.
+  if (tokenEnd - tokenStart === 1 && tokenEnd + 2 < tokens.length && tokenText(tokens, tokenEnd) === '(' && tokenText(tokens, tokenEnd + 2) === ')' &&
+    isGenericName(tokens, tokenEnd + 1)) return undefined;
   // "AI", "IoT": a technology's initials are no organization.
   if (tokenEnd - tokenStart === 1 && TECHNOLOGY_INITIALS.has(tokenText(tokens, tokenStart))) return undefined;
   // "Helen Vasquez, M.D.": a degree is no name.
@@ -373,6 +377,19 @@ const TECHNOLOGY_INITIALS: ReadonlySet<string> = new Set([
   'LLM', 'LLMs', '5G', 'ESG', 'KPI', 'KPIs', 'ROI', 'B2B', 'B2C', 'SME', 'SMEs', 'R&D', 'ID', 'IDs', 'PIN', 'PDF', 'URL',
   'USB', 'GPS', 'DNA', 'RNA', 'TV', 'PC', 'PCs', 'LED', 'LEDs', 'SUV', 'SUVs', 'FAQ', 'QR', 'PET', 'LPs', 'GPs',
 ]);
+
+/**
+ * Token i is a drug's generic name as a release gives it after the brand: one lower-case word
+ * ending in a stem of the WHO's International Nonproprietary Names ("semaglutide", "rimegepant",
+ * "pembrolizumab"); "Duma (parliament)", "FLORIDA (doubleheader)" explain a name instead.
+ */
+function isGenericName(tokens: Tokens, i: number): boolean {
+  const word = tokenText(tokens, i);
+  return word.length <= 40 && isLowerCaseWordAt(tokens, i) && INN_STEM.test(word);
+}
+
+// Anchored at the end, literal alternatives after a bounded prefix: no backtracking to speak of.
+const INN_STEM = /^[a-z]{2,}(?:mab|nib|tide|vir|prazole|olol|pril|sartan|statin|parin|cycline|mycin|cillin|conazole|fungin|dronate|gliptin|gliflozin|lukast|tadine|setron|oxacin|cept|kinra|platin|taxel|rubicin|relin|dipine|semide|thiazide|gepant|pitant|lisib|ciclib|rafenib|degib|tinib|zomib|parib)$/;
 
 /** Verbs that open a release's instructions: "Call Acme Investor Relations", "Visit Acme Labs". */
 const IMPERATIVES: ReadonlySet<string> = new Set(['Call', 'Contact', 'Visit', 'Email', 'E-mail', 'Join', 'Follow', 'Register', 'Watch']);
