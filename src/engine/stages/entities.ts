@@ -141,18 +141,18 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
     if (name.tokenEnd <= tokens.length) named.fill(1, name.tokenStart, name.tokenEnd);
   }
   const notes: Note[] = [];
-  const entities = clusterMentions(text, tokens, mentions, named, notes, roles);
+  const entities = clusterMentions(text, tokens, mentions, named, notes, roles, structure.headers);
   // Candidates are Mentions with bookkeeping fields; the layer is internal, so they go out as they are.
   return { mentions, entities, notes, roles };
 }
 
 /**
  * Last words of institutions the tagger may take for places ("Smithsonian Institution"); CoNLL
- * files its universities, institutes and foundations as organizations (its hospitals, museums and
- * centres as places, which stay).
+ * files its universities, schools, institutes and foundations as organizations (its hospitals,
+ * museums and centres as places, which stay).
  */
 const LOC_INSTITUTIONS: ReadonlySet<string> = new Set([
-  'institution', 'institute', 'university', 'college', 'foundation', 'association', 'agency', 'society', 'academy',
+  'institution', 'institute', 'university', 'college', 'school', 'foundation', 'association', 'agency', 'society', 'academy',
 ]);
 
 /** A company's departments, which a title names after "of": "VP of Marketing". Lower case. */
@@ -1672,7 +1672,7 @@ function withoutCompanyHead(words: readonly string[]): readonly string[] {
  * form that fits several clusters goes, mention by mention, to the one introduced first.
  */
 function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candidate[], covered: Uint8Array,
-  notes: Note[], roles: Span[]): Entity[] {
+  notes: Note[], roles: Span[], headers: readonly Span[] = []): Entity[] {
   const personAt = SCRATCH.personAt.take(tokens.length);
   for (let mIndex = 0; mIndex < mentions.length; mIndex++) {
     const m = mentions[mIndex];
@@ -1767,7 +1767,9 @@ function clusterMentions(text: string, tokens: Tokens, mentions: readonly Candid
     }
     // Ambiguous ("Cruz" with "Ted Cruz" and "Heidi Cruz"): a bare surname is the person the
     // story introduced first, among those introduced before it; writers name the others in full.
-    const firsts = targets.map(t => t.members.reduce((min, o) => Math.min(min, o.start), Infinity));
+    // A byline introduces no one: "By Marcus Lee" above a story about Mayor Barbara Lee.
+    const inHeader = (o: Candidate) => headers.some(h => h.start <= o.start && o.end <= h.end);
+    const firsts = targets.map(t => t.members.reduce((min, o) => (headers.length > 0 && inHeader(o) ? min : Math.min(min, o.start)), Infinity));
     for (let mIndex = 0; mIndex < list.length; mIndex++) {
       const m = list[mIndex];
       let best = -1;

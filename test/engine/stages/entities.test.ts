@@ -425,6 +425,13 @@ describe('[entities] clustering and types', () => {
     assert.deepStrictEqual(result.roles.map(r => text.slice(r.start, r.end)).filter(r => /^M/.test(r)), ['MP', 'MSP']);
   });
 
+  it('takes an ambiguous surname as the person the story introduced, not the reporter in the byline', () => {
+    const text = 'Budget approved\n\nBy Marcus Lee, Staff Reporter\n\nOAKLAND — Mayor Barbara Lee welcomed the vote. Lee said so.';
+    const result = run(text, [['Marcus Lee', 'PER'], ['Barbara Lee', 'PER'], ['Lee', 'PER']]);
+    assert.deepStrictEqual(result.entities.filter(e => e.type === 'person').map(e => describeEntity(text, e)),
+      ['person Marcus Lee (Staff Reporter) ×1', 'person Barbara Lee [Lee] (Mayor) ×2']);
+  });
+
   it('says which person an ambiguous surname was taken as', () => {
     const text = 'Ted Cruz met Heidi Cruz. Later Cruz left.';
     const result = run(text, [['Ted Cruz', 'PER'], ['Heidi Cruz', 'PER'], ['Cruz', 'PER']]);
