@@ -32,6 +32,8 @@ export interface Structure {
   boilerplate: Span[];
   /** Web and e-mail addresses ("https://acme.example/news", "press@acme.example"): no names, no keywords. */
   links: Span[];
+  /** A transcript's speaker labels at the start of a line ("MS. LEAVITT:", "Q:"): no keywords. */
+  labels: Span[];
   /** Where the source credit's name stands ("Trend" in "…, Trend reports."). */
   credit?: Span;
   /** The dateline's place as written ("BAKU"); `dateline.place` is its title-case form. */
@@ -86,7 +88,7 @@ export function emptyDoc(text: string, options: ResolvedOptions): Doc {
     tokens: { length: 0, starts: new Int32Array(0), ends: new Int32Array(0), kinds: new Uint8Array(0), wordIds: new Int32Array(0), words: [] },
     paragraphs: [],
     sentences: [],
-    structure: { bodyStart: 0, headers: [], boilerplate: [], links: [] },
+    structure: { bodyStart: 0, headers: [], boilerplate: [], links: [], labels: [] },
     quotes: [],
     mentions: [],
     roles: [],

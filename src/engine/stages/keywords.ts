@@ -1351,10 +1351,11 @@ function blockedTokens(doc: Readonly<Doc>): { blocked: Uint8Array; mentionTokens
   // startsLowerCase reading the text, blockedTokens ~3.1 -> ~1.6 ms per pass of the keywords
   // stage on the bench's 300 articles).
   const nameSpans = countNameSpans(doc);
-  // One term per loop below, which adds the spans in this order: a span added there and not
-  // counted here would fall off the end of the columns.
-  const structureSpans = structure.headers.length + structure.boilerplate.length + structure.links.length +
-    (structure.dateline ? 1 : 0) + doc.roles.length;
+  // The structure's lists are counted and added from one array, so a new one cannot be added
+  // uncounted (and fall off the end of the columns).
+  const structureLists = [structure.headers, structure.boilerplate, structure.links, structure.labels];
+  let structureSpans = (structure.dateline ? 1 : 0) + doc.roles.length;
+  for (let l = 0; l < structureLists.length; l++) structureSpans += structureLists[l].length;
   const count = structureSpans + nameSpans;
   const starts = SCRATCH.spanStarts.take(count);
   const ends = SCRATCH.spanEnds.take(count);
@@ -1367,9 +1368,10 @@ function blockedTokens(doc: Readonly<Doc>): { blocked: Uint8Array; mentionTokens
   };
   // Indexed loops: this runs once per document, often before the optimizer sees it, and for…of
   // there allocated an iterator result per element (a few MB on 5 MB of text).
-  for (let k = 0; k < structure.headers.length; k++) add(structure.headers[k], STRUCTURE);
-  for (let k = 0; k < structure.boilerplate.length; k++) add(structure.boilerplate[k], STRUCTURE);
-  for (let k = 0; k < structure.links.length; k++) add(structure.links[k], STRUCTURE);
+  for (let l = 0; l < structureLists.length; l++) {
+    const list = structureLists[l];
+    for (let k = 0; k < list.length; k++) add(list[k], STRUCTURE);
+  }
   if (structure.dateline) add(structure.dateline.span, STRUCTURE);
   // People's roles describe people, not the story's topics: "chief executive officer of Acme".
   for (let k = 0; k < doc.roles.length; k++) add(doc.roles[k], ROLE_SPAN);

@@ -76,6 +76,7 @@ export function detectStructure(text: string, tokens: Tokens): Structure {
     headers,
     boilerplate: findBoilerplate(text, tokens, lines, match ? match.bodyToken : i),
     links: findLinks(text),
+    labels: findSpeakerLabels(tokens, lines),
   };
   if (match) {
     structure.dateline = match.dateline;
@@ -507,6 +508,8 @@ const CONTACT_LINE = /^\s*(?:(?:media|press|investor|investors|public|company|ne
 // PR Newswire's closing credit, in capitals: "SOURCE Acme Robotics".
 const SOURCE_LINE = /^\s*SOURCE [A-Z]/;
 const EDITORS_LINE = /^\s*(?:notes? (?:to|for) editors?|editor'?s note|disclaimer)\b/i;
+// "This interview has been edited for length and clarity."
+const EDITED_LINE = /^\s*this (?:interview|conversation|transcript|article|story) (?:has been|was) (?:edited|condensed|updated|corrected)\b/i;
 // A wire story's staff credit: "(Reporting by Jo Ng; Editing by Al Roe)", "Reporting by Jo Ng in
 // Oslo"; not "Reporting by journalists has changed."
 const STAFF_CREDIT_LINE = /^\s*(?:\(\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled)\s+by\s|(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by\s+[A-Z])/;
@@ -568,13 +571,29 @@ function findBoilerplate(text: string, tokens: Tokens, lines: Uint8Array, bodyTo
       spans.push({ start, end: tokens.ends[tokens.length - 1] });
       break;
     }
-    if (CONTACT_LINE.test(lineText) || SOURCE_LINE.test(lineText) || FLS_LINE.test(lineText) || STAFF_CREDIT_LINE.test(lineText)) {
+    if (CONTACT_LINE.test(lineText) || SOURCE_LINE.test(lineText) || FLS_LINE.test(lineText) || STAFF_CREDIT_LINE.test(lineText) ||
+      EDITED_LINE.test(lineText)) {
       const end = paragraphEnd(text, tokens, i);
       spans.push({ start, end: tokens.ends[end - 1] });
       i = end - 1;
     }
   }
   return spans;
+}
+
+/**
+ * A transcript's speaker labels: at the start of a line, up to three words in capitals (after a
+ * courtesy title: "MS. LEAVITT", "SECRETARY RUBIO") or "Q", then a colon. A line per token at most.
+ */
+function findSpeakerLabels(tokens: Tokens, lines: Uint8Array): Span[] {
+  const labels: Span[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!lines[i]) continue;
+    let k = i;
+    while (k < tokens.length && k - i < 4 && (isCapsWord(tokens, k) || (k === i && tokenText(tokens, k) === 'Q'))) k++;
+    if (k > i && k < tokens.length && tokenText(tokens, k) === ':' && !lines[k]) labels.push({ start: tokens.starts[i], end: tokens.ends[k] });
+  }
+  return labels;
 }
 
 /** Token index after the paragraph holding token i (paragraphs end at a blank line). */

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { analyze } from '../../../src/engine';
 import type { Entity, EntityType, Span } from '../../../src/engine/model';
 import { resolveOptions, type AnalysisOptions } from '../../../src/engine/options';
 import { emptyDoc, type Doc, type Structure } from '../../../src/engine/pipeline';
@@ -24,7 +25,7 @@ interface Setup {
 function prepare(text: string, setup: Setup = {}): Doc {
   const doc = emptyDoc(text, resolveOptions(setup.options));
   Object.assign(doc, segmentStage.run(doc));
-  const structure: Structure = { bodyStart: 0, headers: [], boilerplate: [], links: [] };
+  const structure: Structure = { bodyStart: 0, headers: [], boilerplate: [], links: [], labels: [] };
   for (const header of setup.headers ?? []) structure.headers.push(spanOf(text, header));
   doc.structure = structure;
   doc.entities = (setup.names ?? []).map(([name, type]): Entity => ({
@@ -327,5 +328,14 @@ describe('[keywords] output contract', () => {
     }
     assert.ok(scoreKeywords(prepare(sentences.join(' '))).length > 0);
     assert.deepStrictEqual(scoreKeywords(prepare(WATER)), first);
+  });
+});
+
+describe('[keywords] a transcript (whole engine)', () => {
+  it('takes no topic from the speaker labels', () => {
+    const text = 'MS. LEAVITT: The executive order takes effect today.\n\nQ: When will the order start?\n\nMS. LEAVITT: Today. The executive order is signed.';
+    const found = analyze(text).keywords.map(k => k.phrase);
+    assert.ok(!found.some(p => /leavitt|^q$/i.test(p)), found.join(' | '));
+    assert.ok(found.includes('executive order'), found.join(' | '));
   });
 });

@@ -115,6 +115,7 @@ describe('[structure] headers and boilerplate', () => {
     ['OSLO, May 1 - Story.\n\n**Media contact:** Jo Ng\n\nStory again.', [], ['**Media contact:** Jo Ng']],
     ['OSLO, May 1 - Story.\n\n* About 40 people came.', [], []],
     ['OSLO, May 1 - Story.\n\n*For more information, visit acme.example.*', [], ['*For more information, visit acme.example.*']],
+    ['OSLO, May 1 - Story.\n\nThis interview has been edited for length and clarity.', [], ['This interview has been edited for length and clarity.']],
   ];
   for (const [input, headers, boilerplate] of cases) {
     it(JSON.stringify(input.slice(0, 50)), () => {
@@ -143,4 +144,12 @@ describe('[structure] helpers', () => {
   }
   const names: Array<[string, string]> = [['TALLINN', 'Tallinn'], ['AL-AIN', 'Al-Ain'], ['NEW YORK', 'New York'], ["O'HARE", "O'Hare"], ['Tallinn', 'Tallinn']];
   for (const [input, expected] of names) it(`titleCase ${input}`, () => assert.strictEqual(titleCase(input), expected));
+});
+
+describe('[structure] a transcript\'s speaker labels', () => {
+  it('finds the labels at the start of a line, not capitals elsewhere', () => {
+    const text = 'MS. LEAVITT: Good afternoon.\n\nQ: When will it start?\n\nSECRETARY RUBIO: Today. NATO: not now.\nThe NATO summit: soon.';
+    const labels = detectStructure(text, scanTokens(text)).labels.map(l => text.slice(l.start, l.end));
+    assert.deepStrictEqual(labels, ['MS. LEAVITT:', 'Q:', 'SECRETARY RUBIO:']);
+  });
 });
