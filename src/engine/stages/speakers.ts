@@ -1,7 +1,7 @@
 import type { Entity, EntityType, Quote, Span } from '../model';
 import type { Doc, Stage } from '../pipeline';
 import { NUMBER, WORD, tokenText, type Tokens } from '../text/tokenize';
-import type { Segment } from '../text/sentences';
+import { hasLineBreak, type Segment } from '../text/sentences';
 import { ATTRIBUTION_DASHES, CUE_AUDIENCES, CUE_MODIFIERS, NOUN_LIKE_REPORTING_VERBS } from '../lexicon/reportingVerbs';
 import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
 import { GENDERED_WORDS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS, SPEECH_NOUNS } from '../lexicon/speakerNouns';
@@ -520,8 +520,8 @@ class Attributor {
   private dashLineAttribution(open: number, after: number, nextStart: number): Attribution | undefined {
     const { tokens } = this;
     if (after <= 0 || after >= nextStart || !ATTRIBUTION_DASHES.has(tokenText(tokens, after))) return undefined;
-    if (open > 0 && lineBreaks(this.text, tokens.ends[open - 1], tokens.starts[open]) === 0) return undefined;
-    const breaks = lineBreaks(this.text, tokens.ends[after - 1], tokens.starts[after]);
+    if (open > 0 && hasLineBreak(this.text, tokens.ends[open - 1], tokens.starts[open]) === 0) return undefined;
+    const breaks = hasLineBreak(this.text, tokens.ends[after - 1], tokens.starts[after]);
     if (breaks < 1 || breaks > 2) return undefined;
     const line = this.sentences[segmentAt(this.sentences, tokens.starts[after])];
     return line && line.tokenStart === after ? this.dashAttribution(after, Math.min(line.tokenEnd, nextStart)) : undefined;
@@ -714,13 +714,6 @@ const GIVEN_NAME_GENDER: ReadonlyMap<string, Gender> = (() => {
   for (const line of FEMALE_GIVEN_NAMES) for (const name of line.split(' ')) map.set(name, 'female');
   return map;
 })();
-
-/** The line breaks in text[from, to). */
-function lineBreaks(text: string, from: number, to: number): number {
-  let breaks = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) breaks++;
-  return breaks;
-}
 
 /** Latin letters as the title words are written: ASCII and Latin-1 to Latin Extended-B. */
 function isTitleLetter(c: number): boolean {

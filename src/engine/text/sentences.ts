@@ -20,7 +20,8 @@ const TERMINATORS = new Set(['.', '!', '?', '…', '...', '?!', '!!', '??', '。
 const TERMINATOR_FIRST = new Uint8Array(0x10000);
 for (const t of TERMINATORS) TERMINATOR_FIRST[t.charCodeAt(0)] = 1;
 
-function hasLineBreak(text: string, from: number, to: number): number {
+/** The line breaks in text[from, to). */
+export function hasLineBreak(text: string, from: number, to: number): number {
   let breaks = 0;
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) breaks++;
   return breaks;
