@@ -514,17 +514,25 @@ class Attributor {
 
   /**
    * A testimonial's credit on the line under the quotation, which stands on its own line: '"We cut
-   * the time by half."\n— Jo Ng, VP of Marketing, Acme' (a blank line between them too). Not a
-   * reporter's sign-off under a paragraph that ends in a quotation.
+   * the time by half."\n— Jo Ng, VP of Marketing, Acme' (a blank line between them too), also in
+   * a Markdown block quote ('> "…"\n> — Jo Ng'). Not a reporter's sign-off under a paragraph that
+   * ends in a quotation.
    */
   private dashLineAttribution(open: number, after: number, nextStart: number): Attribution | undefined {
     const { tokens } = this;
-    if (after <= 0 || after >= nextStart || !ATTRIBUTION_DASHES.has(tokenText(tokens, after))) return undefined;
-    if (open > 0 && hasLineBreak(this.text, tokens.ends[open - 1], tokens.starts[open]) === 0) return undefined;
-    const breaks = hasLineBreak(this.text, tokens.ends[after - 1], tokens.starts[after]);
-    if (breaks < 1 || breaks > 2) return undefined;
-    const line = this.sentences[segmentAt(this.sentences, tokens.starts[after])];
-    return line && line.tokenStart === after ? this.dashAttribution(after, Math.min(line.tokenEnd, nextStart)) : undefined;
+    if (after <= 0 || after >= nextStart) return undefined;
+    let start = open; // the quotation's line starts here, but for block-quote marks
+    while (start > 0 && tokenText(tokens, start - 1) === '>') start--;
+    if (start > 0 && hasLineBreak(this.text, tokens.ends[start - 1], tokens.starts[start]) === 0) return undefined;
+    let dash = after;
+    while (dash < nextStart && dash - after < 4 && tokenText(tokens, dash) === '>') dash++;
+    if (dash >= nextStart || !ATTRIBUTION_DASHES.has(tokenText(tokens, dash))) return undefined;
+    const breaks = hasLineBreak(this.text, tokens.ends[after - 1], tokens.starts[dash]);
+    if (breaks < 1 || breaks > 3) return undefined;
+    const line = this.sentences[segmentAt(this.sentences, tokens.starts[dash])];
+    if (!line || line.tokenStart > dash) return undefined;
+    for (let t = line.tokenStart; t < dash; t++) if (tokenText(tokens, t) !== '>') return undefined;
+    return this.dashAttribution(dash, Math.min(line.tokenEnd, nextStart));
   }
 
   /** The first cue in tokens [from, to) reading forward, skipping quoted tokens. */

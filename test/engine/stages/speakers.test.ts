@@ -185,6 +185,8 @@ describe('[speakers] speaker entity', () => {
     // a testimonial's credit on the line under it
     ['Customers agree:\n\n"We cut the time we spend by half."\n— Jo Ng, VP of Marketing, Acme',
       [['person', ['Jo Ng']]], ['person:jo-ng']],
+    // ... also in a Markdown block quote
+    ['Customers agree:\n\n> "We cut the time we spend by half."\n>\n> -- Jo Ng, CIO at Acme', [['person', ['Jo Ng']]], ['person:jo-ng']],
     // ... not a reporter's sign-off under a paragraph that ends in a quotation
     ['The chairman said in a statement that "prices will rise."\n-- Jo Ng, London Newsroom', [['person', ['Jo Ng']]], [undefined]],
     // the person after a possessive, as the subject of a participle's clause
