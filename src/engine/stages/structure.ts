@@ -504,7 +504,7 @@ function findSourceCredit(text: string, tokens: Tokens, from: number): { name: s
 
 // Anchored at a line start, alternations of literals only: cannot backtrack.
 const END_MARK = /^\s*(?:#\s*#\s*#|-\s*30\s*-|-?\s*ends?\s*-?|-+\s*#+\s*-+)\s*$/i;
-const CONTACT_LINE = /^\s*(?:(?:media|press|investor|investors|public|company|news)\s+(?:relations|contacts?|inquiries|enquiries)|contacts?\s*:|for (?:further|more) (?:information|details)\b)/i;
+const CONTACT_LINE = /^\s*(?:(?:media|press|investor|investors|public|company|news)\s+(?:relations|contacts?|inquiries|enquiries)|contacts?\s*:|for (?:further|more) (?:information|details)\b|(?:to )?learn more\b)/i;
 // PR Newswire's closing credit, in capitals: "SOURCE Acme Robotics".
 const SOURCE_LINE = /^\s*SOURCE [A-Z]/;
 const EDITORS_LINE = /^\s*(?:notes? (?:to|for) editors?|editor'?s note|disclaimer)\b/i;
@@ -522,7 +522,7 @@ const FLS_LINE = /^\s*(?:forward[-\s]looking\s+statements?|safe\s+harbou?r|cauti
  * contact:**') is always tried.
  */
 const BOILERPLATE_PAIRS = new Uint8Array(128 * 128);
-for (const pair of ['en', 'me', 'pr', 'in', 'pu', 'co', 'ne', 'fo', 'so', 'no', 'ed', 'di', 'ab', 'sa', 'ca', 'th', 'wr']) {
+for (const pair of ['en', 'me', 'pr', 'in', 'pu', 'co', 'ne', 'fo', 'so', 'no', 'ed', 'di', 'ab', 'sa', 'ca', 'th', 'wr', 'to', 'le']) {
   BOILERPLATE_PAIRS[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] = 1;
 }
 // A staff credit's first three letters: "Reporting by", "Additional reporting by" (many lines

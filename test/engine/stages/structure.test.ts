@@ -116,6 +116,8 @@ describe('[structure] headers and boilerplate', () => {
     ['OSLO, May 1 - Story.\n\n* About 40 people came.', [], []],
     ['OSLO, May 1 - Story.\n\n*For more information, visit acme.example.*', [], ['*For more information, visit acme.example.*']],
     ['OSLO, May 1 - Story.\n\nThis interview has been edited for length and clarity.', [], ['This interview has been edited for length and clarity.']],
+    ['OSLO, May 1 - Story.\n\nTo learn more, visit acme.example.', [], ['To learn more, visit acme.example.']],
+    ['OSLO, May 1 - Story.\n\nTo learn the results, wait.', [], []],
   ];
   for (const [input, headers, boilerplate] of cases) {
     it(JSON.stringify(input.slice(0, 50)), () => {
