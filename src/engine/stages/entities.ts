@@ -279,8 +279,8 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   else if (tokenEnd - tokenStart >= 2 && isModelCode(tokenText(tokens, tokenEnd - 1))) return undefined;
   // "President and CEO": an executive's title in capitals is no organization.
   if (tokenEnd - tokenStart === 1 && EXECUTIVE_TITLES.has(tokenText(tokens, tokenStart))) return undefined;
-  // "Velmora (tavoprant)": a brand (one word) with its generic name in brackets is a product
-  // (CoNLL's MISC); "Jo Ng (captain)" is a team list.
+  // "Zelvora (rimegepant)": a brand (one word) with its generic name in brackets is a product
+  // (CoNLL's MISC); "Jo Ng (captain)" in a team list is a person.
   if (tokenEnd - tokenStart === 1 && tokenEnd + 2 < tokens.length && tokenText(tokens, tokenEnd) === '(' && tokenText(tokens, tokenEnd + 2) === ')' &&
     isGenericName(tokens, tokenEnd + 1)) return undefined;
   // "AI", "IoT": a technology's initials are no organization.
@@ -388,7 +388,7 @@ function isGenericName(tokens: Tokens, i: number): boolean {
   return word.length <= 40 && isLowerCaseWordAt(tokens, i) && INN_STEM.test(word);
 }
 
-// Anchored at the end, literal alternatives after a bounded prefix: no backtracking to speak of.
+// Anchored, tried on a word of at most 40 letters (isGenericName): its backtracking stays small.
 const INN_STEM = /^[a-z]{2,}(?:mab|nib|tide|vir|prazole|olol|pril|sartan|statin|parin|cycline|mycin|cillin|conazole|fungin|dronate|gliptin|gliflozin|lukast|tadine|setron|oxacin|cept|kinra|platin|taxel|rubicin|relin|dipine|semide|thiazide|gepant|pitant|lisib|ciclib|rafenib|degib|tinib|zomib|parib)$/;
 
 /** Verbs that open a release's instructions: "Call Acme Investor Relations", "Visit Acme Labs". */
