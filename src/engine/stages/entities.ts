@@ -1090,9 +1090,9 @@ function retypePlaces(tokens: Tokens, mentions: readonly Candidate[]): void {
     const kindAfter = m.tokenEnd < tokens.length && isLowerCaseWordAt(tokens, m.tokenEnd) && PLACE_KINDS.has(tokenText(tokens, m.tokenEnd)) &&
       b >= 1 && lowerAt(tokens, b - 1) === 'the';
     // "homes near Marseille": a known city or country after a preposition of place, no club
+    // ("around Porto's new keeper" is the club's)
     const near = m.tokenEnd - b === 1 && b >= 1 && NEAR_PREPOSITIONS.has(tokenText(tokens, b - 1)) && isKnownPlace(lowerAt(tokens, b)) &&
-      !(m.tokenEnd < tokens.length && isPossessive(tokens, m.tokenEnd)); // "around Porto's new keeper"
-
+      !(m.tokenEnd < tokens.length && isPossessive(tokens, m.tokenEnd));
     if (kindBefore || kindAfter || near) m.type = 'place';
   }
 }
@@ -1439,9 +1439,10 @@ function propagateForms(source: string, tokens: Tokens, table: WordTable, senten
 /**
  * A company's name the tagger cut short on the left: "led by Harbor Lane Capital" tagged "Lane
  * Capital". A capitalised word right before a name of two words at most that ends in a trade
- * word ("Capital", "Robotics") belongs to it, on the same line, unless it starts the sentence, has a hyphen
- * ("Boston-based"), is "About" ("### About Acme Health"; "In Home Health" is a company), or is a title, a courtesy title, a month or weekday, a demonym or a place
- * ("Texas Lane Capital" stays two names). Not in a Title Case Headline, where every word has a capital.
+ * word ("Capital", "Robotics") belongs to it, on the same line, unless it starts the sentence,
+ * has a hyphen ("Boston-based"), is "About" ("### About Acme Health"; "In Home Health" is a
+ * company), or is a title, a courtesy title, a month or weekday, a demonym or a place ("Texas Lane
+ * Capital" stays two names). Not in a Title Case Headline, where every word has a capital.
  */
 function extendCompanyNames(source: string, tokens: Tokens, mentions: readonly Candidate[], occupied: Uint8Array,
   headlines: readonly Segment[]): void {
