@@ -195,7 +195,9 @@ function pushSplitAtAndThe(tokens: Tokens, m: Candidate, to: Candidate[]): void 
 }
 
 /** Lower-case particles inside a person's name: "Mohammed bin Salman", "Juan de la Cruz". */
-const NAME_PARTICLES: ReadonlySet<string> = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'del', 'della', 'da', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter']);
+const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'bin', 'bint', 'ibn', 'al', 'el', 'de', 'del', 'della', 'da', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter',
+]);
 
 /**
  * The tagger's names with a person's name carried on over particles and the capitalised word
@@ -389,7 +391,12 @@ function isGenericName(tokens: Tokens, i: number): boolean {
 }
 
 // Anchored, tried on a word of at most 40 letters (isGenericName): its backtracking stays small.
-const INN_STEM = /^[a-z]{2,}(?:mab|nib|tide|vir|prazole|olol|pril|sartan|statin|parin|cycline|mycin|cillin|conazole|fungin|dronate|gliptin|gliflozin|lukast|tadine|setron|oxacin|cept|kinra|platin|taxel|rubicin|relin|dipine|semide|thiazide|gepant|pitant|lisib|ciclib|rafenib|degib|tinib|zomib|parib)$/;
+const INN_STEM = new RegExp(`^[a-z]{2,}(?:${[
+  'mab', 'nib', 'tide', 'vir', 'prazole', 'olol', 'pril', 'sartan', 'statin', 'parin', 'cycline', 'mycin', 'cillin', 'conazole',
+  'fungin', 'dronate', 'gliptin', 'gliflozin', 'lukast', 'tadine', 'setron', 'oxacin', 'cept', 'kinra', 'platin', 'taxel',
+  'rubicin', 'relin', 'dipine', 'semide', 'thiazide', 'gepant', 'pitant', 'lisib', 'ciclib', 'rafenib', 'degib', 'tinib',
+  'zomib', 'parib',
+].join('|')})$`);
 
 /** Verbs that open a release's instructions: "Call Acme Investor Relations", "Visit Acme Labs". */
 const IMPERATIVES: ReadonlySet<string> = new Set(['Call', 'Contact', 'Visit', 'Email', 'E-mail', 'Join', 'Follow', 'Register', 'Watch']);
@@ -398,7 +405,9 @@ const IMPERATIVES: ReadonlySet<string> = new Set(['Call', 'Contact', 'Visit', 'E
  * Letters after a person's name, as written: seats ("MP", "MS" of the Senedd, "MSP", "MEP", "TD")
  * and honours ("OBE", "KC"). Not degrees ("M.D.", DEGREES), which follow a comma.
  */
-const POST_NOMINALS: ReadonlySet<string> = new Set(['MP', 'MS', 'MSP', 'MLA', 'MEP', 'TD', 'QC', 'KC', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'GBE', 'FRS']);
+const POST_NOMINALS: ReadonlySet<string> = new Set([
+  'MP', 'MS', 'MSP', 'MLA', 'MEP', 'TD', 'QC', 'KC', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'GBE', 'FRS',
+]);
 
 /** Degrees and credentials written after a name, as tokens: "Jo Ng, M.D., said". */
 const DEGREES: ReadonlySet<string> = new Set(['M.D.', 'D.O.', 'R.N.', 'J.D.', 'D.D.S.', 'M.P.H.', 'Esq.', 'MBA', 'CPA', 'FACS', 'FRCP', 'PhD', 'MD']);
