@@ -50,7 +50,7 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
 export const COMPANY_HEADS: ReadonlySet<string> = new Set([
   'labs', 'laboratories', 'systems', 'technologies', 'pharmaceuticals', 'pharma', 'therapeutics', 'biosciences',
   'robotics', 'software', 'networks', 'solutions', 'industries', 'enterprises', 'ventures', 'partners', 'capital',
-  'airlines', 'airways', 'motors', 'studios', 'foods', 'brands', 'logistics', 'consulting', 'associates',
+  'airlines', 'airways', 'motor', 'motors', 'studios', 'foods', 'brands', 'logistics', 'consulting', 'associates',
   'insurance', 'securities', 'investments', 'realty', 'properties', 'telecom', 'communications', 'electronics',
   // trades and retail ("Bluefin Grocers", "Harbor Breweries")
   'grocers', 'supermarkets', 'markets', 'stores', 'pharmacies', 'bakeries', 'restaurants', 'hotels', 'resorts', 'farms',

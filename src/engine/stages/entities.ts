@@ -91,12 +91,15 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
   const structure = doc.structure;
   const table = doc.tokens;
   const roles: Span[] = partyLabels(text, tokens);
+  const listings = stockListings(text);
   let candidates: Candidate[] = [];
   const postNominals: Span[] = [];
   tagged = joinParticles(text, tokens, tagged);
   for (let nameIndex = 0; nameIndex < tagged.length; nameIndex++) {
     const candidate = fromTagger(tokens, tagged[nameIndex]);
     if (!candidate || (roles.length > 0 && inSpans(roles, tokens.starts[candidate.tokenStart]))) continue;
+    // "(NYSE: BPTH)": a company's ticker and exchange, said right after its name, are no names of their own
+    if (listings.length > 0 && inSpans(listings, candidate.start)) continue;
     // the letters after a name ("MP", cut off by fromTagger) describe the person, like a role
     // (or that it left out: "Jenny Gilruth MSP")
     const tail = candidate.type === 'person' ? Math.max(tagged[nameIndex].tokenEnd, candidate.tokenEnd + 1) : tagged[nameIndex].tokenEnd;
@@ -108,6 +111,7 @@ export function findEntities(doc: EntitiesInput, tagged: readonly TaggedName[],
     pushSplitAtAndThe(tokens, candidate, candidates);
   }
   append(roles, postNominals);
+  append(roles, listings);
   const personal = findPersonalMentions(tokens, doc.options.personalLists);
   const structural = findStructureMentions(tokens, structure);
   const headlineSegments = headlines.map(k => doc.sentences[k]);
@@ -347,6 +351,24 @@ function inSpans(spans: readonly Span[], offset: number): boolean {
   const k = segmentAt(spans, offset);
   return spans[k].start <= offset && offset < spans[k].end;
 }
+
+/**
+ * A company's stock listings in brackets, as spans of what is inside them: "(NYSE: BPTH)",
+ * "(Nasdaq: HVF; TSX: HVF.U)", "(TSE: 7291)". They describe the company named before them, like
+ * a role, and give no names or keywords. The pattern reads at most 40 characters from a bracket
+ * followed by an exchange's name, so it cannot backtrack far.
+ */
+function stockListings(source: string): Span[] {
+  const spans: Span[] = [];
+  if (source.indexOf(':') < 0) return spans;
+  for (const m of source.matchAll(STOCK_LISTING)) spans.push({ start: m.index + 1, end: m.index + m[0].length - 1 });
+  return spans;
+}
+
+const STOCK_LISTING = new RegExp(`\\((?:${[
+  'NYSE', 'NASDAQ', 'Nasdaq', 'AMEX', 'NYSE American', 'NYSE Arca', 'TSX', 'TSX-V', 'TSXV', 'TSE', 'LSE', 'AIM', 'ASX', 'OTC',
+  'OTCQX', 'OTCQB', 'OTC Pink', 'Euronext', 'HKEX', 'SEHK', 'SGX', 'TYO', 'FRA', 'XETRA', 'BSE', 'NSE', 'JSE', 'SIX', 'KRX',
+].join('|')})(?: [A-Z]{2,3})?:[^()]{1,40}\\)`, 'g');
 
 /** The party labels of the text ("(D-N.M.)" → "D-N.M."): they describe a person, like a role. */
 function partyLabels(source: string, tokens: Tokens): Span[] {
