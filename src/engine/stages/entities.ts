@@ -10,7 +10,7 @@ import {
   EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER, EVENT_HEADS_OVER_PLACES, ORDINAL_WORDS, SELF_NAMED_EVENTS,
 } from '../lexicon/eventWords';
 import { ACRONYM_SKIP_WORDS, COMPANY_HEADS, INSTITUTION_HEADS, ORG_COMPLEMENT_LINKS, ORG_HEADS, ORG_SUFFIXES } from '../lexicon/orgWords';
-import { LEADING_PREPOSITIONS, NAME_SUFFIXES } from '../lexicon/nameWords';
+import { LEADING_PREPOSITIONS, NAME_PARTICLES, NAME_SUFFIXES } from '../lexicon/nameWords';
 import { REPORTING_VERBS } from '../lexicon/reportingVerbs';
 import { DEMONYMS, isKnownCompany, isKnownPlace } from '../lexicon/places';
 import { MONTHS, WEEKDAYS } from '../lexicon/months';
@@ -197,11 +197,6 @@ function pushSplitAtAndThe(tokens: Tokens, m: Candidate, to: Candidate[]): void 
   }
   to.push(m);
 }
-
-/** Lower-case particles inside a person's name: "Mohammed bin Salman", "Juan de la Cruz". */
-const NAME_PARTICLES: ReadonlySet<string> = new Set([
-  'bin', 'bint', 'ibn', 'al', 'el', 'de', 'del', 'della', 'da', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter',
-]);
 
 /**
  * The tagger's names with a person's name carried on over particles and the capitalised word

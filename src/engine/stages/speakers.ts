@@ -7,6 +7,7 @@ import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
 import { GENDERED_WORDS, ORGANIZATION_NOUNS, PERSON_ROLE_NOUNS, SPEECH_NOUNS } from '../lexicon/speakerNouns';
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lexicon/givenNameGender';
 import { STOPWORDS } from '../lexicon/stopwords';
+import { NAME_PARTICLES } from '../lexicon/nameWords';
 import { isPersonDemonym } from '../lexicon/places';
 import { forgetWordFacts, isReportingWord, phrasalCueLength, prepositionalCueLength } from './quotes';
 import { segmentAt, tokenAt, tokenAtFrom } from '../text/search';
@@ -27,8 +28,6 @@ interface Attribution {
 
 /** Prepositions that attach a speaker to an organization: 'a spokesman for the ministry'. */
 const SPEAKER_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with']);
-/** Lower-case pieces inside a name: 'Charles de Gaulle', 'Ursula von der Leyen', 'Mohammed bin Salman'. */
-const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'da', 'di', 'du', 'del', 'dos', 'ben']);
 
 const AFTER_WINDOW = 14;
 /** How far back a speaker without a cue next to it is looked for: 'Jane Doe, who …, attacked the plan, saying "…"'. */
