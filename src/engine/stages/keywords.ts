@@ -3,7 +3,7 @@ import type { Entity, Keyword, Span } from '../model';
 import type { Doc, Stage } from '../pipeline';
 import { PUNCT, WORD, tokenize, tokenText, type Tokens } from '../text/tokenize';
 import { segmentAt, tokenAt } from '../text/search';
-import type { Segment } from '../text/sentences';
+import { hasLineBreak, type Segment } from '../text/sentences';
 import { float64Scratch, int32Scratch, uint32Scratch, uint8Scratch } from '../text/scratch';
 import { GENERIC_MODIFIERS, STOPWORDS } from '../lexicon/stopwords';
 import { BACKGROUND_DOCUMENTS, BACKGROUND_TABLE } from '../lexicon/backgroundFrequencies';
@@ -845,8 +845,7 @@ function isHeadlineLine(doc: Readonly<Doc>, sentence: Segment): boolean {
   const paragraph = paragraphs[segmentAt(paragraphs, sentence.start)];
   if (paragraph.tokenStart !== sentence.tokenStart || paragraph.tokenEnd !== sentence.tokenEnd || paragraph === paragraphs[paragraphs.length - 1]) return false;
   if ('.!?…:'.includes(text[tokens.ends[sentence.tokenEnd - 1] - 1])) return false;
-  for (let i = sentence.start; i < sentence.end; i++) if (text.charCodeAt(i) === 10) return false;
-  return true;
+  return hasLineBreak(text, sentence.start, sentence.end) === 0;
 }
 
 /** `headline`: the document opens with a headline (its sentence position 0), in Title Case or not. */
