@@ -39,12 +39,12 @@ let knownCompanies: Set<string> | undefined;
  */
 export function isKnownCompany(lowerCaseWord: string): boolean {
   if (!knownCompanies) {
+    // The few one-word names first, then each other list read once to strike them out (a search
+    // of the lists per name took 40 ms on first use).
     knownCompanies = new Set<string>();
-    const others = ['|', LOWER_CASE_WORDS, '|'];
-    for (const list of ['city', 'country', 'region', 'firstName', 'lastName', 'person']) others.push(GAZETTEER[list] ?? '', '|');
-    const elsewhere = others.join('');
-    for (const name of (GAZETTEER.organization ?? '').split('|')) {
-      if (name.length > 2 && !name.includes(' ') && !elsewhere.includes(`|${name}|`)) knownCompanies.add(name);
+    for (const name of (GAZETTEER.organization ?? '').split('|')) if (name.length > 2 && !name.includes(' ')) knownCompanies.add(name);
+    for (const list of [LOWER_CASE_WORDS, ...['city', 'country', 'region', 'firstName', 'lastName', 'person'].map(key => GAZETTEER[key] ?? '')]) {
+      for (const word of list.split('|')) knownCompanies.delete(word);
     }
   }
   return knownCompanies.has(lowerCaseWord);
