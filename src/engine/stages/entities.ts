@@ -284,8 +284,8 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   // (CoNLL's MISC); "Jo Ng (captain)" in a team list is a person.
   if (tokenEnd - tokenStart === 1 && tokenEnd + 2 < tokens.length && tokenText(tokens, tokenEnd) === '(' && tokenText(tokens, tokenEnd + 2) === ')' &&
     isGenericName(tokens, tokenEnd + 1)) return undefined;
-  // "AI", "IoT": a technology's initials are no organization.
-  if (tokenEnd - tokenStart === 1 && TECHNOLOGY_INITIALS.has(tokenText(tokens, tokenStart))) return undefined;
+  // "AI", "IoT": a technology's initials are no organization; "on Saturdays" no place.
+  if (tokenEnd - tokenStart === 1 && (TECHNOLOGY_INITIALS.has(tokenText(tokens, tokenStart)) || isCalendarPlural(lowerAt(tokens, tokenStart)))) return undefined;
   // "Helen Vasquez, M.D.": a degree is no name.
   if (tokenEnd - tokenStart === 1 && DEGREES.has(tokenText(tokens, tokenStart))) return undefined;
   // "(Reporting by Jo Ng; Editing by Al Roe)": a staff credit's words are no names.
@@ -317,6 +317,8 @@ function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   let type: EntityType | undefined;
   // "thanked Netflix", "Meta and Google": a well-known company, whatever shape the tagger saw.
   if (tokenEnd - tokenStart === 1 && (label === 'PER' || label === 'LOC') && isKnownCompany(lowerAt(tokens, tokenStart))) type = 'organization';
+  // "Warren Avenue": a street, no person.
+  else if (label === 'PER' && tokenEnd - tokenStart >= 2 && STREET_WORDS.has(bareAt(tokens, tokenEnd - 1))) type = 'place';
   // "Northwind Labs", "Keller Robotics Inc.": a company ending outweighs a person-like shape.
   else if (label === 'PER') type = endsInOrganizationWord(tokens, tokenStart, tokenEnd) ? 'organization' : 'person';
   else if (label === 'LOC') {
@@ -949,6 +951,14 @@ function portfolioList(tokens: Tokens, mentions: readonly Candidate[], first: nu
     closed = joint !== ',';
   }
   return closed ? items : items.slice(0, 1);
+}
+
+/** Last words of a street's name: "Warren Avenue", "Wall Street" (CoNLL train: 15 places, 1 organization). */
+const STREET_WORDS: ReadonlySet<string> = new Set(['street', 'avenue', 'road', 'boulevard', 'square', 'highway']);
+
+/** "Saturdays", "Mondays": a weekday in the plural. */
+function isCalendarPlural(lower: string): boolean {
+  return lower.length > 4 && lower.endsWith('s') && WEEKDAYS.has(lower.slice(0, -1));
 }
 
 /** "Wednesday", "Jan.": "Department on Wednesday" is not a longer name. */

@@ -262,6 +262,8 @@ describe('[entities] clustering and types', () => {
     ['a stock listing is no name of its own', 'Brightpath Software Inc. (NYSE: BPTH) and Hoshino Motor (TSE: 7291) rose.',
       [['Brightpath Software Inc.', 'ORG'], ['BPTH', 'ORG'], ['Hoshino Motor', 'PER'], ['TSE', 'ORG']],
       ['organization Brightpath Software Inc. ×1', 'organization Hoshino Motor ×1']],
+    ['a street is a place, and a weekday in the plural no name', 'The bakery on Warren Avenue opens on Saturdays.',
+      [['Warren Avenue', 'PER'], ['Saturdays', 'LOC']], ['place Warren Avenue ×1']],
     ['a reporting period is no part of a name', 'Newcrest Q4 profit rose.', [['Newcrest Q4', 'ORG']], ['organization Newcrest ×1']],
     ['a name carried on over particles', 'Saudi Crown Prince Mohammed bin Salman met Juan de la Cruz.',
       [['Prince Mohammed', 'PER'], ['Salman', 'MISC'], ['Juan', 'PER']],
