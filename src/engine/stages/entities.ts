@@ -1,7 +1,7 @@
 import type { Entity, EntityType, Note, Span } from '../model';
 import { int32Scratch, uint8Scratch } from '../text/scratch';
 import type { Doc, Mention, Stage, Structure } from '../pipeline';
-import { NUMBER, WORD, tokenize, tokenText, type Tokens } from '../text/tokenize';
+import { NUMBER, WORD, isPossessive, tokenize, tokenText, type Tokens } from '../text/tokenize';
 import { tagNames, type TaggedName } from '../ner/index';
 import { leadingHeadlines, leadingTitleCaseSentences } from '../ner/features';
 import type { Segment } from '../text/sentences';
@@ -241,11 +241,6 @@ function bySpan(a: Span, b: Span): number {
 
 // ---------------------------------------------------------------------------------------------
 // Candidates
-
-function isPossessive(tokens: Tokens, i: number): boolean {
-  const text = tokenText(tokens, i);
-  return text === "'s" || text === '’s' || text === "'" || text === '’';
-}
 
 function fromTagger(tokens: Tokens, name: TaggedName): Candidate | undefined {
   let { tokenStart, tokenEnd } = name;

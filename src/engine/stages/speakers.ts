@@ -1,6 +1,6 @@
 import type { Entity, EntityType, Quote, Span } from '../model';
 import type { Doc, Stage } from '../pipeline';
-import { NUMBER, WORD, tokenText, type Tokens } from '../text/tokenize';
+import { NUMBER, WORD, isPossessive, tokenText, type Tokens } from '../text/tokenize';
 import { hasLineBreak, type Segment } from '../text/sentences';
 import { ATTRIBUTION_DASHES, CUE_AUDIENCES, CUE_MODIFIERS, NOUN_LIKE_REPORTING_VERBS } from '../lexicon/reportingVerbs';
 import { SPEAKER_DETERMINERS, SPEAKER_PRONOUNS } from '../lexicon/pronouns';
@@ -48,11 +48,6 @@ function isLowerWord(tokens: Tokens, i: number): boolean {
   if (tokens.kinds[i] !== WORD) return false;
   const c = tokenText(tokens, i)[0];
   return c === c.toLowerCase() && c !== c.toUpperCase();
-}
-
-function isPossessive(tokens: Tokens, i: number): boolean {
-  const text = tokenText(tokens, i);
-  return text === "'s" || text === '’s' || text === "'" || text === '’';
 }
 
 /** Attributes quotes: the scan over one article. */

@@ -53,6 +53,12 @@ export function tokenText(tokens: Tokens, i: number): string {
   return tokens.words[tokens.wordIds[i]];
 }
 
+/** Token i is a possessive ending: "'s" or a bare apostrophe ("Acme's", "Jones'"), straight or curly. */
+export function isPossessive(tokens: Tokens, i: number): boolean {
+  const text = tokenText(tokens, i);
+  return text === "'s" || text === '’s' || text === "'" || text === '’';
+}
+
 /** Token i as an object (for tests and the scripts, not the stages' loops). */
 export function tokenObject(tokens: Tokens, i: number): Token {
   return { start: tokens.starts[i], end: tokens.ends[i], text: tokenText(tokens, i), kind: KIND_NAMES[tokens.kinds[i]] };
