@@ -4,7 +4,7 @@ import type { Doc, Mention, Stage, Structure } from '../pipeline';
 import { NUMBER, WORD, isPossessive, tokenize, tokenText, type Tokens } from '../text/tokenize';
 import { tagNames, type TaggedName } from '../ner/index';
 import { leadingHeadlines, leadingTitleCaseSentences } from '../ner/features';
-import type { Segment } from '../text/sentences';
+import { hasLineBreak, type Segment } from '../text/sentences';
 import { firstTokenFrom, segmentAt } from '../text/search';
 import {
   EVENT_HEADS, EVENT_HEADS_NEEDING_NUMBER, EVENT_HEADS_OVER_PLACES, ORDINAL_WORDS, SELF_NAMED_EVENTS,
@@ -2273,7 +2273,7 @@ function findApposition(text: string, tokens: Tokens, m: Candidate, personAt: Ui
   let to = from;
   let hasHead = false;
   // a role ends at its line too: "Jo Ng, Acme Hospital\n- **Treasurer:** …" is a list of lines
-  const lineEndsBefore = (k: number) => hasLineBreakBetween(text, tokens.ends[k - 1], tokens.starts[k]);
+  const lineEndsBefore = (k: number) => hasLineBreak(text, tokens.ends[k - 1], tokens.starts[k]) > 0;
   while (to < tokens.length && to - from < MAX_APPOSITION && !APPOSITION_END.has(tokenText(tokens, to)) && !(to > from && lineEndsBefore(to))) {
     const word = lowerAt(tokens, to);
     // "Jo Ng, Ann Lee and …", "Jo Ng, Homeland Security Secretary Al Ng": a list of people.
@@ -2317,7 +2317,7 @@ function titleEndingAt(text: string, tokens: Tokens, end: number, covered: Uint8
   let hasHead = false;
   let listClosed = false; // an "and" closes a list of portfolios after the commas before it
   for (let k = end - 1; k >= 0 && end - k <= MAX_TITLE_BEFORE; k--) {
-    if (hasLineBreakBetween(text, tokens.ends[k], tokens.starts[k + 1]) || personAt[k]) break;
+    if (hasLineBreak(text, tokens.ends[k], tokens.starts[k + 1]) > 0 || personAt[k]) break;
     const word = tokenText(tokens, k);
     const lower = lowerAt(tokens, k);
     if (word === ',' && listClosed && isCapitalizedWord(tokenText(tokens, k + 1))) {
@@ -2359,21 +2359,16 @@ function findDescriptionBefore(text: string, tokens: Tokens, m: Candidate, perso
   const comma = m.tokenStart - 1;
   if (comma < 2 || tokenText(tokens, comma) !== ',' || tokenText(tokens, m.tokenEnd) !== ',' || !isTitleHeadAt(tokens, comma - 1)) return undefined;
   for (let k = comma - 1; k >= 0 && comma - k <= MAX_DESCRIPTION_BEFORE; k--) {
-    if (personAt[k] || hasLineBreakBetween(text, tokens.ends[k], tokens.starts[k + 1])) return undefined;
+    if (personAt[k] || hasLineBreak(text, tokens.ends[k], tokens.starts[k + 1]) > 0) return undefined;
     if (tokens.kinds[k] !== WORD && !isPossessive(tokens, k)) return undefined;
     if (ARTICLES.has(lowerAt(tokens, k))) return k + 1 < comma ? roleAt(text, tokens, k + 1, comma) : undefined;
   }
   return undefined;
 }
 
-function hasLineBreakBetween(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
-  return false;
-}
-
 /** Token k starts a sentence: first in the text, or after a terminal mark or a line break. */
 function isSentenceInitial(text: string, tokens: Tokens, k: number): boolean {
   if (k === 0) return true;
   const prev = tokenText(tokens, k - 1);
-  return prev === '.' || prev === '!' || prev === '?' || prev === '"' || prev === '“' || hasLineBreakBetween(text, tokens.ends[k - 1], tokens.starts[k]);
+  return prev === '.' || prev === '!' || prev === '?' || prev === '"' || prev === '“' || hasLineBreak(text, tokens.ends[k - 1], tokens.starts[k]) > 0;
 }
